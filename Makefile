@@ -1,0 +1,57 @@
+# The two commands a newcomer needs:  make run  (serve the hub)  and  make test  (pass the tests).
+# Everything they need is installed from PyPI and Maven Central by the targets below.
+
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+LAUNCHER := neo4j-launcher/target/classes/ohch/launcher/Neo4jLauncher.class
+
+.PHONY: run test check lint types pytest install launcher neo4j neo4j-stop bench clean
+
+run: install launcher neo4j  ## Start Neo4j if needed, apply the schema, load reference data, serve the API
+	$(BIN)/ohch schema apply
+	$(BIN)/ohch reference load
+	$(BIN)/ohch serve
+
+test: check  ## Lint, type-check and run every test (unit and against a real Neo4j)
+
+check: lint types pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+types: install
+	$(BIN)/mypy
+
+pytest: install launcher
+	$(BIN)/pytest
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is required (see README.md)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+launcher: $(LAUNCHER)
+
+$(LAUNCHER): neo4j-launcher/pom.xml $(wildcard neo4j-launcher/src/main/java/ohch/launcher/*.java)
+	@command -v mvn >/dev/null || { echo "Maven and Java 17 are required (see README.md)"; exit 1; }
+	cd neo4j-launcher && mvn --quiet --batch-mode package -DskipTests
+
+neo4j: install launcher  ## Start the local Neo4j (does nothing when NEO4J_URI is set)
+	$(BIN)/ohch neo4j start
+
+neo4j-stop: install
+	$(BIN)/ohch neo4j stop
+
+bench: install launcher neo4j  ## Benchmarks against the running Neo4j; they print their figures
+	$(BIN)/python bench/neo4j_baseline.py
+
+clean:
+	rm -rf $(VENV) neo4j-launcher/target .mypy_cache .ruff_cache .pytest_cache

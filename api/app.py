@@ -1,0 +1,75 @@
+"""The FastAPI app factory: one Neo4j driver for the process, opened in the lifespan."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager, suppress
+
+from fastapi import FastAPI
+from strawberry.fastapi import GraphQLRouter
+
+from api import errors, health
+from api.graphql.context import get_context
+from api.graphql.schema import build_schema
+from graph import schema
+from graph.db import Graph
+from graph.errors import GraphUnavailable
+from graph.settings import Settings, load_settings
+
+log = logging.getLogger("ohch.api")
+
+
+def _apply_schema(graph: Graph) -> None:
+    graph.verify()  # fails fast, unlike a managed transaction's retries
+    schema.apply(graph)
+
+
+async def _apply_schema_when_reachable(app: FastAPI, graph: Graph, stop: asyncio.Event) -> None:
+    """Apply the schema at start-up; if Neo4j is down, keep trying (readyz says 503 meanwhile).
+
+    Never cancelled mid-call: a worker thread would go on using the driver after it closed.
+    """
+    while not stop.is_set():
+        try:
+            await asyncio.to_thread(_apply_schema, graph)
+        except GraphUnavailable as exc:
+            log.warning("schema not applied yet: %s", exc)
+            with suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), 5)
+            continue
+        app.state.schema_ready.set()
+        return
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or load_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        graph = Graph.connect(settings)
+        app.state.graph = graph
+        app.state.schema_ready = asyncio.Event()
+        stop = asyncio.Event()
+        task = asyncio.create_task(_apply_schema_when_reachable(app, graph, stop))
+        try:
+            yield
+        finally:
+            stop.set()
+            await task
+            graph.close()
+
+    app = FastAPI(
+        title="ohch: national online hate crime hub",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    errors.install(app)
+    app.include_router(health.router)
+    app.include_router(
+        GraphQLRouter(build_schema(settings), context_getter=get_context, graphql_ide="graphiql"),
+        prefix="/graphql",
+    )
+    return app

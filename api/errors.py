@@ -1,0 +1,54 @@
+"""The one place the hub's errors become HTTP responses (GraphQL maps them in its resolvers)."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+
+from graph.errors import Conflict, Forbidden, GraphUnavailable, InvalidInput, NotFound, OhchError
+
+_STATUS: dict[type[OhchError], int] = {
+    InvalidInput: 422,
+    NotFound: 404,
+    Conflict: 409,
+    Forbidden: 403,
+    GraphUnavailable: 503,
+}
+
+
+def status_for(error: OhchError) -> int:
+    for kind in type(error).__mro__:
+        if kind in _STATUS:
+            return _STATUS[kind]
+    return 500
+
+
+def body_for(error: OhchError) -> dict[str, object]:
+    body: dict[str, object] = {"error": type(error).__name__, "detail": str(error)}
+    if isinstance(error, InvalidInput):
+        body["problems"] = [{"field": p.field, "message": p.message} for p in error.problems]
+    return body
+
+
+async def _ohch_error(_request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, OhchError)
+    headers = {"Retry-After": "30"} if isinstance(error, GraphUnavailable) else None
+    return JSONResponse(body_for(error), status_code=status_for(error), headers=headers)
+
+
+async def _validation_error(_request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, RequestValidationError)
+    problems = [
+        {"field": ".".join(str(p) for p in e["loc"][1:]) or "body", "message": e["msg"]}
+        for e in error.errors()
+    ]
+    return JSONResponse(
+        {"error": "InvalidInput", "detail": "the request is not valid", "problems": problems},
+        status_code=422,
+    )
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(OhchError, _ohch_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)

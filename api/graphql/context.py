@@ -1,0 +1,65 @@
+"""Per-request GraphQL context: settings, the graph, the viewer, and the DataLoaders.
+
+Each loader issues one batched query per tick, so a list of N cases does not cost N queries.
+The Neo4j driver is synchronous; loaders run their query in a worker thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from fastapi import Request
+from strawberry.dataloader import DataLoader
+from strawberry.fastapi import BaseContext
+
+from api.auth import viewer_from_header
+from graph.cypher import load_query
+from graph.db import Graph, Record
+from graph.settings import Settings
+from graph.viewer import Viewer
+
+
+async def read(graph: Graph, query_name: str, **params: Any) -> list[Record]:
+    """Run a read query off the event loop."""
+    return await asyncio.to_thread(graph.read, load_query(query_name), **params)
+
+
+def keyed_loader(
+    graph: Graph, query_name: str, key: str, param: str = "codes"
+) -> DataLoader[str, Record | None]:
+    """A loader that fetches records by a key list in one query and returns them in order."""
+
+    async def load(keys: Sequence[str]) -> list[Record | None]:
+        records = await read(graph, query_name, **{param: list(keys)})
+        by_key = {record[key]: record for record in records}
+        return [by_key.get(k) for k in keys]
+
+    return DataLoader(load_fn=load)
+
+
+@dataclass
+class Loaders:
+    graph: Graph
+    force: DataLoader[str, Record | None] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.force = keyed_loader(self.graph, "reference/forces_by_code", "code")
+
+
+class Context(BaseContext):
+    def __init__(self, settings: Settings, graph: Graph, viewer: Viewer) -> None:
+        super().__init__()
+        self.settings = settings
+        self.graph = graph
+        self.viewer = viewer
+        self.loaders = Loaders(graph)
+
+
+async def get_context(request: Request) -> Context:
+    settings: Settings = request.app.state.settings
+    graph: Graph = request.app.state.graph
+    viewer = viewer_from_header(request.headers.get("authorization"), settings)
+    return Context(settings, graph, viewer)

@@ -1,0 +1,57 @@
+"""The GraphQL schema: root types assembled from one module per type."""
+
+from __future__ import annotations
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import MaskErrors, MaxAliasesLimiter, QueryDepthLimiter
+from strawberry.schema.config import StrawberryConfig
+
+from api.graphql.context import Context
+from api.graphql.types import force as force_types
+from api.graphql.types.force import Force, PostcodeForceResult
+from graph.errors import OhchError
+from graph.settings import Settings
+
+
+@strawberry.type
+class Viewer:
+    role: str
+    user_id: str
+    force_code: str | None
+
+
+@strawberry.type
+class Query:
+    forces: list[Force] = strawberry.field(
+        resolver=force_types.forces, description="All police forces the hub deals with."
+    )
+    force: Force | None = strawberry.field(
+        resolver=force_types.force, description="One force by its code."
+    )
+
+    @strawberry.field(description="The force a UK postcode (or postcode district) falls in.")
+    def force_for_postcode(self, postcode: str) -> PostcodeForceResult:
+        return force_types.force_for_postcode(postcode)
+
+    @strawberry.field(description="Who the API thinks is asking.")
+    def viewer(self, info: strawberry.Info[Context, None]) -> Viewer:
+        v = info.context.viewer
+        return Viewer(role=v.role.value, user_id=v.user_id, force_code=v.force_code)
+
+
+def _visible(error: GraphQLError) -> bool:
+    """Only the hub's deliberate errors reach the client; anything else is masked."""
+    return isinstance(error.original_error, OhchError) or error.original_error is None
+
+
+def build_schema(settings: Settings) -> strawberry.Schema:
+    return strawberry.Schema(
+        query=Query,
+        config=StrawberryConfig(auto_camel_case=True),
+        extensions=[
+            lambda: QueryDepthLimiter(max_depth=settings.graphql_max_depth),
+            lambda: MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases),
+            lambda: MaskErrors(should_mask_error=lambda e: not _visible(e)),
+        ],
+    )

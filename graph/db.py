@@ -1,0 +1,103 @@
+"""The one Neo4j driver per process, and the only place the driver's errors are translated.
+
+Every call names its database and runs through ``execute_read`` / ``execute_write`` (managed
+transactions that retry transient failures and route in a cluster). Repositories call
+:meth:`Graph.read` / :meth:`Graph.write` with a :class:`graph.cypher.Query` and parameters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import neo4j
+from neo4j import Driver, GraphDatabase, ManagedTransaction
+from neo4j import exceptions as neo4j_errors
+
+from graph.cypher import Query
+from graph.errors import Conflict, GraphUnavailable
+from graph.settings import Settings
+
+T = TypeVar("T")
+
+Record = dict[str, Any]
+
+
+def open_driver(settings: Settings) -> Driver:
+    auth = (
+        (settings.neo4j_user, settings.neo4j_password.get_secret_value())
+        if settings.neo4j_auth
+        else None
+    )
+    return GraphDatabase.driver(
+        settings.bolt_uri,
+        auth=auth,
+        max_connection_pool_size=50,
+        connection_acquisition_timeout=10.0,
+        max_transaction_retry_time=15.0,
+        notifications_min_severity="OFF",
+    )
+
+
+@contextmanager
+def translated_errors() -> Iterator[None]:
+    """Map driver exceptions onto the hub's error hierarchy."""
+    try:
+        yield
+    except neo4j_errors.ConstraintError as exc:
+        raise Conflict(f"a unique key already exists: {exc.message}") from exc
+    except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as exc:
+        raise GraphUnavailable(f"Neo4j is unreachable: {exc}") from exc
+    except neo4j_errors.AuthError as exc:
+        raise GraphUnavailable(f"Neo4j refused the credentials: {exc.message}") from exc
+    except OSError as exc:
+        raise GraphUnavailable(f"Neo4j connection failed: {exc}") from exc
+
+
+class Graph:
+    """A driver bound to one database; the repositories' only door to Neo4j."""
+
+    def __init__(self, driver: Driver, database: str) -> None:
+        self.driver = driver
+        self.database = database
+
+    @classmethod
+    def connect(cls, settings: Settings) -> Graph:
+        return cls(open_driver(settings), settings.neo4j_database)
+
+    def close(self) -> None:
+        self.driver.close()
+
+    def verify(self) -> None:
+        with translated_errors():
+            self.driver.verify_connectivity()
+
+    def read(self, query: Query, **params: Any) -> list[Record]:
+        return self.read_tx(lambda tx: _run(tx, query, params))
+
+    def write(self, query: Query, **params: Any) -> list[Record]:
+        return self.write_tx(lambda tx: _run(tx, query, params))
+
+    def read_tx(self, work: Callable[[ManagedTransaction], T]) -> T:
+        with translated_errors(), self.driver.session(database=self.database) as session:
+            return session.execute_read(work)
+
+    def write_tx(self, work: Callable[[ManagedTransaction], T]) -> T:
+        with translated_errors(), self.driver.session(database=self.database) as session:
+            return session.execute_write(work)
+
+    def run_schema(self, statement: str) -> None:
+        """Schema statements cannot run in a managed transaction with others: auto-commit."""
+        with translated_errors(), self.driver.session(database=self.database) as session:
+            session.run(neo4j.Query(statement)).consume()
+
+
+def run(tx: ManagedTransaction, query: Query, **params: Any) -> list[Record]:
+    """Run one query inside a caller's transaction (for multi-query units of work)."""
+    return _run(tx, query, params)
+
+
+def _run(tx: ManagedTransaction, query: Query, params: dict[str, Any]) -> list[Record]:
+    result = tx.run(query.text, query.bind(**params))
+    return [record.data() for record in result]

@@ -1,0 +1,3 @@
+// Readiness: the database answers a query.
+// params:
+RETURN 1 AS ok

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Install the system packages the hub needs when they are missing (Debian/Ubuntu, as root):
+# Python 3.11 with venv, a Java 17+ JDK and Maven (to build and run the local Neo4j), and
+# docker-compose to validate the deployment file.
+set -euo pipefail
+
+missing=()
+command -v python3.11 >/dev/null || missing+=(python3.11 python3.11-venv)
+command -v java >/dev/null || missing+=(openjdk-17-jdk-headless)
+command -v mvn >/dev/null || missing+=(maven)
+command -v make >/dev/null || missing+=(make)
+# docker-compose (v1 from Debian) validates docker-compose.yml in the tests; no engine is needed.
+command -v docker-compose >/dev/null || missing+=(docker-compose)
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
+  echo "Please install: ${missing[*]}" >&2
+  exit 1
+fi
+echo "Installing ${missing[*]} from Debian packages"
+apt-get update -qq
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"

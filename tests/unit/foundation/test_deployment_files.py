@@ -1,0 +1,44 @@
+"""docker-compose.yml validates, and the API service's environment is an accepted production one."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from graph.settings import Environment, Settings
+
+REPO = Path(__file__).parents[3]
+
+
+def _compose_config() -> dict[str, object]:
+    compose = shutil.which("docker-compose")
+    assert compose, "docker-compose is installed by scripts/ensure-system-deps.sh"
+    result = subprocess.run(
+        [compose, "-f", str(REPO / "docker-compose.yml"), "config"],
+        env={**os.environ, "NEO4J_PASSWORD": "a-deployment-secret"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    config: dict[str, object] = yaml.safe_load(result.stdout)
+    return config
+
+
+def test_compose_file_validates_and_wires_the_api_to_neo4j(monkeypatch: pytest.MonkeyPatch) -> None:
+    services = _compose_config()["services"]
+    assert isinstance(services, dict)
+    assert services["neo4j"]["image"] == "neo4j:5.26-community"
+    assert "healthcheck" in services["neo4j"]
+    api_env = services["api"]["environment"]
+    assert api_env["NEO4J_URI"] == "bolt://neo4j:7687"
+    for name, value in api_env.items():
+        monkeypatch.setenv(name, str(value))
+    settings = Settings()
+    assert settings.env is Environment.PRODUCTION
+    assert settings.dev_viewer_token is None
