@@ -1,0 +1,1 @@
+"""Assessment of an incident: crime / NCHI / intelligence / no further action, with reasons."""

@@ -1,0 +1,129 @@
+"""Deadlines: the England & Wales working-day calendar, calendar months, and due/overdue status.
+
+Conventions (stated so an officer can check them):
+
+* A deadline that falls on a day is due at the end of that day in UK local time
+  (23:59:59 Europe/London), returned in UTC.
+* "N months from" a date is the same day of the month N months later (the month's last day when
+  that day does not exist, e.g. 31 August + 6 months = 28/29 February).
+* "Within N working days" of a moment counts N working days (Monday-Friday, not an England & Wales
+  bank holiday) after the moment's local date; day 0 is the day of the moment itself.
+"""
+
+from __future__ import annotations
+
+import calendar
+import enum
+import tomllib
+from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
+from importlib import resources
+from zoneinfo import ZoneInfo
+
+from pydantic import BaseModel, ConfigDict
+
+from graph.errors import InvalidValue
+
+UK = ZoneInfo("Europe/London")
+
+
+class BankHoliday(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    day: date
+    name: str
+    announced: bool  # published on gov.uk when written; false = projected from the usual pattern
+
+
+class WorkingDayCalendar(BaseModel):
+    """England & Wales working days over a covered range of dates."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    coverage_from: date
+    coverage_to: date
+    holidays: tuple[BankHoliday, ...]
+
+    def _check(self, day: date) -> None:
+        if not self.coverage_from <= day <= self.coverage_to:
+            raise InvalidValue(
+                "calendar",
+                f"{day} is outside the bank-holiday calendar "
+                f"({self.coverage_from} to {self.coverage_to}); add the year's holidays",
+            )
+
+    def is_bank_holiday(self, day: date) -> bool:
+        self._check(day)
+        return day in {h.day for h in self.holidays}
+
+    def is_working_day(self, day: date) -> bool:
+        return day.weekday() < 5 and not self.is_bank_holiday(day)
+
+    def add_working_days(self, start: date, days: int) -> date:
+        """The date ``days`` working days after ``start`` (``start`` itself is day 0)."""
+        if days < 0:
+            raise InvalidValue("days", "must not be negative")
+        current = start
+        counted = 0
+        while counted < days:
+            current += timedelta(days=1)
+            if self.is_working_day(current):
+                counted += 1
+        return current
+
+
+def parse_calendar(text: str) -> WorkingDayCalendar:
+    data = tomllib.loads(text)
+    return WorkingDayCalendar(
+        coverage_from=date.fromisoformat(str(data["coverage_from"])),
+        coverage_to=date.fromisoformat(str(data["coverage_to"])),
+        holidays=tuple(BankHoliday.model_validate(h) for h in data.get("holiday", [])),
+    )
+
+
+@cache
+def england_and_wales() -> WorkingDayCalendar:
+    """The shipped calendar (gov.uk bank holidays, England and Wales, 2023-2028)."""
+    text = resources.files("graph.assessment").joinpath("data/bank_holidays.toml")
+    return parse_calendar(text.read_text("utf-8"))
+
+
+def add_months(day: date, months: int) -> date:
+    """Same day of the month ``months`` later, clamped to the month's last day."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def add_years(day: date, years: int) -> date:
+    return add_months(day, 12 * years)
+
+
+def end_of_uk_day(day: date) -> datetime:
+    """23:59:59 UK local time on ``day``, in UTC."""
+    return datetime.combine(day, time(23, 59, 59), tzinfo=UK).astimezone(UTC)
+
+
+def uk_date(moment: datetime) -> date:
+    """The UK local date of an aware moment."""
+    return moment.astimezone(UK).date()
+
+
+def working_days_after(moment: datetime, days: int, cal: WorkingDayCalendar) -> datetime:
+    """End of the UK day ``days`` working days after ``moment``."""
+    return end_of_uk_day(cal.add_working_days(uk_date(moment), days))
+
+
+class DeadlineStatus(enum.StrEnum):
+    DUE = "due"  # not yet passed
+    OVERDUE = "overdue"  # passed and not met
+    MET = "met"  # done in time
+    MET_LATE = "met_late"  # done, after the deadline
+    NOT_STARTED = "not_started"  # the clock has not started (e.g. no sufficient-evidence date)
+    NO_LIMIT = "no_limit"  # the law sets no limit
+
+
+def status_of(due_at: datetime, now: datetime, done_at: datetime | None = None) -> DeadlineStatus:
+    if done_at is not None:
+        return DeadlineStatus.MET if done_at <= due_at else DeadlineStatus.MET_LATE
+    return DeadlineStatus.OVERDUE if now > due_at else DeadlineStatus.DUE

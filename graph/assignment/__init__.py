@@ -1,0 +1,1 @@
+"""Which force investigates a report, which are told, and why (pure rules over postcodes)."""

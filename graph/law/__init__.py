@@ -1,0 +1,1 @@
+"""Law as data: the offences relevant to online hate and the crime outcome codes."""

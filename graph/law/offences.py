@@ -1,0 +1,176 @@
+"""The offence reference table (``data/offences.toml``): law as data, chosen by offence date.
+
+Each :class:`Offence` is one offence, or one limb of a section when the limbs have different
+validity (the communications offences split on 31 January 2024: the MCA 1988 s1 threat and
+false-information limbs and CA 2003 s127(2)(a)(b) stop, OSA 2023 ss179 and 181 start). The
+offence date picks the offence: :meth:`Offence.in_force_on`.
+"""
+
+from __future__ import annotations
+
+import enum
+import tomllib
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from graph.errors import InvalidInput, NotFound, Problem
+
+
+class Strand(enum.StrEnum):
+    """The five centrally monitored hate strands."""
+
+    DISABILITY = "disability"
+    RACE = "race"
+    RELIGION = "religion"
+    SEXUAL_ORIENTATION = "sexual_orientation"
+    TRANSGENDER = "transgender"
+
+
+class ModeOfTrial(enum.StrEnum):
+    SUMMARY = "summary"
+    EITHER_WAY = "either_way"
+    INDICTABLE = "indictable"
+
+
+class PointKind(enum.StrEnum):
+    CONDUCT = "conduct"
+    CIRCUMSTANCE = "circumstance"
+    MENTAL = "mental"
+    DEFENCE = "defence"
+
+    @property
+    def needed_to_record(self) -> bool:
+        """Conduct and circumstance must be evidenced to record a crime; intent is inferred."""
+        return self in (PointKind.CONDUCT, PointKind.CIRCUMSTANCE)
+
+
+class TimeLimitKind(enum.StrEnum):
+    NONE = "none"  # indictable / either way: no statutory limit
+    SUMMARY_SIX_MONTHS = "summary_six_months"  # MCA 1980 s127: 6 months from the offence
+    EVIDENCE_WITH_LONGSTOP = "evidence_with_longstop"  # CA 2003 s127(5): 3y AND 6m from evidence
+    EVIDENCE_ONLY = "evidence_only"  # N months from the prosecutor's sufficient evidence
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class TimeLimitRule(_Frozen):
+    kind: TimeLimitKind
+    months: int | None = None
+    longstop_years: int | None = None
+    verified: bool = True
+
+    @model_validator(mode="after")
+    def _complete(self) -> TimeLimitRule:
+        needs_months = self.kind in (
+            TimeLimitKind.EVIDENCE_WITH_LONGSTOP,
+            TimeLimitKind.EVIDENCE_ONLY,
+        )
+        if needs_months and self.months is None:
+            raise ValueError(f"{self.kind} needs months")
+        if self.kind is TimeLimitKind.EVIDENCE_WITH_LONGSTOP and self.longstop_years is None:
+            raise ValueError("evidence_with_longstop needs longstop_years")
+        return self
+
+
+class PointToProve(_Frozen):
+    id: str = Field(min_length=1)
+    text: str = Field(min_length=1)
+    kind: PointKind
+    evidenced_by: tuple[str, ...] = ()  # facts that together evidence it; () = investigate
+
+
+class Offence(_Frozen):
+    id: str = Field(min_length=1)
+    title: str
+    act: str
+    section: str
+    mode_of_trial: ModeOfTrial
+    max_penalty: str
+    time_limit: TimeLimitRule
+    ag_consent: bool
+    strands: tuple[Strand, ...]  # the strands the offence itself covers (all five if neutral)
+    points: tuple[PointToProve, ...] = Field(min_length=1)
+    indicated_by: tuple[tuple[str, ...], ...] = ()
+    aggravated_form_of: str | None = None
+    in_force_from: date | None = None
+    repealed_from: date | None = None
+    verified: bool
+    note: str | None = None
+    sources: tuple[str, ...] = Field(min_length=1)
+
+    @property
+    def citation(self) -> str:
+        return f"{self.act} {self.section}"
+
+    @property
+    def strand_specific(self) -> bool:
+        return len(self.strands) < len(Strand)
+
+    def in_force_on(self, day: date) -> bool:
+        """Whether an offence committed on ``day`` is this offence (from inclusive, repeal not)."""
+        if self.in_force_from is not None and day < self.in_force_from:
+            return False
+        return self.repealed_from is None or day < self.repealed_from
+
+
+class OffenceTable(_Frozen):
+    version: int
+    valid_from: date
+    offences: tuple[Offence, ...]
+
+    def get(self, offence_id: str) -> Offence:
+        for offence in self.offences:
+            if offence.id == offence_id:
+                return offence
+        raise NotFound(f"offence {offence_id!r} is not in the offence table")
+
+    def in_force_on(self, day: date) -> tuple[Offence, ...]:
+        return tuple(o for o in self.offences if o.in_force_on(day))
+
+    def aggravated_form(self, base_id: str) -> Offence | None:
+        return next((o for o in self.offences if o.aggravated_form_of == base_id), None)
+
+
+def _normalise(raw: dict[str, Any]) -> dict[str, Any]:
+    entry = dict(raw)
+    if entry.get("strands") == ["any"]:
+        entry["strands"] = [s.value for s in Strand]
+    return entry
+
+
+def parse_offences(text: str) -> OffenceTable:
+    """Parse the TOML table; :class:`InvalidInput` names every bad entry and field."""
+    data = tomllib.loads(text)
+    problems: list[Problem] = []
+    offences: list[Offence] = []
+    for index, raw in enumerate(data.get("offence", [])):
+        where = f"offences[{raw.get('id', index)}]"
+        try:
+            offences.append(Offence.model_validate(_normalise(raw)))
+        except ValidationError as error:
+            for item in error.errors():
+                field = ".".join(str(part) for part in item["loc"])
+                problems.append(Problem(f"{where}.{field}", item["msg"]))
+    ids = [o.id for o in offences]
+    for dup in sorted({i for i in ids if ids.count(i) > 1}):
+        problems.append(Problem(f"offences[{dup}]", "duplicate id"))
+    if problems:
+        raise InvalidInput(problems)
+    return OffenceTable(
+        version=int(data["version"]),
+        valid_from=date.fromisoformat(str(data["valid_from"])),
+        offences=tuple(offences),
+    )
+
+
+@cache
+def offence_table() -> OffenceTable:
+    """The shipped table (cached package data)."""
+    text = resources.files("graph.law").joinpath("data/offences.toml").read_text("utf-8")
+    return parse_offences(text)
