@@ -1,0 +1,1 @@
+"""Labelled synthetic data generators for benchmarks (deterministic by seed, streaming)."""

@@ -1,0 +1,108 @@
+"""Blocking: the few keys under which a report looks for candidate content (never all pairs).
+
+Keys (strings, stable across processes so a store can index them):
+
+- ``post|<post_key>``: the canonical post identity, when the report has one;
+- ``acct|<platform>|<skeleton>``, ``acctp|<platform>|<first n>``, ``accts|<platform>|<last n>``:
+  the suspect handle's skeleton and its ends (one typo rarely hits both ends);
+- ``mh|<platform>|<band>``: MinHash LSH bands over the captured words;
+- ``pre|<platform>|<first words>``: the first words, which a truncated copy keeps.
+
+:class:`BlockIndex` is the in-memory index used by batch mode and tests; each key keeps only
+its ``max_per_block`` most recently touched content ids, so a viral post or a prolific account
+cannot make a lookup expensive.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, OrderedDict
+from collections.abc import Iterable, Sequence
+
+from graph.dedup.models import ContentSummary, ReportEvidence
+from graph.dedup.policy import DedupPolicy
+from graph.dedup.text import handle_skeleton, minhash_bands, prefix_key
+
+
+def handle_keys(platform: str, handle: str, affix: int) -> list[str]:
+    skeleton = handle_skeleton(handle)
+    if not skeleton:
+        return []
+    keys = [f"acct|{platform}|{skeleton}"]
+    if len(skeleton) > affix:
+        keys += [f"acctp|{platform}|{skeleton[:affix]}", f"accts|{platform}|{skeleton[-affix:]}"]
+    return keys
+
+
+def text_keys(platform: str, normalised: str, policy: DedupPolicy) -> list[str]:
+    keys = [
+        f"mh|{platform}|{band}"
+        for band in minhash_bands(normalised, policy.minhash_bands, policy.minhash_rows)
+    ]
+    prefix = prefix_key(normalised, policy.prefix_tokens)
+    if prefix:
+        keys.append(f"pre|{platform}|{prefix}")
+    return keys
+
+
+def report_keys(report: ReportEvidence, policy: DedupPolicy) -> list[str]:
+    """Every blocking key of one report, without duplicates, post key first."""
+    keys: list[str] = []
+    if report.post_key:
+        keys.append(f"post|{report.post_key}")
+    for handle in report.handles:
+        keys += handle_keys(report.platform, handle, policy.handle_affix_chars)
+    if report.normalised_text:
+        keys += text_keys(report.platform, report.normalised_text, policy)
+    return list(dict.fromkeys(keys))
+
+
+def content_keys(content: ContentSummary, policy: DedupPolicy) -> list[str]:
+    """Every blocking key a content item should be found under."""
+    keys: list[str] = []
+    if content.post_key:
+        keys.append(f"post|{content.post_key}")
+    for handle in content.handles:
+        keys += handle_keys(content.platform, handle, policy.handle_affix_chars)
+    for text in content.texts:
+        keys += text_keys(content.platform, text, policy)
+    return list(dict.fromkeys(keys))
+
+
+class BlockIndex:
+    """In-memory blocking index: key -> the most recently touched content ids (capped)."""
+
+    def __init__(self, policy: DedupPolicy) -> None:
+        self._policy = policy
+        self._blocks: dict[str, OrderedDict[str, None]] = {}
+        self._contents: dict[str, ContentSummary] = {}
+
+    def __len__(self) -> int:
+        return len(self._contents)
+
+    def contents(self) -> list[ContentSummary]:
+        """Every content item indexed so far, in the order first indexed."""
+        return list(self._contents.values())
+
+    def get(self, content_id: str) -> ContentSummary | None:
+        return self._contents.get(content_id)
+
+    def lookup(self, keys: Sequence[str]) -> list[ContentSummary]:
+        """Candidates sharing any key, most shared keys first, at most ``max_candidates``."""
+        hits: Counter[str] = Counter()
+        for key in keys:
+            block = self._blocks.get(key)
+            if block:
+                hits.update(block.keys())
+        ranked = sorted(hits.items(), key=lambda item: (-item[1], item[0]))
+        return [self._contents[cid] for cid, _ in ranked[: self._policy.max_candidates]]
+
+    def upsert(self, content: ContentSummary, keys: Iterable[str] | None = None) -> None:
+        """Store (or replace) a summary and file it under its keys (all of them by default)."""
+        self._contents[content.content_id] = content
+        cap = self._policy.max_per_block
+        for key in content_keys(content, self._policy) if keys is None else keys:
+            block = self._blocks.setdefault(key, OrderedDict())
+            block[content.content_id] = None
+            block.move_to_end(content.content_id)
+            while len(block) > cap:
+                block.popitem(last=False)

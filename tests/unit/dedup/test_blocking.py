@@ -1,0 +1,60 @@
+"""Blocking keys and the capped in-memory index."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, datetime
+
+from graph.dedup.blocking import BlockIndex, report_keys
+from graph.dedup.models import ContentSummary, ReportEvidence
+from graph.dedup.policy import default_policy
+
+T0 = datetime(2026, 6, 1, 12, tzinfo=UTC)
+TEXT = "people like you should never be allowed anywhere near decent folk"
+
+
+def ev(key: str, **kwargs: object) -> ReportEvidence:
+    fields: dict[str, object] = {
+        "report_key": key, "platform": "x", "reporter_key": "r", "captured_at": T0,
+    }  # fmt: skip
+    fields.update(kwargs)
+    return ReportEvidence.build(**fields)  # type: ignore[arg-type]
+
+
+def test_keys_cover_post_account_and_text() -> None:
+    keys = report_keys(ev("a", post_key="x:post:1", raw_handles=("@J0hn_Smith",), text=TEXT),
+                       default_policy())  # fmt: skip
+    assert keys[0] == "post|x:post:1"
+    plain = report_keys(ev("b", raw_handles=("johnsmith",)), default_policy())
+    assert plain[0].startswith("acct|x|")
+    assert plain[0] in keys  # look-alikes, case, @ and _ folded away
+    assert "pre|x|people like you should" in keys
+    assert sum(k.startswith("mh|x|") for k in keys) == default_policy().minhash_bands
+
+
+def test_mistyped_handle_still_shares_a_key() -> None:
+    policy = default_policy()
+    right = set(report_keys(ev("a", raw_handles=("angry_patriot1234",)), policy))
+    typo = set(report_keys(ev("b", raw_handles=("@angry_patriiot1234",)), policy))
+    assert right & typo
+
+
+def test_a_block_keeps_only_the_most_recent_contents() -> None:
+    policy = dataclasses.replace(default_policy(), max_per_block=3)
+    index = BlockIndex(policy)
+    for i in range(10):
+        index.upsert(ContentSummary.found(f"content:{i}", ev(str(i), raw_handles=("prolific",))))
+    found = index.lookup(report_keys(ev("new", raw_handles=("prolific",)), policy))
+    assert [c.content_id for c in found] == ["content:7", "content:8", "content:9"]
+    assert len(index) == 10
+
+
+def test_lookup_caps_candidates_and_ranks_by_shared_keys() -> None:
+    policy = dataclasses.replace(default_policy(), max_candidates=2)
+    index = BlockIndex(policy)
+    index.upsert(ContentSummary.found("content:text", ev("t", text=TEXT)))
+    index.upsert(ContentSummary.found("content:both", ev("b", text=TEXT, raw_handles=("abc",))))
+    index.upsert(ContentSummary.found("content:acct", ev("a", raw_handles=("abc",))))
+    found = index.lookup(report_keys(ev("q", text=TEXT, raw_handles=("abc",)), policy))
+    assert next(c.content_id for c in found) == "content:both"
+    assert len(found) == 2

@@ -1,0 +1,45 @@
+"""One case per content item, and course-of-conduct suggestions."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from graph.dedup.cases import default_case_id, suggest_cases
+from graph.dedup.models import ContentSummary, ReportEvidence
+
+T0 = datetime(2026, 6, 1, 12, tzinfo=UTC)
+
+
+def content(cid: str, handle: str, victim: str | None, days: int) -> ContentSummary:
+    report = ReportEvidence.build(
+        report_key=cid, platform="x", reporter_key="r", raw_handles=(handle,),
+        text="whatever", captured_at=T0 + timedelta(days=days), victim_key=victim,
+    )  # fmt: skip
+    return ContentSummary.found(f"content:{cid}", report)
+
+
+def test_default_case_is_one_per_content() -> None:
+    assert default_case_id("content:r1") == "case:content:r1"
+
+
+def test_same_account_same_victim_twice_is_suggested_not_applied() -> None:
+    contents = [
+        content("a", "angry_patriot1", "v:amina", 0),
+        content("b", "@Angry_Patriot1", "v:amina", 3),  # typed differently, same account
+        content("c", "angry_patriot1", "v:ben", 4),  # another victim: not this course
+        content("d", "quiet_lion", "v:amina", 5),  # another account
+    ]
+    [suggestion] = suggest_cases(contents)
+    assert suggestion.content_ids == ("content:a", "content:b")
+    assert suggestion.victim_key == "v:amina"
+    assert suggestion.account == "angry_patriot1"
+    assert suggestion.occasions == 2
+    assert suggestion.first_at == T0
+    assert suggestion.last_at == T0 + timedelta(days=3)
+    assert "course of conduct" in suggestion.reason
+    assert suggest_cases(list(reversed(contents))) == [suggestion]  # deterministic
+
+
+def test_one_occasion_or_no_victim_suggests_nothing() -> None:
+    assert suggest_cases([content("a", "x1", "v:amina", 0)]) == []
+    assert suggest_cases([content("a", "x1", None, 0), content("b", "x1", None, 1)]) == []

@@ -1,0 +1,90 @@
+"""Text and handle normalisation, similarity and fingerprints."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.dedup.text import (
+    canonical_handle,
+    handle_similarity,
+    mention_similarity,
+    minhash_bands,
+    normalise_text,
+    prefix_key,
+    text_similarity,
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Go back where you came from", "go back where you came from"),
+        ('They wrote: "Go back where you came from"', "go back where you came from"),
+        ("he said - go BACK where you came from", "go back where you came from"),
+        ("Quote: go back where you came from", "go back where you came from"),
+        ("go back   where\nyou came from...", "go back where you came from"),
+        ("go back where you came…", "go back where you came"),
+        ("go back where you came [...]", "go back where you came"),
+        ("@JSmith go back https://t.co/abc now", "@jsmith go back now"),
+        ("", ""),
+        (None, ""),
+    ],
+)
+def test_normalise_text(raw: str | None, expected: str) -> None:
+    assert normalise_text(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("@JSmith", "jsmith"), (" @jsmith ", "jsmith"), ("J Smith", "jsmith"), (None, "")],
+)
+def test_canonical_handle(raw: str | None, expected: str) -> None:
+    assert canonical_handle(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "at_least", "below"),
+    [
+        ("angry_patriot1234", "angry_patriot1234", 1.0, 1.01),
+        ("angry_patriot1234", "angrypatriot1234", 0.95, 1.0),  # dropped underscore
+        ("angry_patriot1234", "angry_patriiot1234", 0.9, 1.0),  # doubled letter
+        ("j0hnsmith", "johnsmith", 0.95, 1.0),  # look-alike digit
+        ("angry_patriot1234", "quiet_lion77", 0.0, 0.5),
+    ],
+)
+def test_handle_similarity(a: str, b: str, at_least: float, below: float) -> None:
+    assert at_least <= handle_similarity(a, b) < below
+
+
+LONG = normalise_text("people like you should never be allowed anywhere near decent folk again")
+
+
+def test_truncated_and_retyped_copies_score_high_and_other_text_low() -> None:
+    truncated = normalise_text("people like you should never be allowed anywhere...")
+    retyped = normalise_text(
+        "peple like you should nevr be allowed anywhere near decent folk again"
+    )
+    other = normalise_text("the bus was late again this morning and nobody said sorry at all")
+    assert text_similarity(truncated, LONG, 24) >= 0.95
+    assert text_similarity(retyped, LONG, 24) >= 0.9
+    assert text_similarity(other, LONG, 24) < 0.5
+    assert text_similarity("", LONG, 24) == 0.0
+
+
+def test_mentions_tell_apart_the_same_abuse_sent_to_two_people() -> None:
+    to_amina = normalise_text("@aminakhan12 " + LONG)
+    to_ben = normalise_text("@bencohen99 " + LONG)
+    assert mention_similarity(to_amina, to_ben) is not None
+    assert mention_similarity(to_amina, to_ben) < 0.8  # type: ignore[operator]
+    assert mention_similarity(to_amina, normalise_text("@AminaKhan12 x")) == 1.0
+    assert mention_similarity(to_amina, LONG) is None
+
+
+def test_fingerprints_are_deterministic_and_shared_by_near_copies() -> None:
+    bands = minhash_bands(LONG, 8, 2)
+    assert bands == minhash_bands(LONG, 8, 2)
+    assert len(bands) == 8
+    truncated = normalise_text("people like you should never be allowed anywhere near decent")
+    assert set(bands) & set(minhash_bands(truncated, 8, 2))
+    assert minhash_bands("too short", 8, 2) == []
+    assert prefix_key(LONG, 4) == prefix_key(truncated, 4) == "people like you should"
