@@ -10,13 +10,15 @@ from contextlib import asynccontextmanager, suppress
 from fastapi import FastAPI
 from strawberry.fastapi import GraphQLRouter
 
-from api import errors, health
+from api import errors, health, referrals
 from api.graphql.context import get_context
 from api.graphql.schema import build_schema
 from graph import schema
 from graph.db import Graph
 from graph.errors import GraphUnavailable
 from graph.settings import Settings, load_settings
+from ingest.journal import Journal
+from ingest.service import replay_entries
 
 log = logging.getLogger("ohch.api")
 
@@ -43,6 +45,23 @@ async def _apply_schema_when_reachable(app: FastAPI, graph: Graph, stop: asyncio
         return
 
 
+async def _drain_journal_while_running(
+    journal: Journal, graph: Graph, stop: asyncio.Event, interval: float = 5.0
+) -> None:
+    """Replay referrals accepted during an outage once Neo4j answers again."""
+    while not stop.is_set():
+        if journal.backlog():
+            try:
+                count = await asyncio.to_thread(
+                    journal.drain, lambda batch: replay_entries(graph, batch)
+                )
+                log.info("journal drained: %d referrals written", count)
+            except GraphUnavailable as exc:
+                log.warning("journal not drained yet: %s", exc)
+        with suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), interval)
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or load_settings()
 
@@ -51,13 +70,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         graph = Graph.connect(settings)
         app.state.graph = graph
         app.state.schema_ready = asyncio.Event()
+        app.state.journal = Journal(settings.journal_dir)
         stop = asyncio.Event()
-        task = asyncio.create_task(_apply_schema_when_reachable(app, graph, stop))
+        tasks = [
+            asyncio.create_task(_apply_schema_when_reachable(app, graph, stop)),
+            asyncio.create_task(
+                _drain_journal_while_running(
+                    app.state.journal, graph, stop, settings.journal_drain_interval_s
+                )
+            ),
+        ]
         try:
             yield
         finally:
             stop.set()
-            await task
+            await asyncio.gather(*tasks)
             graph.close()
 
     app = FastAPI(
@@ -68,6 +95,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     errors.install(app)
     app.include_router(health.router)
+    app.include_router(referrals.router)
     app.include_router(
         GraphQLRouter(build_schema(settings), context_getter=get_context, graphql_ide="graphiql"),
         prefix="/graphql",

@@ -2,19 +2,95 @@
 
 from __future__ import annotations
 
+import os
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
+import psutil
+
+from graph import schema
 from graph.cypher import load_query
 from graph.db import Graph
-from graph.settings import load_settings
+from graph.local_server import LocalServer
+from graph.reference.loader import load_reference
+from graph.settings import Environment, Settings
+
+REPO = Path(__file__).resolve().parent.parent
+BENCH_PASSWORD = "ohch-bench-password"  # noqa: S105 - a throwaway local database
 
 
-def connect() -> Graph:
-    """The configured Neo4j (``NEO4J_URI`` or the local one: start it with ``ohch neo4j start``)."""
-    graph = Graph.connect(load_settings())
-    graph.verify()
-    return graph
+@contextmanager
+def bench_graph(heap_mb: int = 4096, pagecache_mb: int = 4096) -> Iterator[Graph]:
+    """A Neo4j the benchmark may empty: ``NEO4J_BENCH_URI``, else its own local server
+    (port ``OHCH_BENCH_NEO4J_PORT``, default 7699; data in ``.ohch/neo4j-bench``), never the hub's.
+    The database is emptied, the schema applied and reference data loaded."""
+    server = None
+    if uri := os.environ.get("NEO4J_BENCH_URI"):
+        settings = Settings(
+            env=Environment.TEST,
+            NEO4J_URI=uri,
+            NEO4J_PASSWORD=os.environ.get("NEO4J_BENCH_PASSWORD", BENCH_PASSWORD),
+        )
+    else:
+        server = LocalServer(
+            home=REPO / ".ohch" / "neo4j-bench",
+            port=int(os.environ.get("OHCH_BENCH_NEO4J_PORT", "7699")),
+            password=BENCH_PASSWORD,
+            heap_mb=heap_mb,
+            pagecache_mb=pagecache_mb,
+            launcher_dir=REPO / "neo4j-launcher",
+        )
+        server.start(timeout=180)
+        settings = Settings(
+            env=Environment.TEST, NEO4J_URI=server.uri, NEO4J_PASSWORD=BENCH_PASSWORD
+        )
+    graph = Graph.connect(settings)
+    try:
+        graph.verify()
+        graph.run_schema(load_query("admin/delete_all").text)
+        schema.apply(graph)
+        load_reference(graph)
+        yield graph
+    finally:
+        graph.close()
+        if server is not None:
+            server.stop()
+
+
+class PeakMemory:
+    """Samples this process's resident memory in a thread; ``peak_mb`` above the start."""
+
+    def __init__(self, interval: float = 0.05) -> None:
+        self._process = psutil.Process()
+        self._interval = interval
+        self._stop = threading.Event()
+        self.start_mb = self._rss_mb()
+        self.peak_mb = self.start_mb
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _rss_mb(self) -> float:
+        return float(self._process.memory_info().rss) / 2**20
+
+    def _run(self) -> None:
+        while not self._stop.wait(self._interval):
+            self.peak_mb = max(self.peak_mb, self._rss_mb())
+
+    def __enter__(self) -> PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.peak_mb = max(self.peak_mb, self._rss_mb())
+
+    @property
+    def growth_mb(self) -> float:
+        return self.peak_mb - self.start_mb
 
 
 @dataclass(frozen=True)

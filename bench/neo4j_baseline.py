@@ -1,6 +1,7 @@
 """Raw write throughput of the running Neo4j: the yardstick every ingest benchmark divides by.
 
-Run: ``make neo4j && .venv/bin/python bench/neo4j_baseline.py [--rows N]``
+Run: ``.venv/bin/python bench/neo4j_baseline.py [--rows N]`` (starts its own Neo4j: see
+``bench/common.py``; ``NEO4J_BENCH_URI`` names another one it may empty).
 """
 
 from __future__ import annotations
@@ -11,15 +12,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import connect, measure_baseline
+from bench.common import bench_graph, measure_baseline
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, default=200_000, help="rows per batch size")
     args = parser.parse_args()
-    graph = connect()
-    try:
+    with bench_graph() as graph:
         print(f"Neo4j raw UNWIND $rows CREATE baseline ({args.rows:,} rows per batch size)")
         for batch_size in (1_000, 10_000):
             result = measure_baseline(graph, batch_size, args.rows)
@@ -27,8 +27,6 @@ def main() -> None:
                 f"  batch {batch_size:>6,}: {result.rows_per_second:>10,.0f} rows/s "
                 f"({result.rows:,} rows in {result.seconds:.2f} s)"
             )
-    finally:
-        graph.close()
 
 
 if __name__ == "__main__":

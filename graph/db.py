@@ -35,7 +35,7 @@ def open_driver(settings: Settings) -> Driver:
         auth=auth,
         max_connection_pool_size=50,
         connection_acquisition_timeout=10.0,
-        max_transaction_retry_time=15.0,
+        max_transaction_retry_time=settings.neo4j_retry_s,
         notifications_min_severity="OFF",
     )
 

@@ -42,6 +42,7 @@ class Settings(BaseSettings):
     )
     neo4j_database: str = Field("neo4j", description="Database every query names")
     neo4j_auth: bool = Field(True, description="Authenticate to Neo4j (refused off in production)")
+    neo4j_retry_s: float = Field(5.0, ge=0, description="How long a transaction retries")
 
     local_neo4j_port: int = Field(7687, ge=1024, le=65535)
     local_neo4j_dir: Path = Field(Path(".ohch/neo4j"))
@@ -58,6 +59,7 @@ class Settings(BaseSettings):
     )
 
     journal_dir: Path = Field(Path(".ohch/journal"), description="Durable intake journal")
+    journal_drain_interval_s: float = Field(5.0, gt=0)
     graphql_max_depth: int = Field(10, ge=2)
     graphql_max_aliases: int = Field(15, ge=1)
 

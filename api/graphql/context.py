@@ -20,6 +20,7 @@ from graph.cypher import load_query
 from graph.db import Graph, Record
 from graph.settings import Settings
 from graph.viewer import Viewer
+from ingest.journal import Journal
 
 
 async def read(graph: Graph, query_name: str, **params: Any) -> list[Record]:
@@ -50,10 +51,11 @@ class Loaders:
 
 
 class Context(BaseContext):
-    def __init__(self, settings: Settings, graph: Graph, viewer: Viewer) -> None:
+    def __init__(self, settings: Settings, graph: Graph, journal: Journal, viewer: Viewer) -> None:
         super().__init__()
         self.settings = settings
         self.graph = graph
+        self.journal = journal
         self.viewer = viewer
         self.loaders = Loaders(graph)
 
@@ -62,4 +64,4 @@ async def get_context(request: Request) -> Context:
     settings: Settings = request.app.state.settings
     graph: Graph = request.app.state.graph
     viewer = viewer_from_header(request.headers.get("authorization"), settings)
-    return Context(settings, graph, viewer)
+    return Context(settings, graph, request.app.state.journal, viewer)

@@ -9,6 +9,7 @@ from strawberry.schema.config import StrawberryConfig
 
 from api.graphql.context import Context
 from api.graphql.types import force as force_types
+from api.graphql.types import intake
 from api.graphql.types.force import Force, PostcodeForceResult
 from graph.errors import OhchError
 from graph.settings import Settings
@@ -40,6 +41,18 @@ class Query:
         return Viewer(role=v.role.value, user_id=v.user_id, force_code=v.force_code)
 
 
+@strawberry.type
+class Mutation:
+    submit_referral: intake.SubmitReferralResult = strawberry.field(
+        resolver=intake.submit_referral,
+        description="Submit one referral from the public reporting site.",
+    )
+    submit_disclosure: intake.SubmitDisclosureResult = strawberry.field(
+        resolver=intake.submit_disclosure,
+        description="Record a platform's disclosure about one account (hub analysts only).",
+    )
+
+
 def _visible(error: GraphQLError) -> bool:
     """Only the hub's deliberate errors reach the client; anything else is masked."""
     return isinstance(error.original_error, OhchError) or error.original_error is None
@@ -48,6 +61,7 @@ def _visible(error: GraphQLError) -> bool:
 def build_schema(settings: Settings) -> strawberry.Schema:
     return strawberry.Schema(
         query=Query,
+        mutation=Mutation,
         config=StrawberryConfig(auto_camel_case=True),
         extensions=[
             lambda: QueryDepthLimiter(max_depth=settings.graphql_max_depth),

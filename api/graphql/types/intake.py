@@ -1,0 +1,85 @@
+"""Mutations that bring reports and disclosures in (the same path as the REST endpoint)."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Annotated
+
+import orjson
+import strawberry
+from strawberry.scalars import JSON
+
+from api.graphql.context import Context
+from api.graphql.types.common import InvalidInputError
+from graph.errors import Conflict, Forbidden, InvalidInput
+from ingest.disclosures import disclosure_row, write_disclosures
+from ingest.service import accept
+
+
+@strawberry.type(description="The referral was accepted (committed, repeated, or journalled).")
+class ReferralAccepted:
+    status: str
+    reference: str
+    access_code: str | None = strawberry.field(
+        description="Shown once, on first acceptance; the hub keeps only its hash."
+    )
+
+
+@strawberry.type(description="The same source and source_ref arrived with a different payload.")
+class ConflictError:
+    message: str
+
+
+@strawberry.type(description="The viewer may not do this.")
+class ForbiddenError:
+    message: str
+
+
+@strawberry.type(description="A platform disclosure was recorded.")
+class DisclosureRecorded:
+    account_key: str
+    new: bool
+
+
+SubmitReferralResult = Annotated[
+    ReferralAccepted | InvalidInputError | ConflictError,
+    strawberry.union("SubmitReferralResult"),
+]
+SubmitDisclosureResult = Annotated[
+    DisclosureRecorded | InvalidInputError | ForbiddenError,
+    strawberry.union("SubmitDisclosureResult"),
+]
+
+
+async def submit_referral(
+    info: strawberry.Info[Context, None],
+    referral: Annotated[JSON, strawberry.argument(description="A referral (contract v1)")],
+) -> SubmitReferralResult:
+    context = info.context
+    raw = orjson.dumps(referral).decode()
+    try:
+        accepted = await asyncio.to_thread(accept, referral, raw, context.graph, context.journal)
+    except InvalidInput as error:
+        return InvalidInputError.of(error)
+    except Conflict as error:
+        return ConflictError(message=str(error))
+    return ReferralAccepted(
+        status=accepted.acceptance.value,
+        reference=accepted.reference,
+        access_code=accepted.access_code,
+    )
+
+
+async def submit_disclosure(
+    info: strawberry.Info[Context, None],
+    disclosure: Annotated[JSON, strawberry.argument(description="One platform disclosure")],
+) -> SubmitDisclosureResult:
+    viewer = info.context.viewer
+    if not viewer.may_read_disclosures:
+        return ForbiddenError(message=str(Forbidden("only hub analysts may record disclosures")))
+    try:
+        row = disclosure_row(disclosure)
+    except InvalidInput as error:
+        return InvalidInputError.of(error)
+    created = await asyncio.to_thread(write_disclosures, info.context.graph, [row])
+    return DisclosureRecorded(account_key=row["account_key"], new=created == 1)

@@ -1,0 +1,60 @@
+"""``POST /api/v1/referrals``: the public reporting site's door into the hub.
+
+201 with the hub reference (and the access code, shown once) when committed to Neo4j; 200 when
+the same referral was received before; 202 when Neo4j is unreachable and the referral was
+durably journalled; 409 when the same (source, source_ref) arrives with a different payload;
+422 naming every problem.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+
+from graph.db import Graph
+from ingest.journal import Journal
+from ingest.limits import MAX_BODY_BYTES
+from ingest.service import Acceptance, accept, decode_body
+
+router = APIRouter(prefix="/api/v1", tags=["intake"])
+
+_STATUS = {
+    Acceptance.CREATED: 201,
+    Acceptance.ALREADY_RECEIVED: 200,
+    Acceptance.JOURNALLED: 202,
+}
+
+
+async def _read_limited(request: Request) -> bytes:
+    """The body, refused as soon as it passes the limit (not after buffering all of it)."""
+    chunks = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            return b"x" * (MAX_BODY_BYTES + 1)  # decode_body names the breach
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+@router.post("/referrals", status_code=201)
+async def submit_referral(request: Request) -> JSONResponse:
+    body = await _read_limited(request)
+    payload = decode_body(body)
+    graph: Graph = request.app.state.graph
+    journal: Journal = request.app.state.journal
+    accepted = await asyncio.to_thread(
+        accept, payload, body.decode("utf-8", errors="replace"), graph, journal
+    )
+    content: dict[str, object] = {
+        "status": accepted.acceptance.value,
+        "reference": accepted.reference,
+    }
+    if accepted.access_code:
+        content["access_code"] = accepted.access_code
+        content["access_code_note"] = (
+            "Give this code to the complainant now: the hub keeps only a hash of it."
+        )
+    return JSONResponse(content, status_code=_STATUS[accepted.acceptance])

@@ -1,0 +1,65 @@
+"""``ohch ingest referrals PATH`` and ``ohch ingest drain``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from tqdm import tqdm
+
+from cli.common import connected, settings
+from ingest.bulk import count_records, ingest_file
+from ingest.disclosures import ingest_disclosure_file
+from ingest.journal import Journal
+from ingest.service import replay_entries
+
+app = typer.Typer(help="Bring reports into the hub.", no_args_is_help=True)
+
+
+@app.command()
+def referrals(
+    path: Path = typer.Argument(..., exists=True, dir_okay=False, help="A .jsonl or .csv file"),
+    rejects: Path | None = typer.Option(None, help="Rejects file (default PATH.rejects.jsonl)"),
+    codes_out: Path | None = typer.Option(
+        None, help="Issue access codes and append 'reference,source_ref,code' lines here (0600)"
+    ),
+    batch_size: int = typer.Option(1000, min=1, max=20_000),
+    progress: bool = typer.Option(True, help="Show a progress bar"),
+) -> None:
+    """Ingest referrals from a file: each valid line exactly once; every rejected line named."""
+    rejects = rejects or path.with_name(path.name + ".rejects.jsonl")
+    with (
+        connected() as graph,
+        tqdm(total=count_records(path), unit="referral", disable=not progress) as bar,
+    ):
+
+        def advance(count: int) -> None:
+            bar.update(count)
+
+        summary = ingest_file(graph, path, rejects, codes_out, batch_size, advance)
+    typer.echo(summary.line())
+    if summary.rejected:
+        typer.echo(f"rejected lines and reasons: {rejects}")
+
+
+@app.command()
+def drain() -> None:
+    """Write referrals journalled during a Neo4j outage (the API also does this by itself)."""
+    journal = Journal(settings().journal_dir)
+    with connected() as graph:
+        count = journal.drain(lambda batch: replay_entries(graph, batch))
+    typer.echo(f"journal drained: {count} referrals written")
+
+
+@app.command()
+def disclosures(
+    path: Path = typer.Argument(..., exists=True, dir_okay=False, help="A .jsonl file"),
+    rejects: Path | None = typer.Option(None, help="Rejects file (default PATH.rejects.jsonl)"),
+) -> None:
+    """Ingest platform disclosures (subscriber data about accounts), one JSON record a line."""
+    rejects = rejects or path.with_name(path.name + ".rejects.jsonl")
+    with connected() as graph:
+        summary = ingest_disclosure_file(graph, path, rejects)
+    typer.echo(summary.line())
+    if summary.rejected:
+        typer.echo(f"rejected lines and reasons: {rejects}")

@@ -1,0 +1,200 @@
+"""The referral contract, version 1: what the public reporting site sends the hub.
+
+Unknown fields are rejected. Every problem is reported at once with its field path
+(``content[1].url: not an http(s) URL``); see :func:`parse_referral`. Values people type
+(platform names, URLs, handles, emails, phones, postcodes) are cleaned into typed values in
+``ingest/normalise.py``; this module checks only shape, sizes and dates.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, datetime, timedelta
+from typing import Annotated, Any, Literal, Self
+
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from graph.errors import InvalidInput, Problem
+from ingest import limits
+
+CONTRACT_VERSION = 1
+
+ShortText = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=limits.MAX_SHORT_TEXT_CHARS)
+]
+Url = Annotated[str, StringConstraints(strip_whitespace=True, max_length=limits.MAX_URL_CHARS)]
+
+
+class ReporterRole(enum.StrEnum):
+    VICTIM = "victim"
+    WITNESS = "witness"
+    THIRD_PARTY = "third_party"
+    ORGANISATION = "organisation"
+    ANONYMOUS = "anonymous"
+
+
+class Strand(enum.StrEnum):
+    """The five centrally monitored hate strands, and ``other`` (recorded locally)."""
+
+    RACE = "race"
+    RELIGION = "religion"
+    SEXUAL_ORIENTATION = "sexual_orientation"
+    DISABILITY = "disability"
+    TRANSGENDER = "transgender"
+    OTHER = "other"
+
+
+class LocationType(enum.StrEnum):
+    ONLINE = "online"
+    SPECIFIC_LOCATION = "specific_location"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def not_future(value: datetime | None, now: datetime | None = None) -> datetime | None:
+    if value is None:
+        return None
+    limit = (now or datetime.now(UTC)) + timedelta(seconds=limits.CLOCK_SKEW_SECONDS)
+    if value > limit:
+        raise ValueError("lies in the future")
+    return value.astimezone(UTC)
+
+
+class Party(_Strict):
+    """A reporter or a victim as the form describes them."""
+
+    role: ReporterRole
+    name: ShortText | None = None
+    email: ShortText | None = None
+    phone: ShortText | None = None
+    postcode: ShortText | None = None
+    consent_to_contact: bool | None = None
+
+    @model_validator(mode="after")
+    def _consent_unless_anonymous(self) -> Self:
+        if self.role is not ReporterRole.ANONYMOUS and self.consent_to_contact is None:
+            raise ValueError("consent_to_contact is required unless the reporter is anonymous")
+        if self.role is ReporterRole.ANONYMOUS and (self.name or self.email or self.phone):
+            raise ValueError("an anonymous reporter cannot give a name, email or phone")
+        return self
+
+
+class Victim(Party):
+    role: Literal[ReporterRole.VICTIM] = ReporterRole.VICTIM
+
+
+class Incident(_Strict):
+    occurred_at: AwareDatetime | None = None
+    description: Annotated[str, StringConstraints(max_length=limits.MAX_DESCRIPTION_CHARS)]
+    location_type: LocationType
+    force_code: ShortText | None = None
+    strands: Annotated[list[Strand], Field(min_length=1, max_length=limits.MAX_STRANDS)]
+
+    _occurred_not_future = field_validator("occurred_at")(not_future)
+
+    @field_validator("strands")
+    @classmethod
+    def _distinct(cls, strands: list[Strand]) -> list[Strand]:
+        return sorted(set(strands), key=list(Strand).index)
+
+
+class Attachment(_Strict):
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-fA-F]{64}$", to_lower=True)]
+    media_type: Annotated[str, StringConstraints(pattern=r"^[\w.+-]+/[\w.+-]+$", max_length=100)]
+    filename: ShortText
+
+
+class ContentItem(_Strict):
+    url: Url | None = None
+    platform: ShortText
+    text: Annotated[str, StringConstraints(max_length=limits.MAX_CONTENT_TEXT_CHARS)] | None = None
+    captured_at: AwareDatetime | None = None
+    attachments: Annotated[list[Attachment], Field(max_length=limits.MAX_ATTACHMENTS)] = []
+
+    _captured_not_future = field_validator("captured_at")(not_future)
+
+    @model_validator(mode="after")
+    def _url_or_text(self) -> Self:
+        if not self.url and not (self.text and self.text.strip()):
+            raise ValueError("each content item needs a url or a text")
+        return self
+
+
+class Suspect(_Strict):
+    platform: ShortText | None = None
+    handle: ShortText | None = None
+    display_name: ShortText | None = None
+    profile_url: Url | None = None
+    name: ShortText | None = None
+    location: ShortText | None = None
+
+
+class Referral(_Strict):
+    source: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]{0,63}$")]
+    source_ref: Annotated[str, StringConstraints(min_length=1, max_length=128, pattern=r"^\S+$")]
+    submitted_at: AwareDatetime
+    reporter: Party
+    victim: Victim | None = None
+    incident: Incident
+    content: Annotated[list[ContentItem], Field(min_length=1, max_length=limits.MAX_CONTENT_ITEMS)]
+    suspects: Annotated[list[Suspect], Field(max_length=limits.MAX_SUSPECTS)] = []
+
+    _submitted_not_future = field_validator("submitted_at")(not_future)
+
+
+def field_path(location: tuple[int | str, ...]) -> str:
+    """Pydantic's error location as the contract's path: ``content[1].url``."""
+    path = ""
+    for part in location:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        elif part.startswith(("function-", "literal[", "enum[")):
+            continue  # pydantic's internal validator names
+        else:
+            path += f".{part}" if path else part
+    return path or "referral"
+
+
+def _message(error: Any) -> str:
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        return "is not a field of the referral contract"
+    if kind == "missing":
+        return "is required"
+    if kind == "timezone_aware":
+        return "must carry a time zone (e.g. 2026-06-01T04:08:00Z)"
+    if kind == "too_long":
+        return f"has too many items (at most {error['ctx']['max_length']})"
+    if kind == "string_too_long":
+        return f"is too long (at most {error['ctx']['max_length']} characters)"
+    if kind == "too_short":
+        return f"needs at least {error['ctx']['min_length']} item(s)"
+    if kind == "enum":
+        return f"must be one of {error['ctx']['expected']}"
+    message: str = error["msg"]
+    return message.removeprefix("Value error, ")
+
+
+def problems_of(error: ValidationError) -> list[Problem]:
+    return [Problem(field_path(e["loc"]), _message(e)) for e in error.errors()]
+
+
+def parse_referral(payload: object) -> Referral:
+    """Validate a decoded JSON payload; raise :class:`InvalidInput` listing every problem."""
+    if not isinstance(payload, dict):
+        raise InvalidInput([Problem("referral", "must be a JSON object")])
+    try:
+        return Referral.model_validate(payload)
+    except ValidationError as error:
+        raise InvalidInput(problems_of(error)) from None

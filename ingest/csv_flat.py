@@ -1,0 +1,71 @@
+"""Bulk CSV columns are the referral contract flattened with dots: ``reporter.email``,
+``content.0.url``, ``suspects.1.handle``. Lists of words (``incident.strands``) are separated
+by ``;``. An empty cell means the field is absent. Booleans are ``true`` / ``false``.
+
+See ``docs/INTAKE.md`` for the full column list.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+LIST_COLUMNS = frozenset({"incident.strands"})
+BOOL_COLUMNS = frozenset({"reporter.consent_to_contact", "victim.consent_to_contact"})
+
+
+class FlatError(ValueError):
+    """A column name or cell that cannot be unflattened; names the column."""
+
+
+def _cell(column: str, value: str) -> object:
+    if column in LIST_COLUMNS:
+        return [part.strip() for part in value.split(";") if part.strip()]
+    if column in BOOL_COLUMNS:
+        lowered = value.strip().lower()
+        if lowered in ("true", "yes", "1"):
+            return True
+        if lowered in ("false", "no", "0"):
+            return False
+        raise FlatError(f"{column}: {value!r} is not true or false")
+    return value
+
+
+def _set(target: dict[str, Any], path: list[str], value: object, column: str) -> None:
+    node: Any = target
+    for depth, part in enumerate(path):
+        last = depth == len(path) - 1
+        next_is_index = not last and path[depth + 1].isdigit()
+        if isinstance(node, list):
+            if not part.isdigit():
+                raise FlatError(f"{column}: expected an item number at {part!r}")
+            index = int(part)
+            while len(node) <= index:
+                node.append({})
+            if last:
+                node[index] = value
+            else:
+                if not isinstance(node[index], (dict, list)) or node[index] == {}:
+                    node[index] = [] if next_is_index else node[index] or {}
+                node = node[index]
+        else:
+            if last:
+                node[part] = value
+            else:
+                node = node.setdefault(part, [] if next_is_index else {})
+
+
+def unflatten(row: dict[str, str | None]) -> dict[str, Any]:
+    """One CSV row -> one referral payload (empty cells dropped)."""
+    payload: dict[str, Any] = {}
+    for column, raw in row.items():
+        if column is None:
+            raise FlatError("row has more cells than the header has columns")
+        if raw is None or raw.strip() == "":
+            continue
+        _set(payload, column.strip().split("."), _cell(column.strip(), raw.strip()), column)
+    if isinstance(payload.get("victim"), dict):
+        payload["victim"].setdefault("role", "victim")
+    for key in ("content", "suspects"):
+        if isinstance(payload.get(key), list):
+            payload[key] = [item for item in payload[key] if item != {}]
+    return payload

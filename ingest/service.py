@@ -1,0 +1,97 @@
+"""Accepting one referral: validate, clean, write; or journal it when Neo4j is down.
+
+This is the path behind ``POST /api/v1/referrals`` and the ``submitReferral`` mutation.
+"""
+
+from __future__ import annotations
+
+import enum
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import orjson
+
+from graph.db import Graph
+from graph.errors import Conflict, GraphUnavailable, InvalidInput, Problem
+from ingest.access_codes import ALPHABET
+from ingest.contract import parse_referral
+from ingest.journal import Entry, Journal
+from ingest.limits import MAX_BODY_BYTES
+from ingest.load import REFERENCE_PREFIX, Status, write_reports
+from ingest.normalise import clean_referral
+from ingest.receipt import Receipt, payload_hash
+from ingest.transform import report_row
+
+
+class Acceptance(enum.StrEnum):
+    CREATED = "created"  # committed to the graph (HTTP 201)
+    ALREADY_RECEIVED = "already_received"  # the same referral was received before (HTTP 200)
+    JOURNALLED = "journalled"  # Neo4j unreachable: durably journalled, written later (HTTP 202)
+
+
+@dataclass(frozen=True, slots=True)
+class Accepted:
+    acceptance: Acceptance
+    reference: str
+    access_code: str | None  # shown once: only on first acceptance
+
+
+def decode_body(body: bytes) -> object:
+    if len(body) > MAX_BODY_BYTES:
+        raise InvalidInput([Problem("body", f"is larger than {MAX_BODY_BYTES} bytes")])
+    try:
+        return orjson.loads(body)
+    except orjson.JSONDecodeError as error:
+        raise InvalidInput([Problem("body", f"is not valid JSON: {error}")]) from None
+
+
+def journal_reference(year: int) -> str:
+    """A reference issued without the graph: random, so no counter is needed (``J`` marks it)."""
+    tail = "".join(secrets.choice(ALPHABET) for _ in range(7))
+    return f"{REFERENCE_PREFIX}-{year}-J{tail}"
+
+
+def accept(payload: object, raw: str, graph: Graph, journal: Journal) -> Accepted:
+    """Accept one decoded referral; raises InvalidInput or Conflict, never half-writes."""
+    referral = parse_referral(payload)
+    clean = clean_referral(referral)
+    receipt, code = Receipt.issue(payload, raw, datetime.now(UTC))
+    try:
+        (outcome,) = write_reports(graph, [report_row(clean, receipt)])
+    except GraphUnavailable:
+        reference = journal_reference(receipt.received_at.year)
+        journal.append(
+            {
+                "payload": payload,
+                "raw": raw,
+                "received_at": receipt.received_at.isoformat(),
+                "reference": reference,
+                "access_code_hash": receipt.access_code_hash,
+            }
+        )
+        return Accepted(Acceptance.JOURNALLED, reference, code)
+    if outcome.status is Status.CONFLICT:
+        raise Conflict(
+            f"a different referral was already received as {referral.source} "
+            f"{referral.source_ref} (reference {outcome.reference}); nothing was changed"
+        )
+    if outcome.status is Status.ALREADY_RECEIVED:
+        return Accepted(Acceptance.ALREADY_RECEIVED, outcome.reference, None)
+    return Accepted(Acceptance.CREATED, outcome.reference, code)
+
+
+def replay_entries(graph: Graph, entries: list[Entry]) -> None:
+    """Write journalled referrals (idempotent: replaying twice writes once)."""
+    rows = []
+    for entry in entries:
+        clean = clean_referral(parse_referral(entry["payload"]))
+        receipt = Receipt(
+            received_at=datetime.fromisoformat(entry["received_at"]),
+            raw_payload=entry["raw"],
+            payload_hash=payload_hash(entry["payload"]),
+            access_code_hash=entry["access_code_hash"],
+            reference=entry["reference"],
+        )
+        rows.append(report_row(clean, receipt))
+    write_reports(graph, rows)

@@ -1,0 +1,153 @@
+"""A cleaned referral and its receipt -> the parameter row that ``queries/intake/`` writes.
+
+Pure: no database. One row per report; people, content, accounts and value nodes nested in it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import orjson
+
+from ingest.contract import CONTRACT_VERSION, LocationType, ReporterRole
+from ingest.normalise import CleanParty, CleanReferral
+from ingest.receipt import Receipt, intake_key, report_id
+
+Row = dict[str, Any]
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _party_row(party: CleanParty, person_id: str, reporter: bool, victim: bool) -> Row:
+    force = party.force
+    return {
+        "id": person_id,
+        "is_reporter": reporter,
+        "is_victim": victim,
+        "reporter_role": party.role.value if reporter else None,
+        "name": party.name,
+        "email": party.email.key if party.email else None,
+        "phone": party.phone.key if party.phone else None,
+        "postcode": str(party.postcode) if party.postcode else None,
+        "district": party.postcode.district if party.postcode else None,
+        "force_code": force.force_code if force else None,
+        "force_confidence": force.confidence.value if force else None,
+        "other_force_codes": list(force.other_force_codes) if force else [],
+        "consent_to_contact": party.consent_to_contact,
+    }
+
+
+def _parties(clean: CleanReferral, rid: str) -> list[Row]:
+    reporter_is_victim = clean.victim is None and clean.reporter.role is ReporterRole.VICTIM
+    parties = [_party_row(clean.reporter, f"{rid}:reporter", True, reporter_is_victim)]
+    if clean.victim is not None:
+        parties.append(_party_row(clean.victim, f"{rid}:victim", False, True))
+    return parties
+
+
+def _content(clean: CleanReferral, rid: str) -> list[Row]:
+    rows = []
+    for item in clean.content:
+        post_key = item.post_key
+        rows.append(
+            {
+                # A post is one node however many reports name it; other items get their own
+                # node, which duplicate matching may later judge the same as another.
+                "content_id": post_key or f"{rid}:content:{item.index}",
+                "post_key": post_key,
+                "platform": item.platform,
+                "index": item.index,
+                "url": item.url.canonical if item.url else None,
+                "raw_url": item.raw_url,
+                "url_kind": item.url.kind.value if item.url else None,
+                "author_key": item.account_key if post_key else None,
+                "author_handle": item.url.handle if item.url and post_key else None,
+                "text": item.text,
+                "captured_at": _iso(item.captured_at),
+                "attachments": orjson.dumps([a.model_dump() for a in item.attachments]).decode(),
+            }
+        )
+    return rows
+
+
+def _accounts(clean: CleanReferral) -> list[Row]:
+    """Accounts the report names as the suspect: by handle, or by a profile URL as content."""
+    seen: dict[str, Row] = {}
+    for suspect in clean.suspects:
+        if suspect.handle is None:
+            continue
+        seen.setdefault(
+            suspect.handle.key,
+            {
+                "key": suspect.handle.key,
+                "platform": suspect.handle.platform,
+                "handle": suspect.handle.value,
+                "via": "suspect",
+                "suspect_index": suspect.index,
+                "display_name": suspect.display_name,
+                "profile_url": suspect.profile_url,
+            },
+        )
+    for item in clean.content:
+        if item.post_key is None and item.account_key and item.url and item.url.handle:
+            seen.setdefault(
+                item.account_key,
+                {
+                    "key": item.account_key,
+                    "platform": item.url.platform,
+                    "handle": item.url.handle,
+                    "via": "content_profile_url",
+                    "suspect_index": None,
+                    "display_name": None,
+                    "profile_url": item.url.canonical,
+                },
+            )
+    return list(seen.values())
+
+
+def _suspect_people(clean: CleanReferral, rid: str) -> list[Row]:
+    return [
+        {
+            "id": f"{rid}:suspect:{s.index}",
+            "index": s.index,
+            "name": s.name,
+            "location": s.location,
+            "account_key": s.account_key,
+        }
+        for s in clean.suspects
+        if s.name or s.location
+    ]
+
+
+def report_row(clean: CleanReferral, receipt: Receipt) -> Row:
+    referral = clean.referral
+    rid = report_id(referral.source, referral.source_ref)
+    incident = referral.incident
+    return {
+        "id": rid,
+        "intake_key": intake_key(referral.source, referral.source_ref),
+        "source": referral.source,
+        "source_ref": referral.source_ref,
+        "reference": receipt.reference,
+        "received_at": _iso(receipt.received_at),
+        "submitted_at": _iso(referral.submitted_at),
+        "occurred_at": _iso(incident.occurred_at),
+        "contract_version": CONTRACT_VERSION,
+        "payload_hash": receipt.payload_hash,
+        "raw_payload": receipt.raw_payload,
+        "access_code_hash": receipt.access_code_hash,
+        "description": incident.description,
+        "location_type": incident.location_type.value,
+        "online": incident.location_type is LocationType.ONLINE,
+        "strands": [s.value for s in clean.strands],
+        "chosen_force_code": clean.chosen_force_code,
+        "anonymous": clean.reporter.role is ReporterRole.ANONYMOUS,
+        "parties": _parties(clean, rid),
+        "content": _content(clean, rid),
+        "accounts": _accounts(clean),
+        "suspect_people": _suspect_people(clean, rid),
+        "year": receipt.received_at.year,
+    }

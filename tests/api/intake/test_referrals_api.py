@@ -1,0 +1,134 @@
+"""POST /api/v1/referrals: 201 committed, 200 repeat, 409 conflict, 422 named, 202 in an outage."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from graph.db import Graph
+from graph.settings import Settings
+from ingest.access_codes import verify_code
+from ingest.limits import MAX_BODY_BYTES
+from tests.factories import referral
+from tests.integration.intake.helpers import query
+
+URL = "/api/v1/referrals"
+
+
+def test_valid_referral_is_committed_with_its_raw_payload(
+    client: TestClient, reference_graph: Graph
+) -> None:
+    response = client.post(URL, json=referral())
+    assert response.status_code == 201, response.text
+    body = response.json()
+    assert body["status"] == "created"
+    assert body["reference"].startswith("OHCH-")
+    (stored,) = query(
+        reference_graph,
+        "MATCH (r:Report {reference: $ref}) RETURN r.raw_payload AS raw, r.access_code_hash AS h",
+        ref=body["reference"],
+    )
+    assert '"TV-2026-0000123"' in stored["raw"]
+    assert verify_code(body["access_code"], stored["h"])
+    assert body["access_code"] not in stored["h"]
+
+
+def test_repeat_is_200_with_the_same_reference_and_no_new_code(client: TestClient) -> None:
+    first = client.post(URL, json=referral()).json()
+    again = client.post(URL, json=referral())
+    assert again.status_code == 200
+    assert again.json() == {"status": "already_received", "reference": first["reference"]}
+
+
+def test_same_key_with_different_payload_is_409(client: TestClient) -> None:
+    client.post(URL, json=referral())
+    changed = referral(submitted_at="2026-06-01T05:00:00Z")
+    response = client.post(URL, json=changed)
+    assert response.status_code == 409
+    assert "already received" in response.json()["detail"]
+
+
+def _problem_fields(response: Any) -> dict[str, str]:
+    assert response.status_code == 422, response.text
+    return {p["field"]: p["message"] for p in response.json()["problems"]}
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "words"),
+    [
+        (lambda p: p.pop("source_ref"), "source_ref", "is required"),
+        (lambda p: p["content"][0].update(url="ftp://files.example/x"), "content[0].url", "http"),
+        (lambda p: p.update(submitted_at="2026-13-45T00:00:00Z"), "submitted_at", "datetime"),
+        (lambda p: p["incident"].update(strands=["gender"]), "incident.strands[0]", "one of"),
+        (
+            lambda p: p["incident"].update(description="x" * 20_001),
+            "incident.description",
+            "too long",
+        ),
+        (lambda p: p.update(urgent=True), "urgent", "not a field"),
+        (lambda p: p["reporter"].update(postcode="ZZ99 ZZZ9"), "reporter.postcode", "postcode"),
+        (lambda p: p["reporter"].update(email="amara@"), "reporter.email", ""),
+        (lambda p: p["content"][0].update(platform="MySpace"), "content[0].platform", "known"),
+    ],
+    ids=[
+        "missing",
+        "bad-url",
+        "bad-date",
+        "unknown-strand",
+        "oversized",
+        "unknown-field",
+        "bad-postcode",
+        "bad-email",
+        "unknown-platform",
+    ],
+)
+def test_each_kind_of_malformed_referral_names_field_and_problem(
+    client: TestClient, change: Any, field: str, words: str
+) -> None:
+    payload = referral()
+    change(payload)
+    problems = _problem_fields(client.post(URL, json=payload))
+    assert field in problems, problems
+    assert words.lower() in problems[field].lower()
+
+
+def test_body_that_is_not_json_or_too_large(client: TestClient) -> None:
+    assert "body" in _problem_fields(client.post(URL, content=b"{nope"))
+    big = b"[" + b"1," * (MAX_BODY_BYTES // 2) + b"1]"
+    assert "larger than" in _problem_fields(client.post(URL, content=big))["body"]
+
+
+def test_outage_answers_202_and_the_report_appears_once_after_recovery(
+    neo4j_settings: Settings, reference_graph: Graph, tmp_path: Path
+) -> None:
+    journal_dir = tmp_path / "journal"
+    down = neo4j_settings.model_copy(
+        update={"neo4j_uri": "bolt://127.0.0.1:1", "journal_dir": journal_dir, "neo4j_retry_s": 0.5}
+    )
+    with TestClient(create_app(down)) as outage:
+        response = outage.post(URL, json=referral())
+        assert response.status_code == 202, response.text
+        journalled = response.json()
+        assert journalled["status"] == "journalled"
+        assert journalled["access_code"]
+    assert query(reference_graph, "MATCH (r:Report) RETURN count(r) AS n") == [{"n": 0}]
+
+    up = neo4j_settings.model_copy(
+        update={"journal_dir": journal_dir, "journal_drain_interval_s": 0.2}
+    )
+    with TestClient(create_app(up)) as recovered:
+        for _ in range(100):
+            rows = query(reference_graph, "MATCH (r:Report) RETURN r.reference AS ref")
+            if rows:
+                break
+            time.sleep(0.1)
+        assert rows == [{"ref": journalled["reference"]}]
+        again = recovered.post(URL, json=referral())
+        assert again.status_code == 200
+        assert again.json()["reference"] == journalled["reference"]
+    assert query(reference_graph, "MATCH (r:Report) RETURN count(r) AS n") == [{"n": 1}]

@@ -1,0 +1,27 @@
+"""Shared helpers for intake integration tests: accept referrals and read the graph back."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from graph.db import Graph
+from ingest.contract import parse_referral
+from ingest.load import Outcome, write_reports
+from ingest.normalise import clean_referral
+from ingest.receipt import Receipt
+from ingest.transform import report_row
+
+
+def write(graph: Graph, *payloads: dict[str, Any]) -> list[Outcome]:
+    rows = []
+    for payload in payloads:
+        receipt, _ = Receipt.issue(payload, str(payload), datetime.now(UTC))
+        rows.append(report_row(clean_referral(parse_referral(payload)), receipt))
+    return write_reports(graph, rows)
+
+
+def query(graph: Graph, cypher: str, **params: Any) -> list[dict[str, Any]]:
+    """Test-only reads; production code reads through queries/ files."""
+    records, _, _ = graph.driver.execute_query(cypher, params, database_=graph.database)
+    return [r.data() for r in records]

@@ -1,0 +1,124 @@
+"""Bulk files: every valid line exactly once, every rejected line named, crash and rerun safe."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import orjson
+import pytest
+
+import ingest.bulk
+from graph.db import Graph
+from ingest.bulk import ingest_file
+from tests.factories import referral
+from tests.integration.intake.helpers import query
+
+
+def _jsonl(path: Path, payloads: list[object]) -> Path:
+    path.write_bytes(b"".join(orjson.dumps(p) + b"\n" for p in payloads))
+    return path
+
+
+def test_jsonl_file_with_good_bad_and_repeated_lines(
+    reference_graph: Graph, tmp_path: Path
+) -> None:
+    bad_url = referral(source_ref="TV-BAD")
+    bad_url["content"][0]["url"] = "javascript:alert(1)"
+    source = tmp_path / "backlog.jsonl"
+    _jsonl(source, [referral(source_ref="TV-1"), bad_url, referral(source_ref="TV-2")])
+    with source.open("ab") as handle:
+        handle.write(b"{not json\n")
+        handle.write(orjson.dumps(referral(source_ref="TV-1")) + b"\n")  # a repeat
+
+    summary = ingest_file(reference_graph, source, tmp_path / "rejects.jsonl", batch_size=2)
+    assert (summary.accepted, summary.already_present, summary.rejected) == (2, 1, 2)
+    rejects = [
+        orjson.loads(line) for line in (tmp_path / "rejects.jsonl").read_bytes().splitlines()
+    ]
+    assert [r["line"] for r in rejects] == [2, 4]
+    assert rejects[0]["source_ref"] == "TV-BAD"
+    assert rejects[0]["problems"][0]["field"] == "content[0].url"
+    assert rejects[1]["problems"][0]["message"].startswith("line is not valid JSON")
+    assert query(reference_graph, "MATCH (r:Report) RETURN count(r) AS n") == [{"n": 2}]
+
+
+def test_csv_file_with_flattened_columns(reference_graph: Graph, tmp_path: Path) -> None:
+    source = tmp_path / "partner.csv"
+    columns = [
+        "source",
+        "source_ref",
+        "submitted_at",
+        "reporter.role",
+        "reporter.consent_to_contact",
+        "incident.description",
+        "incident.location_type",
+        "incident.strands",
+        "content.0.url",
+        "content.0.platform",
+        "suspects.0.platform",
+        "suspects.0.handle",
+    ]
+    with source.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(columns)
+        writer.writerow(
+            [
+                "partner-org",
+                "P-1",
+                "2026-06-02T10:00:00Z",
+                "organisation",
+                "true",
+                "Reported by a charity",
+                "online",
+                "religion;race",
+                "https://www.instagram.com/p/C7abcDEFghi/?igsh=xyz",
+                "Insta",
+                "IG",
+                "j.smith.88",
+            ]
+        )
+    summary = ingest_file(reference_graph, source, tmp_path / "rejects.jsonl")
+    assert (summary.accepted, summary.rejected) == (1, 0)
+    rows = query(
+        reference_graph,
+        "MATCH (r:Report)-[:ABOUT]->(c:Content), (r)-[:NAMES_SUSPECT]->(a:Account) "
+        "RETURN r.strands AS strands, c.post_key AS post, a.key AS account",
+    )
+    assert rows == [
+        {
+            "strands": ["race", "religion"],
+            "post": "instagram:post:C7abcDEFghi",
+            "account": "instagram|j.smith.88",
+        }
+    ]
+
+
+def test_crash_midway_and_rerun_gives_every_line_exactly_once(
+    reference_graph: Graph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = _jsonl(tmp_path / "big.jsonl", [referral(source_ref=f"TV-{i}") for i in range(250)])
+    real_write = ingest.bulk.write_reports
+    calls = {"n": 0}
+
+    def crash_on_third_batch(graph: Graph, rows: list[dict[str, object]]) -> object:
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise RuntimeError("power cut")
+        return real_write(graph, rows)
+
+    monkeypatch.setattr(ingest.bulk, "write_reports", crash_on_third_batch)
+    with pytest.raises(RuntimeError, match="power cut"):
+        ingest_file(reference_graph, source, tmp_path / "r1.jsonl", batch_size=50)
+    written = query(reference_graph, "MATCH (r:Report) RETURN count(r) AS n")[0]["n"]
+    assert 0 < written < 250
+
+    monkeypatch.setattr(ingest.bulk, "write_reports", real_write)
+    summary = ingest_file(reference_graph, source, tmp_path / "r2.jsonl", batch_size=50)
+    assert summary.already_present == written
+    assert summary.accepted == 250 - written
+    rows = query(
+        reference_graph,
+        "MATCH (r:Report) RETURN count(r) AS n, count(DISTINCT r.reference) AS refs",
+    )
+    assert rows == [{"n": 250, "refs": 250}]
