@@ -1,0 +1,225 @@
+"""Labelled platform accounts for identity-linkage benchmarks (hub issue 5).
+
+Persons run one to five accounts across platforms with handle variants (separators, numeric
+suffixes kept/dropped/changed, ``real``/``official``/``the`` affixes, typos, initials expanded);
+display names are the real name, a nickname or nothing. Some accounts come with a platform
+disclosure (registered name, one of the person's emails or phones, IP sightings with times);
+some profiles link to the person's other accounts; accounts target the person's victims and
+are reported together in incidents.
+
+What must NOT link: decoy persons sharing a first and last name (one in fifty persons is a
+"John Smith"-style decoy with an unrelated handle), household members sharing a home IP,
+and everyone behind a few public IPs (a university NAT, mobile carrier-grade NAT) used by
+thousands. Victims follow a Zipf law (a few public figures are targeted by very many).
+
+``generate_accounts(n, seed)`` returns the records and the true person of each record key.
+"""
+
+from __future__ import annotations
+
+import random
+import string
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from graph.identity.models import AccountRecord, IpSighting
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+FIRST = _words(
+    "john james david michael paul mark peter andrew robert richard daniel chris steven matthew "
+    "thomas gary lee kevin jason adam sarah emma laura lisa claire amy rachel helen jessica "
+    "mohammed ahmed ali omar bilal tariq priya aisha fatima hannah oliver harry jack charlie "
+    "george noah leo liam callum kieran declan siobhan niamh bronwen rhys dylan ifan kwame kofi "
+    "chidi tunde ngozi yusuf zain wojciech piotr agnieszka marek ionut andrei darius"
+)
+LAST = _words(
+    "smith jones williams taylor brown davies evans wilson thomas johnson roberts robinson "
+    "thompson wright walker white edwards hughes green hall wood harris lewis martin jackson "
+    "clarke clark turner hill scott cooper morris ward moore king watson baker harrison morgan "
+    "patel khan ahmed hussain begum ali shah okafor adeyemi mensah nowak kowalski murphy kelly "
+    "obrien mcdonald campbell stewart fraser reid fairweather pemberton blackwood"
+)
+WORDS = _words(
+    "dark wolf shadow real truth patriot eagle lion storm iron steel ghost night king red blue "
+    "free speech brit england saint cross union jack gamer ninja fox bear hawk viper raven "
+    "thunder alpha omega rebel viking knight rogue savage legend sniper hunter"
+)
+PLATFORMS = ("x", "instagram", "tiktok", "facebook", "youtube", "reddit")
+EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Generated:
+    records: list[AccountRecord]
+    person_of: dict[str, str]
+
+
+def _zipf_cum(n: int, s: float) -> list[float]:
+    """Cumulative Zipf weights for ``n`` items (computed once per list, not per draw)."""
+    total, out = 0.0, []
+    for i in range(n):
+        total += 1.0 / (i + 1) ** s
+        out.append(total)
+    return out
+
+
+def _zipf(rng: random.Random, items: Sequence[str], cum: list[float]) -> str:
+    return rng.choices(items, cum_weights=cum)[0]
+
+
+def _typo(rng: random.Random, text: str) -> str:
+    if len(text) < 5:
+        return text
+    i = rng.randrange(1, len(text) - 1)
+    kind = rng.random()
+    if kind < 0.35:
+        return text[:i] + text[i + 1 :]
+    if kind < 0.7:
+        return text[:i] + text[i + 1] + text[i] + text[i + 2 :]
+    return text[:i] + rng.choice(string.ascii_lowercase) + text[i + 1 :]
+
+
+def _stem(rng: random.Random, first: str, last: str) -> tuple[str, ...]:
+    """The person's handle stem as parts (joined with a separator per account)."""
+    style = rng.random()
+    if style < 0.3:
+        return (first, last)
+    if style < 0.5:
+        return (first[0], last)
+    if style < 0.6:
+        return (last, first)
+    if style < 0.7:
+        return (first, last[0])
+    return (rng.choice(WORDS), rng.choice(WORDS))
+
+
+def _variant(rng: random.Random, stem: tuple[str, ...], number: str, first: str) -> str:
+    parts = list(stem)
+    if len(parts[0]) == 1 and rng.random() < 0.15:
+        parts[0] = first  # initial expanded
+    num = number
+    r = rng.random()
+    if num and r < 0.12:
+        num = ""
+    elif num and r < 0.17:
+        num = str(rng.randrange(1, 100))
+    sep = rng.choice(("", "", "", ".", "_", "-"))
+    handle = sep.join(parts) + (sep if num and rng.random() < 0.3 else "") + num
+    r = rng.random()
+    if r < 0.05:
+        handle = rng.choice(("real", "the", "official")) + rng.choice(("", "_")) + handle
+    elif r < 0.08:
+        handle = handle + rng.choice(("_official", "official", "_real", "uk"))
+    if rng.random() < 0.08:
+        handle = _typo(rng, handle)
+    return handle
+
+
+def _when(rng: random.Random) -> datetime:
+    return EPOCH + timedelta(hours=rng.randrange(0, 24 * 300))
+
+
+def generate_accounts(n_accounts: int, seed: int = 7) -> Generated:
+    """About ``n_accounts`` labelled accounts (exactly that many or slightly fewer)."""
+    rng = random.Random(seed)
+    victims = [f"victim:{i}" for i in range(max(50, n_accounts // 5))]
+    victim_cum = _zipf_cum(len(victims), 0.9)
+    first_cum, last_cum = _zipf_cum(len(FIRST), 1.1), _zipf_cum(len(LAST), 1.1)
+    nat_ips = [f"203.0.113.{i}" for i in range(1, 4)] + [f"100.64.0.{i}" for i in range(1, 6)]
+    records: list[AccountRecord] = []
+    person_of: dict[str, str] = {}
+    taken: set[str] = set()
+    incident_no = 0
+    person_no = 0
+    household_ip: str | None = None
+    while len(records) < n_accounts:
+        person_no += 1
+        pid = f"P{person_no}"
+        decoy = rng.random() < 0.02
+        first, last = (
+            ("john", "smith")
+            if decoy
+            else (_zipf(rng, FIRST, first_cum), _zipf(rng, LAST, last_cum))
+        )
+        stem = (rng.choice(WORDS), rng.choice(WORDS)) if decoy else _stem(rng, first, last)
+        number = rng.choice(("", "", str(rng.randrange(1, 100)), str(rng.randrange(1960, 2008))))
+        emails = [
+            f"{first}.{last}{rng.randrange(10**6)}@example.org"
+            for _ in range(rng.choice((1, 1, 2)))
+        ]
+        phones = [f"+447{rng.randrange(10**9):09d}"]
+        if household_ip and rng.random() < 0.5:  # shares the previous person's home IP
+            home = household_ip
+        else:
+            home = f"10.{rng.randrange(256)}.{rng.randrange(256)}.{rng.randrange(256)}"
+        household_ip = home if rng.random() < 0.06 else None
+        n = min(rng.choices((1, 2, 3, 4, 5), (30, 30, 22, 12, 6))[0], n_accounts - len(records))
+        platforms = rng.sample(PLATFORMS, n) if n <= len(PLATFORMS) else list(PLATFORMS)
+        my_victims = {_zipf(rng, victims, victim_cum) for _ in range(rng.choice((1, 1, 2, 3)))}
+        keys: list[str] = []
+        for platform in platforms:
+            handle = _variant(rng, stem, number, first)
+            while f"{platform}|{handle}" in taken or len(handle) < 3:
+                handle = handle + str(rng.randrange(10))
+            key = f"{platform}|{handle}"
+            taken.add(key)
+            keys.append(key)
+        shared_incident = f"incident:{incident_no}" if n > 1 and rng.random() < 0.2 else None
+        incident_no += 1
+        for i, (platform, key) in enumerate(zip(platforms, keys, strict=True)):
+            handle = key.split("|", 1)[1]
+            real = f"{first.title()} {last.title()}"
+            display = rng.choices(
+                (
+                    real,
+                    first.title(),
+                    f"{first[0].upper()}. {last.title()}",
+                    stem[-1].title(),
+                    None,
+                ),
+                (45, 10, 10, 15, 20),
+            )[0]
+            disclosed = rng.random() < 0.35
+            regnames: tuple[str, ...] = ()
+            em: tuple[str, ...] = ()
+            ph: tuple[str, ...] = ()
+            ips: list[IpSighting] = []
+            if disclosed:
+                if rng.random() < 0.7:
+                    regnames = (real,)
+                if rng.random() < 0.6:
+                    em = (rng.choice(emails),)
+                if rng.random() < 0.3:
+                    ph = tuple(phones)
+                if rng.random() < 0.6:
+                    ips.append(IpSighting(home, _when(rng)))
+            if rng.random() < 0.15:
+                ips.append(IpSighting(rng.choice(nat_ips), _when(rng)))
+            links = tuple(k for k in keys if k != key and rng.random() < 0.08)
+            incidents = {f"incident:{incident_no}-{i}"}
+            if shared_incident:
+                incidents.add(shared_incident)
+            targeted = frozenset(v for v in sorted(my_victims) if rng.random() < 0.7)
+            records.append(
+                AccountRecord(
+                    key=key,
+                    platform=platform,
+                    handle=handle,
+                    display_name=display,
+                    registered_names=regnames,
+                    emails=em,
+                    phones=ph,
+                    ips=tuple(ips),
+                    profile_links=links,
+                    victims=targeted,
+                    incidents=frozenset(incidents),
+                )
+            )
+            person_of[key] = pid
+    rng.shuffle(records)
+    return Generated(records, person_of)

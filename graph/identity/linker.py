@@ -1,0 +1,98 @@
+"""Running linkage: block, score, turn decisions into system judgements, derive persons.
+
+:func:`system_judgements` is what makes a re-run idempotent: for each scored pair it returns a
+new system judgement only when the pair's active judgements do not already say the same thing.
+It never touches a pair an analyst has judged (the analyst outranks the system), so a later
+strong match cannot override an analyst's NOT_SAME_PERSON.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from graph.identity.blocking import Blocking, block_accounts
+from graph.identity.features import account_frequencies
+from graph.identity.judgements import SYSTEM, Judgement, JudgementLog, Verdict, judge
+from graph.identity.models import AccountRecord
+from graph.identity.persons import Persons, derive_persons
+from graph.identity.policy import LinkagePolicy, default_policy
+from graph.identity.scoring import Decision, PairScore, score_accounts
+
+_VERDICT = {Decision.LINK: Verdict.SAME_PERSON, Decision.REVIEW: Verdict.UNSURE}
+
+
+def system_judgements(
+    scores: Iterable[PairScore], log: JudgementLog, *, at: datetime
+) -> list[Judgement]:
+    """New system judgements for pairs scored LINK or REVIEW (NONE records nothing).
+
+    A pair is skipped when any active judgement on it is an analyst's, or when the active
+    system judgement already has the same verdict and score. Otherwise the new judgement
+    supersedes the pair's active system judgements (the evidence changed)."""
+    active: dict[tuple[str, str], list[Judgement]] = {}
+    for j in log.active():
+        active.setdefault(j.pair, []).append(j)
+    out: list[Judgement] = []
+    for s in scores:
+        verdict = _VERDICT.get(s.decision)
+        if verdict is None:
+            continue
+        current = active.get(s.pair, [])
+        if any(j.by_analyst for j in current):
+            continue
+        score = round(s.probability, 6)
+        if any(j.verdict is verdict and j.score == score for j in current):
+            continue
+        out.append(
+            judge(
+                s.left,
+                s.right,
+                verdict,
+                score=score,
+                evidence=s.explanation(),
+                actor=SYSTEM,
+                at=at,
+                reason=f"system {s.decision.value} (p={score})",
+                supersedes=[j.id for j in current],
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class LinkRun:
+    """One linkage run: candidates, scores (LINK and REVIEW only), the judgements added, the
+    log after them, and the persons derived."""
+
+    blocking: Blocking
+    scores: tuple[PairScore, ...]
+    added: tuple[Judgement, ...]
+    log: JudgementLog
+    persons: Persons
+
+    @property
+    def review_queue(self) -> tuple[PairScore, ...]:
+        return tuple(s for s in self.scores if s.decision is Decision.REVIEW)
+
+
+def link_accounts(
+    records: Sequence[AccountRecord],
+    log: JudgementLog | None = None,
+    *,
+    at: datetime,
+    policy: LinkagePolicy | None = None,
+) -> LinkRun:
+    """Link accounts into persons, adding system judgements to ``log`` (an empty log by
+    default). Running again with the returned log and the same records adds nothing."""
+    policy = policy or default_policy()
+    log = log or JudgementLog()
+    by_key = {r.key: r for r in records}
+    freq = account_frequencies(records, policy)
+    blocking = block_accounts(records, policy)
+    scored = [score_accounts(by_key[x], by_key[y], freq, policy) for x, y in blocking.pairs]
+    kept = tuple(s for s in scored if s.decision is not Decision.NONE)
+    added = system_judgements(kept, log, at=at)
+    new_log = log.add(*added)
+    return LinkRun(blocking, kept, tuple(added), new_log, derive_persons(by_key, new_log))
