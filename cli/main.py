@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from cli import ingest_cmd, neo4j_cmd, reference_cmd, schema_cmd, serve_cmd
+from cli import export_cmd, ingest_cmd, link_cmd, neo4j_cmd, reference_cmd, schema_cmd, serve_cmd
 
 app = typer.Typer(
     name="ohch",
@@ -16,4 +16,6 @@ app.add_typer(neo4j_cmd.app, name="neo4j")
 app.add_typer(schema_cmd.app, name="schema")
 app.add_typer(reference_cmd.app, name="reference")
 app.add_typer(ingest_cmd.app, name="ingest")
+app.add_typer(link_cmd.app, name="link")
+app.add_typer(export_cmd.app, name="export")
 app.command("serve")(serve_cmd.serve)

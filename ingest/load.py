@@ -1,9 +1,10 @@
 """Write report rows to the graph exactly once, allocating human references as it goes.
 
 One transaction per batch: take the lock on each year's reference counter (so concurrent intake
-from the API and a bulk file serialises here), look up which intake keys already exist, then
-create only the new reports. A key seen before with the same payload is "already received"; with
-a different payload it is a conflict, and nothing is overwritten.
+from the API and a bulk file serialises here), look up which intake keys already exist, create
+only the new reports, and link them to content clusters (``graph/dedup/store.py``): a committed
+report is always linked, exactly once. A key seen before with the same payload is "already
+received"; with a different payload it is a conflict, and nothing is overwritten.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from neo4j import ManagedTransaction
 
 from graph.cypher import load_query
 from graph.db import Graph, run
+from graph.dedup.store import link_in_tx
 from ingest.transform import Row
 
 REFERENCE_PREFIX = "OHCH"
@@ -69,11 +71,20 @@ def _write(tx: ManagedTransaction, rows: list[Row]) -> list[Outcome]:
         new_rows.append(row)
         outcomes.append(Outcome(Status.CREATED, key, row["id"], reference))
     if new_rows:
-        run(tx, load_query("intake/create_reports"), rows=new_rows)
+        run(tx, load_query("intake/create_reports"), rows=[_graph_row(r) for r in new_rows])
+        link_in_tx(tx, [(r["evidence"], r["received_at_dt"]) for r in new_rows])
     for year, last in counters.items():
         if last != first[year]:
             run(tx, load_query("intake/advance_reference_counter"), year=year, last=last)
     return outcomes
+
+
+def _graph_row(row: Row) -> Row:
+    """The row without the Python-only values (evidence for matching)."""
+    return {k: v for k, v in row.items() if k not in _PYTHON_ONLY}
+
+
+_PYTHON_ONLY = frozenset({"evidence", "received_at_dt"})
 
 
 def write_reports(graph: Graph, rows: list[Row]) -> list[Outcome]:

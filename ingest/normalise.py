@@ -178,11 +178,11 @@ def _suspects(referral: Referral, problems: _Problems) -> tuple[CleanSuspect, ..
                 )
             else:
                 try:
-                    handle = Handle.clean(suspect.handle, platform)
+                    handle = Handle.clean(suspect.handle, platform, strict=False)
                 except InvalidValue as error:
                     problems.add(f"{path}.handle", error)
         elif profile is not None and profile.handle and platform:
-            handle = Handle.clean(profile.handle, platform)
+            handle = Handle.clean(profile.handle, platform, strict=False)
         suspects.append(
             CleanSuspect(
                 index=index,

@@ -10,7 +10,9 @@ from typing import Any
 
 import orjson
 
+from graph.dedup.evidence_props import evidence_properties
 from ingest.contract import CONTRACT_VERSION, LocationType, ReporterRole
+from ingest.evidence import report_evidence
 from ingest.normalise import CleanParty, CleanReferral
 from ingest.receipt import Receipt, intake_key, report_id
 
@@ -86,6 +88,7 @@ def _accounts(clean: CleanReferral) -> list[Row]:
                 "platform": suspect.handle.platform,
                 "handle": suspect.handle.value,
                 "via": "suspect",
+                "handle_conforms": suspect.handle.conforms,
                 "suspect_index": suspect.index,
                 "display_name": suspect.display_name,
                 "profile_url": suspect.profile_url,
@@ -100,6 +103,7 @@ def _accounts(clean: CleanReferral) -> list[Row]:
                     "platform": item.url.platform,
                     "handle": item.url.handle,
                     "via": "content_profile_url",
+                    "handle_conforms": True,
                     "suspect_index": None,
                     "display_name": None,
                     "profile_url": item.url.canonical,
@@ -126,7 +130,9 @@ def report_row(clean: CleanReferral, receipt: Receipt) -> Row:
     referral = clean.referral
     rid = report_id(referral.source, referral.source_ref)
     incident = referral.incident
+    evidence = report_evidence(clean, rid, receipt.received_at)
     return {
+        "match": evidence_properties(evidence),
         "id": rid,
         "intake_key": intake_key(referral.source, referral.source_ref),
         "source": referral.source,
@@ -150,4 +156,7 @@ def report_row(clean: CleanReferral, receipt: Receipt) -> Row:
         "accounts": _accounts(clean),
         "suspect_people": _suspect_people(clean, rid),
         "year": receipt.received_at.year,
+        # Python-only (not sent to Neo4j): what duplicate matching compares.
+        "evidence": evidence,
+        "received_at_dt": receipt.received_at,
     }

@@ -63,7 +63,7 @@ def profile_url(rng: random.Random, platform: str, handle: str) -> str:
 
 
 def short_link(rng: random.Random, platform: str) -> str:
-    host = {"x": "t.co", "facebook": "fb.me", "instagram": "instagr.am", "tiktok": "vm.tiktok.com"}
+    host = {"x": "t.co", "facebook": "fb.me", "instagram": "bit.ly", "tiktok": "vm.tiktok.com"}
     return f"https://{host[platform]}/{_token(rng, 10)}"
 
 
@@ -71,10 +71,10 @@ def unusable_link(rng: random.Random, platform: str) -> str:
     return rng.choice(
         (
             f"{platform}.com",
-            "see screenshot",
+            f"https://{platform}.com/search?q=abuse",
             f"https://{platform}.com/home",
             "https://x.com/i/web",
-            "on their page",
+            f"https://www.{platform}.com/explore/",
         )
     )
 

@@ -122,7 +122,7 @@ class _World:
                 pid=f"p{i:05d}",
                 name=names[i],
                 email=f"person{i}@example.org",
-                phone=f"07700 9{i:05d}"[:13],
+                phone=f"07400 {100000 + i:06d}",
                 postcode=rng.choice(POSTCODES),
                 handle=f"{names[i].replace(' ', '').lower()}{i}",
             )

@@ -38,9 +38,13 @@ _LOOKALIKES = str.maketrans({"0": "o", "1": "l", "i": "l", "3": "e", "5": "s", "
 class Handle:
     platform: str
     value: str
+    conforms: bool = True  # False: kept as typed although it breaks the platform's rules
 
     @classmethod
-    def clean(cls, raw: str, platform: str) -> Handle:
+    def clean(cls, raw: str, platform: str, *, strict: bool = True) -> Handle:
+        """``strict=False`` is for what reporters type about suspects: a handle that breaks
+        the platform's rules is still evidence (a typo, an old account), so it is kept,
+        lower-cased and marked ``conforms=False`` instead of rejecting the whole report."""
         registry_platform(platform)  # a known platform id, or InvalidValue
         text = raw.strip()
         if re.match(r"^(https?://|www\.|([a-z0-9-]+\.)+[a-z]{2,}/)", text, re.IGNORECASE):
@@ -54,11 +58,11 @@ class Handle:
         pattern, words = RULES[platform]
         if not value:
             raise InvalidValue("handle", "is empty")
-        if not re.fullmatch(pattern, value):
-            raise InvalidValue(
-                "handle", f"{raw.strip()!r} is not a valid {platform} handle ({words})"
-            )
-        return cls(platform, value)
+        if re.fullmatch(pattern, value):
+            return cls(platform, value)
+        if not strict and re.fullmatch(RULES["other"][0], value):
+            return cls(platform, value, conforms=False)
+        raise InvalidValue("handle", f"{raw.strip()!r} is not a valid {platform} handle ({words})")
 
     @property
     def key(self) -> str:

@@ -135,7 +135,7 @@ def _account(handle: str, path: str | None = None) -> _Parsed:
 # -- X / Twitter ------------------------------------------------------------------------------
 _X_RESERVED = _words(
     "i home explore search settings hashtag intent share notifications messages compose "
-    "login signup tos privacy about"
+    "login signup tos privacy about search"
 )
 
 
@@ -160,7 +160,7 @@ def _x(_host: str, s: list[str], q: dict[str, str]) -> _Parsed:
 
 
 # -- Instagram and Threads ---------------------------------------------------------------------
-_IG_RESERVED = _words("explore accounts direct about legal developer p reel reels tv")
+_IG_RESERVED = _words("explore accounts direct about legal developer p reel reels tv home search")
 
 
 def _instagram(_host: str, s: list[str], _q: dict[str, str]) -> _Parsed:
@@ -231,7 +231,8 @@ def _youtube(host: str, s: list[str], q: dict[str, str]) -> _Parsed:
 # -- Facebook ----------------------------------------------------------------------------------
 _FB_RESERVED = _words(
     "watch groups events marketplace share pages hashtag login story.php permalink.php "
-    "photo.php photo profile.php reel gaming help policies"
+    "photo.php photo profile.php reel gaming help policies home search explore "
+    "notifications friends messages settings"
 )
 
 

@@ -12,6 +12,7 @@ CREATE (r:Report {
   description: row.description, location_type: row.location_type, online: row.online,
   strands: row.strands, chosen_force_code: row.chosen_force_code, anonymous: row.anonymous
 })
+SET r += row.match
 WITH r, row
 CALL (r, row) {
   WITH r, row WHERE row.chosen_force_code IS NOT NULL
@@ -73,7 +74,7 @@ CALL (r, row) {
   MERGE (a:Account {key: named.key})
     ON CREATE SET a.platform = named.platform, a.handle = named.handle
   CREATE (r)-[:NAMES_SUSPECT {
-    via: named.via, suspect_index: named.suspect_index,
+    via: named.via, suspect_index: named.suspect_index, handle_conforms: named.handle_conforms,
     display_name: named.display_name, profile_url: named.profile_url
   }]->(a)
   MERGE (pl:Platform {id: named.platform})

@@ -153,3 +153,12 @@ def test_bad_phones(bad: str) -> None:
     with pytest.raises(InvalidValue) as caught:
         Phone.clean(bad)
     assert caught.value.field == "phone"
+
+
+def test_a_suspect_handle_breaking_platform_rules_is_kept_as_evidence_when_lenient() -> None:
+    handle = Handle.clean("@RealLion565042574", "x", strict=False)
+    assert (handle.value, handle.conforms) == ("reallion565042574", False)
+    with pytest.raises(InvalidValue):
+        Handle.clean("@RealLion565042574", "x")
+    with pytest.raises(InvalidValue):
+        Handle.clean("has a space", "x", strict=False)

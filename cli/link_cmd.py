@@ -1,0 +1,18 @@
+"""``ohch link duplicates``: link any report not yet in a content cluster (batch job)."""
+
+from __future__ import annotations
+
+import typer
+
+from cli.common import connected
+from graph.dedup.relink import link_unlinked
+
+app = typer.Typer(help="Linking jobs.", no_args_is_help=True)
+
+
+@app.command()
+def duplicates(batch_size: int = typer.Option(1000, min=1, max=20_000)) -> None:
+    """Match every report without a content cluster, in arrival order (idempotent)."""
+    with connected() as graph:
+        count = link_unlinked(graph, batch_size)
+    typer.echo(f"linked {count} reports")

@@ -1,0 +1,247 @@
+"""Analysts' decisions on duplicates, applied to the graph: confirm, reject, merge, split, undo.
+
+Each decision adds judgements (superseding, never deleting, older ones) and re-derives the
+clusters of the reports it touches (:func:`graph.dedup.clusters.derive_clusters`), in one
+transaction under the linker lock. Because clusters are derived, a split after a merge restores
+the previous clusters exactly, and an analyst's NOT_SAME is respected by every later automatic
+match (the matcher's join becomes a system judgement that derivation refuses to apply).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from neo4j import ManagedTransaction
+
+from graph.cypher import load_query
+from graph.db import Graph, run
+from graph.dedup import clusters as cluster_ops
+from graph.dedup import judgements as judgement_ops
+from graph.dedup.blocking import report_keys
+from graph.dedup.clusters import Clusters, derive_clusters
+from graph.dedup.evidence_props import evidence_from_record, native
+from graph.dedup.judgements import Judgement, JudgementLog, Verdict, judge
+from graph.dedup.models import ContentSummary, ReportEvidence
+from graph.dedup.policy import default_policy
+from graph.dedup.store import summary_row, write_judgements
+from graph.errors import Conflict, InvalidValue, NotFound
+
+Decide = Callable[[JudgementLog, Clusters], list[Judgement]]
+
+
+def _judgement(a: str, b: str, props: dict[str, Any]) -> Judgement:
+    left, right = sorted((a, b))
+    return Judgement(
+        id=props["id"],
+        left=left,
+        right=right,
+        verdict=Verdict(props["verdict"]),
+        score=float(props["score"]),
+        features=json.loads(props["features"]),
+        actor=props["actor"],
+        at=native(props["at"]),
+        reason=props["reason"],
+        supersedes=tuple(props.get("supersedes") or ()),
+        superseded_by=props.get("superseded_by"),
+    )
+
+
+def _load(
+    tx: ManagedTransaction, cluster_ids: Iterable[str]
+) -> tuple[list[str], dict[str, ReportEvidence], JudgementLog]:
+    records = run(tx, load_query("dedup/reports_of_clusters"), cluster_ids=sorted(set(cluster_ids)))
+    if not records:
+        raise NotFound("no such content")
+    order = [r["id"] for r in records]
+    evidence = {r["id"]: evidence_from_record(r["id"], r) for r in records}
+    edges = run(tx, load_query("dedup/judgements_among"), report_ids=order)
+    judgements = sorted(
+        (_judgement(e["a"], e["b"], e["props"]) for e in edges), key=lambda j: (j.at, j.id)
+    )
+    return order, evidence, JudgementLog(tuple(judgements))
+
+
+def _rewrite(
+    tx: ManagedTransaction,
+    order: Sequence[str],
+    evidence: dict[str, ReportEvidence],
+    derived: Clusters,
+    previous_ids: Iterable[str],
+    at: datetime,
+) -> None:
+    policy = default_policy()
+    summaries = []
+    blocks = []
+    for content_id, members in derived.members.items():
+        summary = ContentSummary.found(content_id, evidence[members[0]])
+        for member in members[1:]:
+            summary = summary.absorb(evidence[member], policy.max_texts, policy.max_handles)
+        summaries.append(summary_row(summary))
+        for member in members:
+            blocks += [
+                {"key": key, "cluster_id": content_id, "at": at}
+                for key in report_keys(evidence[member], policy)
+            ]
+    run(tx, load_query("dedup/upsert_clusters"), rows=summaries)
+    run(
+        tx,
+        load_query("dedup/assign_reports"),
+        rows=[{"report_id": r, "cluster_id": derived.content_of[r]} for r in order],
+    )
+    run(tx, load_query("dedup/touch_block_keys"), rows=blocks)
+    gone = sorted(set(previous_ids) - set(derived.members))
+    if gone:
+        run(tx, load_query("dedup/delete_clusters"), ids=gone)
+
+
+def _decide(
+    graph: Graph, cluster_ids: Iterable[str], decide: Decide, actor: str, resolves: Sequence[str]
+) -> Clusters:
+    if not actor.strip():
+        raise InvalidValue("actor", "is required")
+    at = datetime.now(UTC)
+    cluster_ids = sorted(set(cluster_ids))
+
+    def work(tx: ManagedTransaction) -> Clusters:
+        run(tx, load_query("dedup/lock_linker"))
+        order, evidence, log = _load(tx, cluster_ids)
+        before = derive_clusters(order, log)
+        new = decide(log, before)
+        updated = log.add(*new)  # checks that what is superseded is active
+        write_judgements(tx, new)
+        for judgement in new:
+            if judgement.supersedes:
+                run(
+                    tx,
+                    load_query("dedup/supersede_judgements"),
+                    ids=list(judgement.supersedes),
+                    by=judgement.id,
+                )
+        derived = derive_clusters(order, updated)
+        _rewrite(tx, order, evidence, derived, cluster_ids, at)
+        if resolves:
+            run(
+                tx,
+                load_query("dedup/resolve_review_items"),
+                report_ids=list(resolves),
+                status="decided",
+                actor=actor,
+                at=at,
+            )
+        return derived
+
+    return graph.write_tx(work)
+
+
+def _endpoints(graph: Graph, judgement_id: str) -> dict[str, Any]:
+    rows = graph.read(load_query("dedup/judgement_endpoints"), id=judgement_id)
+    if not rows:
+        raise NotFound(f"judgement {judgement_id!r} does not exist")
+    return rows[0]
+
+
+def confirm_judgement(graph: Graph, judgement_id: str, actor: str) -> Clusters:
+    ends = _endpoints(graph, judgement_id)
+    return _decide(
+        graph,
+        [ends["a_cluster"], ends["b_cluster"]],
+        lambda log, _c: [judgement_ops.confirm(log, judgement_id, actor, datetime.now(UTC))],
+        actor,
+        [ends["a"], ends["b"]],
+    )
+
+
+def reject_judgement(graph: Graph, judgement_id: str, actor: str, reason: str) -> Clusters:
+    _require_reason(reason)
+    ends = _endpoints(graph, judgement_id)
+    return _decide(
+        graph,
+        [ends["a_cluster"], ends["b_cluster"]],
+        lambda log, _c: [judgement_ops.reject(log, judgement_id, actor, datetime.now(UTC), reason)],
+        actor,
+        [ends["a"], ends["b"]],
+    )
+
+
+def undo_judgement(graph: Graph, judgement_id: str, actor: str) -> Clusters:
+    ends = _endpoints(graph, judgement_id)
+    return _decide(
+        graph,
+        [ends["a_cluster"], ends["b_cluster"]],
+        lambda log, _c: judgement_ops.undo(log, judgement_id, actor, datetime.now(UTC)),
+        actor,
+        [],
+    )
+
+
+def merge_contents(
+    graph: Graph, content_a: str, content_b: str, actor: str, reason: str
+) -> Clusters:
+    _require_reason(reason)
+    return _decide(
+        graph,
+        [content_a, content_b],
+        lambda log, c: [
+            cluster_ops.merge(
+                log, c, content_a, content_b, actor=actor, at=datetime.now(UTC), reason=reason
+            )
+        ],
+        actor,
+        [],
+    )
+
+
+def split_content(
+    graph: Graph, content_id: str, report_ids: Sequence[str], actor: str, reason: str
+) -> Clusters:
+    _require_reason(reason)
+    return _decide(
+        graph,
+        [content_id],
+        lambda log, c: [
+            cluster_ops.split(
+                log, c, content_id, report_ids, actor=actor, at=datetime.now(UTC), reason=reason
+            )
+        ],
+        actor,
+        list(report_ids),
+    )
+
+
+def decide_review(graph: Graph, review_id: str, same: bool, actor: str, reason: str) -> Clusters:
+    """An analyst's answer to a review item: the report is (or is not) the candidate content."""
+    _require_reason(reason)
+    rows = graph.read(load_query("dedup/review_item"), id=review_id)
+    if not rows:
+        raise NotFound(f"review item {review_id!r} does not exist")
+    item = rows[0]
+    if item["status"] != "pending":
+        raise Conflict(f"review item {review_id} was already {item['status']}")
+    if item["candidate_anchor"] is None:
+        raise Conflict(f"the candidate content of {review_id} no longer exists; merge instead")
+    verdict = Verdict.SAME_CONTENT if same else Verdict.NOT_SAME
+
+    def decide(_log: JudgementLog, _c: Clusters) -> list[Judgement]:
+        return [
+            judge(
+                item["report_id"], item["candidate_anchor"], verdict, score=1.0,
+                features={"review": review_id, "system_score": item["score"]},
+                actor=actor, at=datetime.now(UTC), reason=reason,
+            )
+        ]  # fmt: skip
+
+    return _decide(
+        graph,
+        [item["report_cluster"], item["candidate_cluster_id"]],
+        decide,
+        actor,
+        [item["report_id"]],
+    )
+
+
+def _require_reason(reason: str) -> None:
+    if not reason.strip():
+        raise InvalidValue("reason", "is required: say why, for the record")

@@ -1,0 +1,43 @@
+"""A report's matching evidence as flat node properties (``match_*``), and back.
+
+Stored on each ``Report`` at intake so clusters can be re-derived (after an analyst's merge or
+split) from the graph alone; the raw payload stays the source they can be rebuilt from.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.dedup.models import ReportEvidence
+
+
+def evidence_properties(evidence: ReportEvidence) -> dict[str, Any]:
+    return {
+        "match_platform": evidence.platform,
+        "match_reporter_key": evidence.reporter_key,
+        "match_post_key": evidence.post_key,
+        "match_handles": list(evidence.handles),
+        "match_text": evidence.text,
+        "match_captured_at": evidence.captured_at,
+        "match_occurred_at": evidence.occurred_at,
+        "match_victim_key": evidence.victim_key,
+    }
+
+
+def native(value: Any) -> Any:
+    to_native = getattr(value, "to_native", None)
+    return to_native() if to_native else value
+
+
+def evidence_from_record(report_id: str, record: dict[str, Any]) -> ReportEvidence:
+    return ReportEvidence(
+        report_key=report_id,
+        platform=record["match_platform"],
+        reporter_key=record["match_reporter_key"],
+        post_key=record["match_post_key"],
+        handles=tuple(record["match_handles"] or ()),
+        text=record["match_text"],
+        captured_at=native(record["match_captured_at"]),
+        occurred_at=native(record["match_occurred_at"]),
+        victim_key=record["match_victim_key"],
+    )

@@ -1,0 +1,25 @@
+"""The batch path: link every report that has no content cluster (e.g. loaded before linking
+existed, or after a policy change cleared clusters), with the same code as intake uses."""
+
+from __future__ import annotations
+
+from neo4j import ManagedTransaction
+
+from graph.cypher import load_query
+from graph.db import Graph, run
+from graph.dedup.evidence_props import evidence_from_record, native
+from graph.dedup.store import link_in_tx
+
+
+def link_unlinked(graph: Graph, batch_size: int = 1000) -> int:
+    total = 0
+
+    def work(tx: ManagedTransaction) -> int:
+        rows = run(tx, load_query("dedup/unlinked_reports"), page=batch_size)
+        batch = [(evidence_from_record(r["id"], r), native(r["received_at"])) for r in rows]
+        link_in_tx(tx, batch)
+        return len(batch)
+
+    while count := graph.write_tx(work):
+        total += count
+    return total

@@ -1,0 +1,6 @@
+// Record NOT_SAME judgements between reports (never deleted; superseded instead).
+// params: rows
+UNWIND $rows AS row
+MATCH (a:Report {id: row.left}), (b:Report {id: row.right})
+CREATE (a)-[j:NOT_SAME]->(b)
+SET j = row.props

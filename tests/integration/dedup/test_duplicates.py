@@ -1,0 +1,269 @@
+"""Duplicate combination in the graph: one post is one content item, however many report it."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import orjson
+
+from graph.db import Graph
+from graph.dedup.analyst import (
+    decide_review,
+    merge_contents,
+    reject_judgement,
+    split_content,
+    undo_judgement,
+)
+from graph.dedup.export import write_duplicates
+from tests.factories import referral
+from tests.integration.intake.helpers import query, write
+
+POST = "1796512345678901234"
+VARIANTS = [
+    f"https://x.com/jsmith88/status/{POST}",
+    f"https://twitter.com/JSmith88/status/{POST}",
+    f"http://twitter.com/jsmith88/status/{POST}/",
+    f"https://mobile.twitter.com/jsmith88/status/{POST}?s=20",
+    f"https://www.twitter.com/jsmith88/status/{POST}?s=46&t=abcDEF",
+    f"twitter.com/jsmith88/status/{POST}/photo/1",
+    f"x.com/jsmith88/status/{POST}/video/1",
+    f"https://x.com/i/web/status/{POST}",
+    f"https://twitter.com/i/status/{POST}",
+    f"https://twitter.com/statuses/{POST}",
+    f"https://x.com/jsmith88/status/{POST}#reply",
+    f"https://X.COM/jsmith88/status/{POST}",
+    f"https://fxtwitter.com/jsmith88/status/{POST}",
+    f"https://vxtwitter.com/jsmith88/status/{POST}",
+    f"https://x.com/jsmith88/statuses/{POST}",
+    f"https://mobile.x.com/jsmith88/status/{POST}",
+    f"https://m.twitter.com/jsmith88/status/{POST}?ref_src=twsrc",
+    f"https://x.com/JSMITH88/status/{POST}/",
+    f"https://twitter.com/jsmith88/status/{POST}?utm_source=share",
+    f"https://nitter.net/jsmith88/status/{POST}",
+]
+TYPOS = ["@JSmith88", "jsmith88", "@jsmith_88", "jsmiht88", "@@jsmith88", "J.Smith88"]
+
+
+def _report(
+    ref: str, url: str | None, text: str, handle: str | None, victim: str
+) -> dict[str, Any]:
+    payload = referral(source_ref=ref)
+    payload["reporter"]["email"] = f"{victim}@example.org"
+    payload["reporter"]["name"] = victim
+    item: dict[str, Any] = {"platform": "x", "text": text, "captured_at": "2026-05-31T22:20:00Z"}
+    if url:
+        item["url"] = url
+    payload["content"] = [item]
+    payload["suspects"] = [{"platform": "x", "handle": handle}] if handle else []
+    return payload
+
+
+def _clusters(graph: Graph) -> dict[str, str]:
+    rows = query(graph, "MATCH (r:Report) RETURN r.source_ref AS ref, r.cluster_id AS c")
+    return {r["ref"]: r["c"] for r in rows}
+
+
+def test_twenty_url_variants_and_mistyped_handles_are_one_content(reference_graph: Graph) -> None:
+    payloads = [
+        _report(f"TV-V{i}", url, "go back where you came from", TYPOS[i % len(TYPOS)], f"v{i}")
+        for i, url in enumerate(VARIANTS)
+    ]
+    write(reference_graph, *payloads[:7])
+    write(reference_graph, *payloads[7:])  # a later batch joins the earlier cluster
+    clusters = _clusters(reference_graph)
+    assert len(clusters) == 20
+    assert len(set(clusters.values())) == 1
+    (content,) = query(
+        reference_graph,
+        "MATCH (c:ContentCluster) RETURN c.report_count AS n, c.post_key AS post",
+    )
+    assert content == {"n": 20, "post": f"x:post:{POST}"}
+    cases = query(
+        reference_graph, "MATCH (k:Case)-[:CONCERNS]->(:ContentCluster) RETURN k.id AS id"
+    )
+    assert len(cases) == 1
+
+
+def test_reports_without_a_post_url_join_by_text_and_handle(reference_graph: Graph) -> None:
+    write(
+        reference_graph,
+        _report("TV-A", VARIANTS[0], "you people should all be deported now", "jsmith88", "amara"),
+    )
+    write(
+        reference_graph,
+        _report(
+            "TV-B", None, "They wrote: you people should all be deported now…", "@JSmith88", "amara"
+        ),
+        _report(
+            "TV-C",
+            "https://x.com/jsmith88",
+            "you people should all be deported",
+            "jsmith88",
+            "amara",
+        ),
+    )
+    clusters = _clusters(reference_graph)
+    assert clusters["TV-A"] == clusters["TV-B"] == clusters["TV-C"]
+    (edge,) = query(
+        reference_graph,
+        "MATCH (:Report {source_ref: 'TV-B'})-[j:SAME_CONTENT]-(:Report) "
+        "RETURN j.actor AS actor, j.score AS score, j.features AS features",
+    )
+    assert edge["actor"] == "system"
+    assert "text" in orjson.loads(edge["features"])["features"]
+
+
+def test_two_posts_by_one_account_with_near_identical_text_stay_two(reference_graph: Graph) -> None:
+    write(
+        reference_graph,
+        _report(
+            "TV-1",
+            "https://x.com/jsmith88/status/1796512345678900001",
+            "go home you are not welcome here",
+            "jsmith88",
+            "victim-one",
+        ),
+        _report(
+            "TV-2",
+            "https://x.com/jsmith88/status/1796512345678900002",
+            "go home you are not welcome here!",
+            "jsmith88",
+            "victim-two",
+        ),
+        _report("TV-3", None, "go home, you are not welcome here", "jsmith88", "victim-three"),
+    )
+    clusters = _clusters(reference_graph)
+    assert len(set(clusters.values())) == 3
+
+
+def test_analyst_reject_is_never_overridden_and_undo_restores(reference_graph: Graph) -> None:
+    write(
+        reference_graph,
+        _report("TV-A", VARIANTS[0], "you people should all be deported now", "jsmith88", "amara"),
+    )
+    write(
+        reference_graph,
+        _report("TV-B", None, "you people should all be deported now", "jsmith88", "amara"),
+    )
+    before = _clusters(reference_graph)
+    assert before["TV-A"] == before["TV-B"]
+    (system,) = query(reference_graph, "MATCH ()-[j:SAME_CONTENT]->() RETURN j.id AS id")
+
+    reject_judgement(reference_graph, system["id"], "DC Patel", "different wording on screenshot")
+    after = _clusters(reference_graph)
+    assert after["TV-A"] != after["TV-B"]
+
+    # A later, identical report must not pull the rejected pair back together.
+    write(
+        reference_graph,
+        _report("TV-C", None, "you people should all be deported now", "jsmith88", "amara"),
+    )
+    clusters = _clusters(reference_graph)
+    assert clusters["TV-A"] != clusters["TV-B"]
+
+    (rejection,) = query(
+        reference_graph,
+        "MATCH ()-[j:NOT_SAME]->() WHERE j.superseded_by IS NULL "
+        "RETURN j.id AS id, j.actor AS actor",
+    )
+    assert rejection["actor"] == "DC Patel"
+    undo_judgement(reference_graph, rejection["id"], "DC Patel")
+    restored = _clusters(reference_graph)
+    assert restored["TV-A"] == restored["TV-B"]
+
+
+def test_merge_then_split_restores_the_previous_clusters_exactly(reference_graph: Graph) -> None:
+    write(
+        reference_graph,
+        _report(
+            "TV-1",
+            "https://x.com/a1/status/1796512345678900011",
+            "first abusive post text here",
+            "a1",
+            "p1",
+        ),
+        _report(
+            "TV-2",
+            "https://x.com/a1/status/1796512345678900011",
+            "first abusive post text here",
+            "a1",
+            "p2",
+        ),
+        _report(
+            "TV-3",
+            "https://x.com/b2/status/1796512345678900022",
+            "a wholly different message",
+            "b2",
+            "p3",
+        ),
+    )
+    original = _clusters(reference_graph)
+    merged = merge_contents(
+        reference_graph, original["TV-1"], original["TV-3"], "DS Khan", "same screenshot"
+    )
+    assert len(merged.members) == 1
+    assert len(set(_clusters(reference_graph).values())) == 1
+
+    report_3 = query(reference_graph, "MATCH (r:Report {source_ref: 'TV-3'}) RETURN r.id AS id")[0][
+        "id"
+    ]
+    split_content(reference_graph, original["TV-1"], [report_3], "DS Khan", "merged in error")
+    assert _clusters(reference_graph) == original
+    (count,) = query(reference_graph, "MATCH (c:ContentCluster) RETURN count(c) AS n")
+    assert count["n"] == 2
+
+
+def test_uncertain_matches_wait_in_the_review_queue(reference_graph: Graph) -> None:
+    # Two posts by one account close in time, then a report naming only the account (a
+    # profile link, no text): it could be either, so an analyst decides.
+    write(
+        reference_graph,
+        _report(
+            "TV-A",
+            "https://x.com/jsmith88/status/1796512345678900101",
+            "first abusive post text here",
+            "jsmith88",
+            "amara",
+        ),
+        _report(
+            "TV-B",
+            "https://x.com/jsmith88/status/1796512345678900202",
+            "a different second message",
+            "jsmith88",
+            "amara",
+        ),
+    )
+    vague = _report("TV-C", "https://x.com/jsmith88", "", "jsmith88", "amara")
+    vague["content"][0].pop("text")
+    write(reference_graph, vague)
+    (item,) = query(
+        reference_graph,
+        "MATCH (q:ReviewItem {status: 'pending'})-[:ABOUT_REPORT]->(r:Report) "
+        "RETURN q.id AS id, r.source_ref AS ref, q.candidate_cluster_id AS candidate, "
+        "q.reason AS reason",
+    )
+    clusters = _clusters(reference_graph)
+    assert item["ref"] == "TV-C"
+    assert item["reason"] == "ambiguous"
+    assert clusters["TV-C"] not in (clusters["TV-A"], clusters["TV-B"])  # not merged meanwhile
+    assert item["candidate"] in (clusters["TV-A"], clusters["TV-B"])
+
+    decide_review(reference_graph, item["id"], True, "PC Jones", "same post per screenshot")
+    clusters = _clusters(reference_graph)
+    assert clusters["TV-C"] == item["candidate"]
+    assert query(reference_graph, "MATCH (q:ReviewItem {status: 'pending'}) RETURN q") == []
+
+
+def test_export_maps_every_source_ref_to_its_cluster(reference_graph: Graph) -> None:
+    write(
+        reference_graph,
+        _report("TV-1", VARIANTS[0], "text", "jsmith88", "a"),
+        _report("TV-2", VARIANTS[1], "text", "jsmith88", "b"),
+        _report("TV-3", "https://x.com/b2/status/1796512345678900022", "other", "b2", "c"),
+    )
+    out = io.StringIO()
+    assert write_duplicates(reference_graph, out) == 3
+    exported = orjson.loads(out.getvalue())
+    assert exported == _clusters(reference_graph)
+    assert exported["TV-1"] == exported["TV-2"] != exported["TV-3"]
