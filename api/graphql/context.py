@@ -41,13 +41,46 @@ def keyed_loader(
     return DataLoader(load_fn=load)
 
 
+def grouped_loader(
+    graph: Graph, query_name: str, group_key: str, **fixed: Any
+) -> DataLoader[str, list[Record]]:
+    """A loader returning, per key, the list of records grouped under it (one query a batch)."""
+
+    async def load(keys: Sequence[str]) -> list[list[Record]]:
+        records = await read(graph, query_name, ids=list(keys), **fixed)
+        grouped: dict[str, list[Record]] = {k: [] for k in keys}
+        for record in records:
+            grouped[record[group_key]].append(record)
+        return [grouped[k] for k in keys]
+
+    return DataLoader(load_fn=load)
+
+
 @dataclass
 class Loaders:
     graph: Graph
     force: DataLoader[str, Record | None] = field(init=False)
+    content: DataLoader[str, Record | None] = field(init=False)
+    report: DataLoader[str, Record | None] = field(init=False)
+    case: DataLoader[str, Record | None] = field(init=False)
+    reports_of_content: DataLoader[str, list[Record]] = field(init=False)
+    accounts_of_content: DataLoader[str, list[Record]] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.force = keyed_loader(self.graph, "reference/forces_by_code", "code")
+        g = self.graph
+        self.force = keyed_loader(g, "reference/forces_by_code", "code")
+        self.content = keyed_loader(g, "content/contents_by_ids", "id", "ids")
+        self.report = keyed_loader(g, "content/reports_by_ids", "id", "ids")
+        self.case = keyed_loader(g, "content/cases_by_ids", "id", "ids")
+        self.reports_of_content = grouped_loader(
+            g, "content/reports_by_cluster_ids", "cluster_id", limit=REPORTS_PER_CONTENT
+        )
+        self.accounts_of_content = grouped_loader(
+            g, "content/accounts_by_cluster_ids", "cluster_id"
+        )
+
+
+REPORTS_PER_CONTENT = 500
 
 
 class Context(BaseContext):

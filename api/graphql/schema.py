@@ -8,8 +8,10 @@ from strawberry.extensions import MaskErrors, MaxAliasesLimiter, QueryDepthLimit
 from strawberry.schema.config import StrawberryConfig
 
 from api.graphql.context import Context
+from api.graphql.types import content as content_types
 from api.graphql.types import force as force_types
 from api.graphql.types import intake
+from api.graphql.types.duplicates import DuplicateMutations
 from api.graphql.types.force import Force, PostcodeForceResult
 from graph.errors import OhchError
 from graph.settings import Settings
@@ -31,6 +33,19 @@ class Query:
         resolver=force_types.force, description="One force by its code."
     )
 
+    content: content_types.Content | None = strawberry.field(
+        resolver=content_types.content, description="One content item (duplicate cluster)."
+    )
+    report: content_types.Report | None = strawberry.field(
+        resolver=content_types.report, description="A report by its sender's reference."
+    )
+    case: content_types.Case | None = strawberry.field(
+        resolver=content_types.case, description="One case."
+    )
+    review_queue: list[content_types.ReviewItem] = strawberry.field(
+        resolver=content_types.review_queue, description="Possible duplicates awaiting a decision."
+    )
+
     @strawberry.field(description="The force a UK postcode (or postcode district) falls in.")
     def force_for_postcode(self, postcode: str) -> PostcodeForceResult:
         return force_types.force_for_postcode(postcode)
@@ -42,7 +57,7 @@ class Query:
 
 
 @strawberry.type
-class Mutation:
+class Mutation(DuplicateMutations):
     submit_referral: intake.SubmitReferralResult = strawberry.field(
         resolver=intake.submit_referral,
         description="Submit one referral from the public reporting site.",

@@ -106,19 +106,20 @@ def link_in_tx(
     keys_of = {evidence.report_key: report_keys(evidence, policy) for evidence, _ in reports}
     all_keys = sorted({key for keys in keys_of.values() for key in keys})
     matcher = BatchMatcher(policy)
-    found: dict[str, ContentSummary] = {}
     found_keys: dict[str, list[str]] = {}
-    records = run(
+    for record in run(
         tx, load_query("dedup/find_clusters_by_keys"), keys=all_keys, per_key=policy.max_per_block
-    )
-    for record in records:
-        found.setdefault(record["id"], summary_from_record(record))
+    ):
         found_keys.setdefault(record["id"], []).append(record["key"])
-    for cluster_id, summary in found.items():
-        matcher.index.upsert(summary, found_keys[cluster_id])
+    # Every existing (key, cluster) edge of these keys is now known: the lookup fetches up to
+    # the cap that pruning keeps. Only edges not among them need writing.
+    indexed = {(key, cid) for cid, keys in found_keys.items() for key in keys}
+    if found_keys:
+        for record in run(tx, load_query("dedup/clusters_by_ids"), ids=sorted(found_keys)):
+            matcher.index.upsert(summary_from_record(record), found_keys[record["id"]])
 
     touched: dict[str, ContentSummary] = {}
-    blocks: list[dict[str, Any]] = []
+    blocks: dict[tuple[str, str], datetime] = {}
     judgements: list[Judgement] = []
     reviews: list[dict[str, Any]] = []
     for evidence, received_at in reports:
@@ -129,10 +130,12 @@ def link_in_tx(
         result.decisions.append(decision)
         result.clusters[evidence.report_key] = summary.content_id
         if decision.action is not Action.REVIEW:
-            indexed = keys
+            block_keys = keys
         else:  # pending review: findable only by its exact post until an analyst decides
-            indexed = [f"post|{evidence.post_key}"] if evidence.post_key else []
-        blocks += [{"key": k, "cluster_id": summary.content_id, "at": received_at} for k in indexed]
+            block_keys = [f"post|{evidence.post_key}"] if evidence.post_key else []
+        for key in block_keys:
+            if (key, summary.content_id) not in indexed:
+                blocks[(key, summary.content_id)] = received_at
         if decision.judgement is not None:
             judgements.append(decision.judgement)
         if decision.action is Action.REVIEW:
@@ -146,11 +149,12 @@ def link_in_tx(
     )
     write_judgements(tx, judgements)
     if blocks:
-        run(tx, load_query("dedup/touch_block_keys"), rows=blocks)
+        rows = [{"key": k, "cluster_id": c, "at": at} for (k, c), at in blocks.items()]
+        run(tx, load_query("dedup/add_block_keys"), rows=rows)
         run(
             tx,
             load_query("dedup/prune_block_keys"),
-            keys=sorted({b["key"] for b in blocks}),
+            keys=sorted({k for k, _ in blocks}),
             cap=policy.max_per_block,
         )
     if reviews:

@@ -1,0 +1,12 @@
+// Content clusters by id, with reporter counts and their case (DataLoader batch).
+// params: ids
+MATCH (c:ContentCluster) WHERE c.id IN $ids
+OPTIONAL MATCH (k:Case)-[:CONCERNS]->(c)
+CALL (c) {
+  MATCH (r:Report {cluster_id: c.id})
+  OPTIONAL MATCH (p:Person)-[:REPORTED]->(r)
+  RETURN count(DISTINCT r) AS reports, count(DISTINCT coalesce(p.id, r.id)) AS reporters
+}
+RETURN c.id AS id, c.platform AS platform, c.post_key AS post_key, c.first_at AS first_at,
+       c.last_at AS last_at, reports AS report_count, reporters AS reporters_count,
+       k.id AS case_id

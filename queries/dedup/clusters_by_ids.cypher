@@ -1,0 +1,6 @@
+// Content cluster summaries by id, for the matcher.
+// params: ids
+MATCH (c:ContentCluster) WHERE c.id IN $ids
+RETURN c.id AS id, c.anchor AS anchor, c.platform AS platform, c.post_key AS post_key,
+       c.handles AS handles, c.texts AS texts, c.first_at AS first_at, c.last_at AS last_at,
+       c.victim_keys AS victim_keys, c.report_count AS report_count
