@@ -8,9 +8,9 @@ from strawberry.extensions import MaskErrors, MaxAliasesLimiter, QueryDepthLimit
 from strawberry.schema.config import StrawberryConfig
 
 from api.graphql.context import Context
+from api.graphql.types import casework, intake
 from api.graphql.types import content as content_types
 from api.graphql.types import force as force_types
-from api.graphql.types import intake
 from api.graphql.types.duplicates import DuplicateMutations
 from api.graphql.types.force import Force, PostcodeForceResult
 from graph.errors import OhchError
@@ -42,6 +42,14 @@ class Query:
     case: content_types.Case | None = strawberry.field(
         resolver=content_types.case, description="One case."
     )
+    force_cases: list[casework.ForceCase] = strawberry.field(
+        resolver=casework.force_cases,
+        description="Cases assigned or notified to the viewer's force (all forces for hub staff).",
+    )
+    cases_to_assess: list[casework.CaseToAssess] = strawberry.field(
+        resolver=casework.cases_to_assess,
+        description="Cases awaiting a recording decision, with the 24-hour deadline's status.",
+    )
     review_queue: list[content_types.ReviewItem] = strawberry.field(
         resolver=content_types.review_queue, description="Possible duplicates awaiting a decision."
     )
@@ -57,7 +65,7 @@ class Query:
 
 
 @strawberry.type
-class Mutation(DuplicateMutations):
+class Mutation(DuplicateMutations, casework.CaseworkMutations):
     submit_referral: intake.SubmitReferralResult = strawberry.field(
         resolver=intake.submit_referral,
         description="Submit one referral from the public reporting site.",

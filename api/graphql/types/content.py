@@ -9,6 +9,7 @@ import strawberry
 
 from api.graphql.context import Context, read
 from api.graphql.permissions import require_hub_staff
+from api.graphql.types import casework
 from graph.db import Record
 from graph.errors import InvalidValue
 
@@ -99,6 +100,14 @@ class Case:
     @classmethod
     def of(cls, r: Record) -> Case:
         return cls(id=strawberry.ID(r["id"]), status=r["status"], content_ids=r["content_ids"])
+
+    @strawberry.field(description="What the rules recommend now, with reasons and deadlines.")
+    async def assessment(self, info: Info) -> casework.Assessment:
+        return await casework.assessment_of(info, str(self.id))
+
+    @strawberry.field(description="Which force the rules say acts, and why.")
+    async def assignment(self, info: Info) -> casework.Assignment:
+        return await casework.assignment_of(info, str(self.id))
 
     @strawberry.field(description="The content items the case concerns.")
     async def contents(self, info: Info) -> list[Content]:

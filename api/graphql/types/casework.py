@@ -1,0 +1,304 @@
+"""A case's assessment (crime / NCHI / NFA, offences, deadlines) and force assignment, each with
+its reasons; the analyst's facts, decisions and (re)assignments as mutations."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime
+from typing import Annotated, Any
+
+import strawberry
+from strawberry.scalars import JSON
+
+from api.graphql.context import Context, read
+from api.graphql.permissions import require_hub_staff
+from api.graphql.types.common import InvalidInputError, NotFoundError
+from api.graphql.types.force import Force
+from api.graphql.types.intake import ConflictError, ForbiddenError
+from graph.assessment.models import Assessment as AssessmentModel
+from graph.assignment.models import ForceAssignment
+from graph.cases import repository
+from graph.errors import Conflict, Forbidden, InvalidInput, NotFound
+
+Info = strawberry.Info[Context, None]
+
+
+@strawberry.type
+class OffencePoint:
+    id: str
+    text: str
+    kind: str
+    status: str
+
+
+@strawberry.type(description="An offence that may apply, with its points to prove.")
+class CandidateOffence:
+    offence_id: str
+    title: str
+    citation: str
+    recordable: bool
+    aggravated_form: bool
+    attorney_general_consent: bool
+    points: list[OffencePoint]
+
+
+@strawberry.type(description="A computed deadline and whether it is due, overdue or met.")
+class CaseDeadline:
+    name: str
+    rule: str
+    offence_id: str | None
+    due_at: datetime | None
+    status: str
+    note: str | None
+
+
+@strawberry.type(description="What the rules recommend, and why.")
+class Assessment:
+    recommendation: str
+    nchi_with_personal_data: bool | None
+    hate_flag: bool
+    strands: list[str]
+    perception_satisfied: bool
+    online_flag: bool
+    candidate_offences: list[CandidateOffence]
+    aggravated_forms: list[str]
+    sentencing_uplift: str | None
+    enhanced_rights: bool
+    deadlines: list[CaseDeadline]
+    reasons: list[str]
+    policy_id: str
+
+    @classmethod
+    def of(cls, a: AssessmentModel) -> Assessment:
+        return cls(
+            recommendation=a.recommendation.value,
+            nchi_with_personal_data=a.nchi_with_personal_data,
+            hate_flag=a.hate_flag,
+            strands=[s.value for s in a.strands],
+            perception_satisfied=a.perception_satisfied,
+            online_flag=a.online_flag,
+            candidate_offences=[
+                CandidateOffence(
+                    offence_id=c.offence_id,
+                    title=c.title,
+                    citation=c.citation,
+                    recordable=c.recordable,
+                    aggravated_form=c.aggravated_form,
+                    attorney_general_consent=c.ag_consent,
+                    points=[
+                        OffencePoint(id=p.id, text=p.text, kind=p.kind.value, status=p.status.value)
+                        for p in c.points
+                    ],
+                )
+                for c in a.candidates
+            ],
+            aggravated_forms=list(a.aggravated_forms),
+            sentencing_uplift=a.sentencing_uplift.note if a.sentencing_uplift else None,
+            enhanced_rights=a.enhanced_rights,
+            deadlines=[
+                CaseDeadline(
+                    name=d.name,
+                    rule=d.rule,
+                    offence_id=d.offence_id,
+                    due_at=d.due_at,
+                    status=d.status.value,
+                    note=d.note,
+                )
+                for d in a.deadlines
+            ],
+            reasons=list(a.reasons),
+            policy_id=a.policy_id,
+        )
+
+
+@strawberry.type
+class NotifiedForce:
+    role: str
+    reason: str
+    force_code: strawberry.Private[str]
+
+    @strawberry.field
+    async def force(self, info: Info) -> Force | None:
+        record = await info.context.loaders.force.load(self.force_code)
+        return Force.from_record(record) if record else None
+
+
+@strawberry.type
+class AssignmentInputUsed:
+    field: str
+    value: str
+    force_code: str | None
+    confidence: str | None
+    basis: str
+
+
+@strawberry.type(description="Which force acts, under which rule, from which inputs, and why.")
+class Assignment:
+    disposition: str
+    rule: str
+    confidence: str
+    possible_other_forces: list[str]
+    reasons: list[str]
+    inputs_used: list[AssignmentInputUsed]
+    notified: list[NotifiedForce]
+    lead_force_code: strawberry.Private[str | None]
+
+    @strawberry.field
+    async def lead_force(self, info: Info) -> Force | None:
+        if self.lead_force_code is None:
+            return None
+        record = await info.context.loaders.force.load(self.lead_force_code)
+        return Force.from_record(record) if record else None
+
+    @classmethod
+    def of(cls, a: ForceAssignment) -> Assignment:
+        return cls(
+            disposition=a.disposition.value, rule=a.rule.value, confidence=a.confidence.value,
+            possible_other_forces=list(a.possible_other_forces), reasons=list(a.reasons),
+            inputs_used=[
+                AssignmentInputUsed(
+                    field=i.field, value=i.value, force_code=i.force_code,
+                    confidence=i.confidence.value if i.confidence else None, basis=i.basis,
+                )
+                for i in a.inputs_used
+            ],
+            notified=[
+                NotifiedForce(role=n.role.value, reason=n.reason, force_code=n.force_code)
+                for n in a.notified
+            ],
+            lead_force_code=a.lead_force_code,
+        )  # fmt: skip
+
+
+@strawberry.type(description="A case waiting for its recording decision.")
+class CaseToAssess:
+    case_id: str
+    first_received_at: datetime | None
+    recording_decision_due_at: datetime | None
+    recording_decision_status: str
+
+
+async def assessment_of(info: Info, case_id: str) -> Assessment:
+    require_hub_staff(info.context.viewer)
+    found = await asyncio.to_thread(repository.view, info.context.graph, case_id)
+    return Assessment.of(found.assessment)
+
+
+async def assignment_of(info: Info, case_id: str) -> Assignment:
+    require_hub_staff(info.context.viewer)
+    found = await asyncio.to_thread(repository.view, info.context.graph, case_id)
+    return Assignment.of(found.assignment)
+
+
+async def cases_to_assess(info: Info, limit: int = 50) -> list[CaseToAssess]:
+    require_hub_staff(info.context.viewer)
+    records = await read(
+        info.context.graph, "cases/assessment_queue", limit=max(1, min(limit, 200))
+    )
+    queue = []
+    for record in records:
+        found = await asyncio.to_thread(repository.view, info.context.graph, record["id"])
+        deadline = next(
+            d for d in found.assessment.deadlines if d.name == "crime_recording_decision"
+        )
+        queue.append(
+            CaseToAssess(
+                case_id=record["id"],
+                first_received_at=found.evidence.received_at,
+                recording_decision_due_at=deadline.due_at,
+                recording_decision_status=deadline.status.value,
+            )
+        )
+    return queue
+
+
+@strawberry.type(description="A case as a force sees it: assigned to it, or notified to it.")
+class ForceCase:
+    case_id: str
+    status: str
+    how: str = strawberry.field(description="ASSIGNED_TO or NOTIFIED")
+    force_code: str
+
+
+async def force_cases(info: Info, limit: int = 100) -> list[ForceCase]:
+    """The viewer's force's cases; the filter is inside the Cypher query (hub staff see all)."""
+    viewer = info.context.viewer
+    if not (viewer.is_hub_staff or viewer.force_code):
+        raise Forbidden("only hub staff and force officers see cases")
+    records = await read(
+        info.context.graph, "cases/force_cases", limit=max(1, min(limit, 500)),
+        **viewer.cypher_scope(),
+    )  # fmt: skip
+    return [
+        ForceCase(case_id=r["id"], status=r["status"], how=r["how"], force_code=r["force_code"])
+        for r in records
+    ]
+
+
+CaseworkResult = Annotated[
+    Assessment | Assignment | InvalidInputError | NotFoundError | ConflictError | ForbiddenError,
+    strawberry.union("CaseworkResult"),
+]
+
+
+async def _guarded(info: Info, work: Any) -> CaseworkResult:
+    try:
+        require_hub_staff(info.context.viewer)
+        return await asyncio.to_thread(work, info.context.viewer.user_id)
+    except InvalidInput as error:
+        return InvalidInputError.of(error)
+    except NotFound as error:
+        return NotFoundError.of(error)
+    except Conflict as error:
+        return ConflictError(message=str(error))
+    except Forbidden as error:
+        return ForbiddenError(message=str(error))
+
+
+@strawberry.type
+class CaseworkMutations:
+    @strawberry.mutation(description="Record facts an analyst established; returns the assessment.")
+    async def record_case_facts(self, info: Info, case_id: str, facts: JSON) -> CaseworkResult:
+        graph = info.context.graph
+        return await _guarded(
+            info,
+            lambda who: Assessment.of(
+                repository.record_facts(graph, case_id, facts, who).assessment
+            ),
+        )
+
+    @strawberry.mutation(description="Accept the recommendation, or override it, with a reason.")
+    async def decide_assessment(
+        self,
+        info: Info,
+        case_id: str,
+        accept: bool,
+        reason: str,
+        recommendation: str | None = None,
+    ) -> CaseworkResult:
+        graph = info.context.graph
+        return await _guarded(
+            info,
+            lambda who: Assessment.of(
+                repository.decide(graph, case_id, accept, who, reason, recommendation)
+            ),
+        )
+
+    @strawberry.mutation(description="Assign the case as the rules say (recorded with reasons).")
+    async def assign_case(self, info: Info, case_id: str) -> CaseworkResult:
+        graph = info.context.graph
+        return await _guarded(
+            info, lambda who: Assignment.of(repository.assign_case(graph, case_id, who))
+        )
+
+    @strawberry.mutation(description="Reassign the case to another force, with a reason.")
+    async def reassign_case(
+        self, info: Info, case_id: str, to_force: str, reason: str
+    ) -> CaseworkResult:
+        graph = info.context.graph
+        return await _guarded(
+            info,
+            lambda who: Assignment.of(
+                repository.assign_case(graph, case_id, who, to_force, reason)
+            ),
+        )

@@ -1,0 +1,118 @@
+"""Turn what the graph knows about a case, plus what an analyst established, into the inputs of
+the pure rules (:func:`graph.assessment.engine.assess`, :func:`graph.assignment.rules.assign`).
+
+The graph gives the dates, strands, online flag, victims' and reporters' postcodes and any force
+the reporter chose. The analyst's facts (``recordCaseFacts``) give the rest: what the message
+says (a threat, its kind), who perceived hostility, suspects' locations. Analyst values win.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import ValidationError
+
+from graph.assessment.deadlines import uk_date
+from graph.assessment.models import CaseFacts
+from graph.assignment.models import AssignmentInput, SuspectLocation, VictimLocation
+from graph.errors import InvalidInput, NotFound, Problem
+
+ASSESSMENT_FIELDS = frozenset(CaseFacts.model_fields)
+ANALYST_ONLY = frozenset({"suspects"})
+
+
+@dataclass(frozen=True, slots=True)
+class CaseEvidence:
+    """The case as the graph records it."""
+
+    case_id: str
+    received_at: datetime
+    occurred_on: date
+    strands: tuple[str, ...]
+    online: bool
+    victim_postcodes: tuple[str, ...]
+    reporter_postcodes: tuple[str, ...]
+    chosen_forces: tuple[str, ...]
+    analyst_facts: dict[str, Any]
+
+
+def _native(value: Any) -> Any:
+    to_native = getattr(value, "to_native", None)
+    return to_native() if to_native else value
+
+
+def evidence_from_record(record: dict[str, Any], analyst_facts: dict[str, Any]) -> CaseEvidence:
+    received = [_native(v) for v in record["received"] if v is not None]
+    if not received:
+        raise NotFound(f"case {record['id']} has no reports")
+    first = min(received)
+    occurred = [_native(v) for v in record["occurred"] if v is not None]
+    return CaseEvidence(
+        case_id=record["id"],
+        received_at=first,
+        occurred_on=uk_date(min(occurred)) if occurred else uk_date(first),
+        strands=tuple(s for s in record["strands"] if s != "other"),
+        online=bool(record["online"]),
+        victim_postcodes=tuple(p for p in record["victim_postcodes"] if p),
+        reporter_postcodes=tuple(p for p in record["reporter_postcodes"] if p),
+        chosen_forces=tuple(f for f in record["chosen_forces"] if f),
+        analyst_facts=analyst_facts,
+    )
+
+
+def check_analyst_facts(facts: object) -> dict[str, Any]:
+    """Validate an analyst's facts (unknown fields refused) without the graph's part."""
+    if not isinstance(facts, dict):
+        raise InvalidInput([Problem("facts", "must be a JSON object")])
+    unknown = sorted(set(facts) - ASSESSMENT_FIELDS - ANALYST_ONLY)
+    if unknown:
+        raise InvalidInput([Problem(f"facts.{u}", "is not a case fact") for u in unknown])
+    for index, suspect in enumerate(facts.get("suspects", [])):
+        try:
+            SuspectLocation.model_validate(suspect)
+        except ValidationError as error:
+            raise InvalidInput(
+                [Problem(f"facts.suspects[{index}].{_loc(e)}", e["msg"]) for e in error.errors()]
+            ) from None
+    return facts
+
+
+def _loc(error: Any) -> str:
+    return ".".join(str(p) for p in error["loc"]) or "value"
+
+
+def case_facts(evidence: CaseEvidence) -> CaseFacts:
+    given = {k: v for k, v in evidence.analyst_facts.items() if k in ASSESSMENT_FIELDS}
+    base: dict[str, Any] = {
+        "occurred_on": evidence.occurred_on,
+        "received_at": evidence.received_at,
+        "strands": list(evidence.strands),
+        "online": evidence.online,
+    }
+    try:
+        return CaseFacts.model_validate({**base, **given})
+    except ValidationError as error:
+        raise InvalidInput(
+            [
+                Problem(f"facts.{_loc(e)}", e["msg"].removeprefix("Value error, "))
+                for e in error.errors()
+            ]
+        ) from None
+
+
+def assignment_input(evidence: CaseEvidence, facts: CaseFacts) -> AssignmentInput:
+    suspects = tuple(
+        SuspectLocation.model_validate(s) for s in evidence.analyst_facts.get("suspects", [])
+    )
+    return AssignmentInput(
+        reporter_chosen_force=evidence.chosen_forces[0] if evidence.chosen_forces else None,
+        victims=tuple(
+            VictimLocation(postcode=p, label=f"victim {i + 1}")
+            for i, p in enumerate(evidence.victim_postcodes)
+        ),
+        suspects=suspects,
+        reporter_postcode=evidence.reporter_postcodes[0] if evidence.reporter_postcodes else None,
+        victim_is_public_figure_or_group=facts.victim_is_public_figure_or_group,
+    )

@@ -1,0 +1,139 @@
+"""Case work against the graph: facts, the live assessment and assignment, decisions, history."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from graph.assessment.engine import assess
+from graph.assessment.models import Assessment, Recommendation
+from graph.assignment.models import ForceAssignment
+from graph.assignment.rules import assign
+from graph.cases.inputs import (
+    CaseEvidence,
+    assignment_input,
+    case_facts,
+    check_analyst_facts,
+    evidence_from_record,
+)
+from graph.cypher import load_query
+from graph.db import Graph
+from graph.errors import Conflict, InvalidValue, NotFound
+from graph.reference.forces import forces_by_code
+
+
+@dataclass(frozen=True, slots=True)
+class CaseView:
+    evidence: CaseEvidence
+    assessment: Assessment
+    assignment: ForceAssignment
+
+
+def load_evidence(graph: Graph, case_id: str) -> CaseEvidence:
+    rows = graph.read(load_query("cases/case_inputs"), case_id=case_id)
+    if not rows:
+        raise NotFound(f"case {case_id!r} does not exist")
+    record = rows[0]
+    facts = json.loads(record["analyst_facts"]) if record["analyst_facts"] else {}
+    return evidence_from_record(record, facts)
+
+
+def view(graph: Graph, case_id: str, now: datetime | None = None) -> CaseView:
+    """The recommendation and the assignment the rules give now, with their reasons."""
+    now = now or datetime.now(UTC)
+    evidence = load_evidence(graph, case_id)
+    facts = case_facts(evidence)
+    return CaseView(
+        evidence=evidence,
+        assessment=assess(facts, now),
+        assignment=assign(assignment_input(evidence, facts), on=now.date()),
+    )
+
+
+def record_facts(graph: Graph, case_id: str, facts: object, by: str) -> CaseView:
+    checked = check_analyst_facts(facts)
+    current = load_evidence(graph, case_id)
+    merged = {**current.analyst_facts, **checked}
+    case_facts(replace(current, analyst_facts=merged))  # refuse inconsistent facts first
+    graph.write(
+        load_query("cases/record_facts"),
+        case_id=case_id,
+        id=f"facts:{uuid.uuid4()}",
+        facts=json.dumps(merged, sort_keys=True, default=str),
+        by=by,
+        at=datetime.now(UTC),
+    )
+    return view(graph, case_id)
+
+
+def decide(
+    graph: Graph, case_id: str, accept: bool, by: str, reason: str, decided: str | None = None
+) -> Assessment:
+    """Accept the recommendation, or override it with ``decided`` and a reason."""
+    if not reason.strip():
+        raise InvalidValue("reason", "is required: say why, for the record")
+    current = view(graph, case_id).assessment
+    outcome = current.recommendation.value
+    if not accept:
+        if decided is None:
+            raise InvalidValue("recommendation", "is required to override")
+        try:
+            outcome = Recommendation(decided).value
+        except ValueError:
+            known = ", ".join(r.value for r in Recommendation)
+            raise InvalidValue("recommendation", f"must be one of {known}") from None
+        if outcome == current.recommendation.value:
+            raise Conflict("that is what the rules recommend: accept it instead")
+    graph.write(
+        load_query("cases/record_decision"),
+        case_id=case_id,
+        id=f"decision:{uuid.uuid4()}",
+        recommended=current.recommendation.value,
+        decided=outcome,
+        accepted=accept,
+        reason=reason,
+        by=by,
+        at=datetime.now(UTC),
+    )
+    return current
+
+
+def assign_case(
+    graph: Graph, case_id: str, by: str, to_force: str | None = None, reason: str = ""
+) -> ForceAssignment:
+    """Record the rules' assignment, or (with ``to_force``) a reassignment with a reason."""
+    proposal = view(graph, case_id).assignment
+    lead = proposal.lead_force_code
+    rule = proposal.rule.value
+    reasons = list(proposal.reasons)
+    notified = [
+        {"force_code": n.force_code, "role": n.role.value, "reason": n.reason}
+        for n in proposal.notified
+    ]
+    if to_force is not None:
+        if not reason.strip():
+            raise InvalidValue("reason", "is required to reassign")
+        if to_force not in forces_by_code():
+            raise InvalidValue("to_force", f"{to_force!r} is not a known force code")
+        lead, rule, reasons = to_force, "manual_reassignment", [reason]
+        notified = []
+    graph.write(
+        load_query("cases/record_assignment"),
+        case_id=case_id,
+        id=f"assignment:{uuid.uuid4()}",
+        lead=lead,
+        notified=notified,
+        rule=rule,
+        reasons=reasons,
+        reason=reason or "assigned by the rules",
+        by=by,
+        at=datetime.now(UTC),
+    )
+    return proposal
+
+
+def history(graph: Graph, case_id: str) -> list[dict[str, Any]]:
+    return graph.read(load_query("cases/assignment_history"), case_id=case_id)

@@ -1,0 +1,25 @@
+// What the assessment and assignment rules need from the graph about one case.
+// params: case_id
+MATCH (k:Case {id: $case_id})
+OPTIONAL MATCH (k)-[:CONCERNS]->(c:ContentCluster)
+OPTIONAL MATCH (r:Report {cluster_id: c.id})
+WITH k, collect(DISTINCT r) AS reports
+CALL (reports) {
+  UNWIND reports AS r
+  OPTIONAL MATCH (v:Person)-[:VICTIM_IN]->(r)
+  OPTIONAL MATCH (p:Person)-[:REPORTED]->(r)
+  RETURN collect(DISTINCT v.postcode) AS victim_postcodes,
+         collect(DISTINCT p.postcode) AS reporter_postcodes,
+         collect(DISTINCT r.chosen_force_code) AS chosen_forces
+}
+OPTIONAL MATCH (k)-[:HAS_FACTS]->(f:CaseFacts)
+WITH k, reports, victim_postcodes, reporter_postcodes, chosen_forces, f
+ORDER BY f.recorded_at DESC
+WITH k, reports, victim_postcodes, reporter_postcodes, chosen_forces, collect(f)[0] AS facts
+RETURN k.id AS id, k.status AS status,
+       [r IN reports | r.received_at] AS received,
+       [r IN reports | r.occurred_at] AS occurred,
+       reduce(s = [], r IN reports | s + [x IN r.strands WHERE NOT x IN s]) AS strands,
+       any(r IN reports WHERE r.online) AS online,
+       victim_postcodes, reporter_postcodes, chosen_forces,
+       facts.facts AS analyst_facts, facts.recorded_by AS facts_by, facts.recorded_at AS facts_at
