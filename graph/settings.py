@@ -60,6 +60,9 @@ class Settings(BaseSettings):
 
     journal_dir: Path = Field(Path(".ohch/journal"), description="Durable intake journal")
     journal_drain_interval_s: float = Field(5.0, gt=0)
+    disclosure_log: Path = Field(
+        Path(".ohch/disclosures.jsonl"), description="DPA 2018 s62 log of every export"
+    )
     graphql_max_depth: int = Field(10, ge=2)
     graphql_max_aliases: int = Field(15, ge=1)
 

@@ -13,6 +13,7 @@ from api.graphql.types import content as content_types
 from api.graphql.types import force as force_types
 from api.graphql.types.duplicates import DuplicateMutations
 from api.graphql.types.force import Force, PostcodeForceResult
+from api.graphql.types.intel import IntelMutations
 from graph.errors import OhchError
 from graph.settings import Settings
 
@@ -65,7 +66,7 @@ class Query:
 
 
 @strawberry.type
-class Mutation(DuplicateMutations, casework.CaseworkMutations):
+class Mutation(DuplicateMutations, casework.CaseworkMutations, IntelMutations):
     submit_referral: intake.SubmitReferralResult = strawberry.field(
         resolver=intake.submit_referral,
         description="Submit one referral from the public reporting site.",

@@ -1,4 +1,4 @@
-// Duplicate combination: clusters, blocking keys, cases, review items, judgement ids.
+// Duplicate combination and case work: clusters, block keys, cases, reviews, judgement ids, intelligence items.
 // params:
 CREATE CONSTRAINT content_cluster_id IF NOT EXISTS FOR (c:ContentCluster) REQUIRE c.id IS UNIQUE;
 CREATE CONSTRAINT block_key IF NOT EXISTS FOR (b:BlockKey) REQUIRE b.key IS UNIQUE;
@@ -11,3 +11,5 @@ CREATE INDEX review_item_status IF NOT EXISTS FOR (q:ReviewItem) ON (q.status);
 CREATE INDEX same_content_id IF NOT EXISTS FOR ()-[j:SAME_CONTENT]-() ON (j.id);
 CREATE INDEX not_same_id IF NOT EXISTS FOR ()-[j:NOT_SAME]-() ON (j.id);
 CREATE INDEX unsure_id IF NOT EXISTS FOR ()-[j:UNSURE]-() ON (j.id);
+CREATE CONSTRAINT intel_item_id IF NOT EXISTS FOR (i:IntelItem) REQUIRE i.id IS UNIQUE;
+CREATE INDEX intel_item_updated_at IF NOT EXISTS FOR (i:IntelItem) ON (i.updated_at);
