@@ -7,10 +7,12 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+import orjson
 import typer
 
 from cli.common import connected, reported_errors, settings
 from graph.dedup.export import write_duplicates
+from graph.identity.store import account_persons
 from graph.intel.destinations import destination as find_destination
 from graph.intel.disclosure_log import DisclosureLog
 from graph.intel.from_case import items_in_period
@@ -25,6 +27,17 @@ def duplicates() -> None:
     """Print one JSON object: every report's source_ref -> the id of its content cluster."""
     with connected() as graph:
         write_duplicates(graph, sys.stdout)
+
+
+@app.command()
+def identities() -> None:
+    """Print one JSON object: every account ("platform|handle") -> the id of its person."""
+    with connected() as graph:
+        sys.stdout.write("{")
+        for n, (key, person) in enumerate(account_persons(graph)):
+            sys.stdout.write(("," if n else "") + orjson.dumps(key).decode() + ":")
+            sys.stdout.write(orjson.dumps(person).decode())
+        sys.stdout.write("}\n")
 
 
 def _when(text: str | None, name: str) -> datetime | None:

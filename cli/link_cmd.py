@@ -6,6 +6,7 @@ import typer
 
 from cli.common import connected
 from graph.dedup.relink import link_unlinked
+from graph.identity.store import link_identities
 
 app = typer.Typer(help="Linking jobs.", no_args_is_help=True)
 
@@ -16,3 +17,15 @@ def duplicates(batch_size: int = typer.Option(1000, min=1, max=20_000)) -> None:
     with connected() as graph:
         count = link_unlinked(graph, batch_size)
     typer.echo(f"linked {count} reports")
+
+
+@app.command()
+def identities() -> None:
+    """Link accounts into persons from disclosures, names and behaviour (idempotent)."""
+    with connected() as graph:
+        result = link_identities(graph)
+    linked = sum(1 for members in result.persons.members.values() if len(members) > 1)
+    typer.echo(
+        f"{len(result.added)} new judgements; {linked} persons with several accounts; "
+        f"{len(result.review_queue)} pairs for analyst review"
+    )

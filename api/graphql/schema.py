@@ -8,7 +8,7 @@ from strawberry.extensions import MaskErrors, MaxAliasesLimiter, QueryDepthLimit
 from strawberry.schema.config import StrawberryConfig
 
 from api.graphql.context import Context
-from api.graphql.types import casework, intake
+from api.graphql.types import casework, identity, intake
 from api.graphql.types import content as content_types
 from api.graphql.types import force as force_types
 from api.graphql.types.duplicates import DuplicateMutations
@@ -43,6 +43,10 @@ class Query:
     case: content_types.Case | None = strawberry.field(
         resolver=content_types.case, description="One case."
     )
+    account: identity.AccountIdentity | None = strawberry.field(
+        resolver=identity.account,
+        description="An account, its person and the evidence of each link.",
+    )
     force_cases: list[casework.ForceCase] = strawberry.field(
         resolver=casework.force_cases,
         description="Cases assigned or notified to the viewer's force (all forces for hub staff).",
@@ -66,7 +70,9 @@ class Query:
 
 
 @strawberry.type
-class Mutation(DuplicateMutations, casework.CaseworkMutations, IntelMutations):
+class Mutation(
+    DuplicateMutations, casework.CaseworkMutations, IntelMutations, identity.IdentityMutations
+):
     submit_referral: intake.SubmitReferralResult = strawberry.field(
         resolver=intake.submit_referral,
         description="Submit one referral from the public reporting site.",

@@ -13,3 +13,4 @@ CREATE INDEX not_same_id IF NOT EXISTS FOR ()-[j:NOT_SAME]-() ON (j.id);
 CREATE INDEX unsure_id IF NOT EXISTS FOR ()-[j:UNSURE]-() ON (j.id);
 CREATE CONSTRAINT intel_item_id IF NOT EXISTS FOR (i:IntelItem) REQUIRE i.id IS UNIQUE;
 CREATE INDEX intel_item_updated_at IF NOT EXISTS FOR (i:IntelItem) ON (i.updated_at);
+CREATE INDEX account_person_id IF NOT EXISTS FOR (a:Account) ON (a.person_id);

@@ -1,0 +1,6 @@
+// Record IDENTITY_UNSURE judgements between accounts (never deleted; superseded instead).
+// params: rows
+UNWIND $rows AS row
+MATCH (a:Account {key: row.left}), (b:Account {key: row.right})
+CREATE (a)-[j:IDENTITY_UNSURE]->(b)
+SET j = row.props
