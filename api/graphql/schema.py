@@ -8,7 +8,7 @@ from strawberry.extensions import MaskErrors, MaxAliasesLimiter, QueryDepthLimit
 from strawberry.schema.config import StrawberryConfig
 
 from api.graphql.context import Context
-from api.graphql.types import casework, identity, intake
+from api.graphql.types import casework, identity, intake, network
 from api.graphql.types import content as content_types
 from api.graphql.types import force as force_types
 from api.graphql.types.duplicates import DuplicateMutations
@@ -46,6 +46,14 @@ class Query:
     account: identity.AccountIdentity | None = strawberry.field(
         resolver=identity.account,
         description="An account, its person and the evidence of each link.",
+    )
+    campaigns: list[network.Campaign] = strawberry.field(
+        resolver=network.campaigns,
+        description="Groups of accounts targeting the same victims within a window.",
+    )
+    neighbourhood: list[network.Neighbour] = strawberry.field(
+        resolver=network.neighbourhood,
+        description="Nodes around an account, person, report or content (depth 1-3).",
     )
     force_cases: list[casework.ForceCase] = strawberry.field(
         resolver=casework.force_cases,

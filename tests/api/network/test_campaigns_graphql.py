@@ -1,0 +1,48 @@
+"""A campaign of ten accounts that targeted the same three victims in a week is found."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from tests.api.conftest import gql
+from tests.factories import referral
+
+ANALYST = "dev:intelligence_analyst:ia-morgan"
+
+
+def test_campaign_of_ten_accounts_against_three_victims(client: TestClient) -> None:
+    n = 0
+    for troll in range(10):
+        for victim in ("amara", "ben", "cat"):
+            payload = referral(source_ref=f"TV-CAMP-{n}")
+            payload["content"][0]["url"] = (
+                f"https://x.com/troll{troll}/status/{1796500000000000000 + n}"
+            )
+            payload["reporter"]["email"] = f"{victim}@example.org"
+            payload["suspects"] = [{"platform": "x", "handle": f"troll{troll}"}]
+            assert client.post("/api/v1/referrals", json=payload).status_code == 201
+            n += 1
+    lone = referral(source_ref="TV-LONE")
+    lone["suspects"] = [{"platform": "x", "handle": "someoneelse"}]
+    lone["reporter"]["email"] = "dave@example.org"
+    client.post("/api/v1/referrals", json=lone)
+
+    query = """{ campaigns(since: "2020-01-01T00:00:00Z", until: "2100-01-01T00:00:00Z") {
+        accounts victimCount reports } }"""
+    (campaign,) = gql(client, query, token=ANALYST)["data"]["campaigns"]
+    assert campaign["accounts"] == sorted(f"x|troll{i}" for i in range(10))
+    assert campaign["victimCount"] == 3
+    assert campaign["reports"] == 30
+
+    around = gql(
+        client, '{ neighbourhood(id: "x|troll0", depth: 2) { id label distance } }', token=ANALYST
+    )["data"]["neighbourhood"]
+    first_ring = sorted(x["label"] for x in around if x["distance"] == 1)
+    assert first_ring == ["Content"] * 3 + ["Report"] * 3  # its posts, the reports naming it
+    assert "Person" in {x["label"] for x in around if x["distance"] == 2}  # the victims
+    assert (
+        gql(client, '{ neighbourhood(id: "x|troll0", depth: 9) { id } }', token=ANALYST)["errors"][
+            0
+        ]["message"]
+        == "depth: must be between 1 and 3"
+    )
