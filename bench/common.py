@@ -25,9 +25,9 @@ BENCH_PASSWORD = "ohch-bench-password"  # noqa: S105 - a throwaway local databas
 
 @contextmanager
 def bench_graph(heap_mb: int = 4096, pagecache_mb: int = 4096) -> Iterator[Graph]:
-    """A Neo4j the benchmark may empty: ``NEO4J_BENCH_URI``, else its own local server
-    (port ``OHCH_BENCH_NEO4J_PORT``, default 7699; data in ``.ohch/neo4j-bench``), never the hub's.
-    The database is emptied, the schema applied and reference data loaded."""
+    """A Neo4j the benchmark may empty: ``NEO4J_BENCH_URI``, else its own local server (port
+    ``OHCH_BENCH_NEO4J_PORT``, default 7699; data in ``.ohch/neo4j-bench-PORT``), never the
+    hub's. The database is emptied, the schema applied and reference data loaded."""
     server = None
     if uri := os.environ.get("NEO4J_BENCH_URI"):
         settings = Settings(
@@ -36,9 +36,10 @@ def bench_graph(heap_mb: int = 4096, pagecache_mb: int = 4096) -> Iterator[Graph
             NEO4J_PASSWORD=os.environ.get("NEO4J_BENCH_PASSWORD", BENCH_PASSWORD),
         )
     else:
+        port = int(os.environ.get("OHCH_BENCH_NEO4J_PORT", "7699"))
         server = LocalServer(
-            home=REPO / ".ohch" / "neo4j-bench",
-            port=int(os.environ.get("OHCH_BENCH_NEO4J_PORT", "7699")),
+            home=REPO / ".ohch" / f"neo4j-bench-{port}",
+            port=port,
             password=BENCH_PASSWORD,
             heap_mb=heap_mb,
             pagecache_mb=pagecache_mb,

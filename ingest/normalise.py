@@ -143,8 +143,9 @@ def _content(referral: Referral, problems: _Problems) -> tuple[CleanContent, ...
         items.append(
             CleanContent(
                 index=index,
-                # The URL's host is better evidence of the platform than what was typed.
-                platform=url.platform if url and url.platform != "other" else (platform or "other"),
+                # A URL that identifies a post or account is better evidence of the platform
+                # than what was typed; one that identifies nothing (a home page) is not.
+                platform=url.platform if url and url.key else (platform or "other"),
                 url=url,
                 raw_url=item.url,
                 text=item.text or None,

@@ -1,0 +1,72 @@
+"""Duplicate combination through the real pipeline and graph: quality and time per 1,000.
+
+Generates labelled referrals (``bench/datagen/reports.py``), ingests them with the full intake
+path (validation, URL canonicalisation, graph write, incremental linking in the same
+transaction), exports the clusters (``graph/dedup/export.py``) and prints pairwise precision
+and recall against the labels, and the time per 1,000 reports, at each size. Targets:
+precision >= 0.999, recall >= 0.99, time per 1,000 at the largest size within twice the
+smallest. ``bench/dedup_quality.py`` measures the matcher alone, without the database.
+
+Run: ``.venv/bin/python bench/duplicates.py [--sizes 10000 100000 1000000]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+import orjson
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import bench_graph
+from bench.datagen.reports import generate_reports
+from bench.dedup_quality import pairs
+from graph.cypher import load_query
+from graph.dedup.export import report_clusters
+from ingest.bulk import ingest_file
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    per_thousand: list[float] = []
+    with bench_graph() as graph, tempfile.TemporaryDirectory() as scratch:
+        for size in args.sizes:
+            graph.run_schema(load_query("admin/delete_reports").text)
+            source = Path(scratch) / f"labelled-{size}.jsonl"
+            truth: dict[str, str] = {}
+            with source.open("wb") as handle:
+                for referral, label in generate_reports(size, seed=args.seed):
+                    truth[referral["source_ref"]] = label["true_content_id"]
+                    handle.write(orjson.dumps(referral) + b"\n")
+            start = time.perf_counter()
+            summary = ingest_file(graph, source, Path(scratch) / "rejects.jsonl")
+            seconds = time.perf_counter() - start
+            cells: Counter[tuple[str, str]] = Counter()
+            found: Counter[str] = Counter()
+            for source_ref, cluster in report_clusters(graph):
+                cells[(cluster, truth[source_ref])] += 1
+                found[cluster] += 1
+            true_sizes = Counter(truth.values())
+            together = pairs(cells.values())
+            precision = together / max(1, pairs(found.values()))
+            recall = together / max(1, pairs(true_sizes.values()))
+            per_thousand.append(seconds / size * 1000)
+            print(
+                f"{size:>9,} reports: precision {precision:.5f}, recall {recall:.5f}, "
+                f"{len(found):,} content found / {len(true_sizes):,} true, "
+                f"{per_thousand[-1]:.2f} s per 1,000 reports; {summary.line()}"
+            )
+    if len(per_thousand) > 1:
+        print(f"time per 1,000: largest / smallest = {per_thousand[-1] / per_thousand[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()
