@@ -7,8 +7,6 @@ practice the post being reported. Further items stay linked to the report as the
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from graph.dedup.models import ReportEvidence
 from ingest.contract import ReporterRole
 from ingest.normalise import CleanParty, CleanReferral
@@ -26,7 +24,7 @@ def _person_key(party: CleanParty | None) -> str | None:
     return None
 
 
-def report_evidence(clean: CleanReferral, report_id: str, received_at: datetime) -> ReportEvidence:
+def report_evidence(clean: CleanReferral, report_id: str) -> ReportEvidence:
     first = clean.content[0]
     victim = clean.victim
     if victim is None and clean.reporter.role is ReporterRole.VICTIM:
@@ -42,6 +40,8 @@ def report_evidence(clean: CleanReferral, report_id: str, received_at: datetime)
         raw_handles=tuple(handles),
         text=first.text,
         captured_at=first.captured_at,
-        occurred_at=clean.referral.incident.occurred_at or received_at,
+        # Without an incident time, when the reporter submitted is the nearest evidence of
+        # when the content was seen (a backlog file is received long after: never use that).
+        occurred_at=clean.referral.incident.occurred_at or clean.referral.submitted_at,
         victim_key=_person_key(victim),
     )

@@ -130,7 +130,7 @@ def report_row(clean: CleanReferral, receipt: Receipt) -> Row:
     referral = clean.referral
     rid = report_id(referral.source, referral.source_ref)
     incident = referral.incident
-    evidence = report_evidence(clean, rid, receipt.received_at)
+    evidence = report_evidence(clean, rid)
     return {
         "match": evidence_properties(evidence),
         "id": rid,
