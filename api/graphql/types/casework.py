@@ -235,15 +235,28 @@ async def force_cases(info: Info, limit: int = 100) -> list[ForceCase]:
     ]
 
 
+@strawberry.type(description="An outcome a force reported (Home Office outcome code).")
+class OutcomeRecorded:
+    code: str
+    name: str
+
+
 CaseworkResult = Annotated[
-    Assessment | Assignment | InvalidInputError | NotFoundError | ConflictError | ForbiddenError,
+    Assessment
+    | Assignment
+    | OutcomeRecorded
+    | InvalidInputError
+    | NotFoundError
+    | ConflictError
+    | ForbiddenError,
     strawberry.union("CaseworkResult"),
 ]
 
 
-async def _guarded(info: Info, work: Any) -> CaseworkResult:
+async def _guarded(info: Info, work: Any, hub_only: bool = True) -> CaseworkResult:
     try:
-        require_hub_staff(info.context.viewer)
+        if hub_only:
+            require_hub_staff(info.context.viewer)
         return await asyncio.to_thread(work, info.context.viewer.user_id)
     except InvalidInput as error:
         return InvalidInputError.of(error)
@@ -302,3 +315,22 @@ class CaseworkMutations:
                 repository.assign_case(graph, case_id, who, to_force, reason)
             ),
         )
+
+    @strawberry.mutation(description="A force reports the case's outcome (Home Office code).")
+    async def report_outcome(
+        self,
+        info: Info,
+        case_id: str,
+        code: str,
+        named_suspect: bool,
+        supervisor_justification: str | None = None,
+    ) -> CaseworkResult:
+        graph, viewer = info.context.graph, info.context.viewer
+
+        def work(_who: str) -> OutcomeRecorded:
+            outcome = repository.report_outcome(
+                graph, case_id, code, named_suspect, viewer, supervisor_justification
+            )
+            return OutcomeRecorded(code=outcome.code, name=outcome.name)
+
+        return await _guarded(info, work, hub_only=False)

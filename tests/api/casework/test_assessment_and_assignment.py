@@ -188,3 +188,31 @@ def test_a_force_sees_its_assigned_and_notified_cases_only(client: TestClient) -
         {"caseId": case["id"], "how": "NOTIFIED", "forceCode": "E23000005"}
     ]
     assert seen("E23000001") == []
+
+
+def test_outcomes_follow_the_home_office_rules(client: TestClient) -> None:
+    case = _submit(client, "2026-05-31T22:15:00Z")
+    gql(client, FACTS, token=ANALYST, case=case["id"], facts=THREAT_FACTS)
+    gql(
+        client,
+        "mutation($c: String!) { assignCase(caseId: $c) { __typename } }",
+        token=ANALYST,
+        c=case["id"],
+    )
+    report = """mutation($c: String!, $code: String!, $named: Boolean!, $why: String) {
+      reportOutcome(caseId: $c, code: $code, namedSuspect: $named, supervisorJustification: $why) {
+        __typename ... on OutcomeRecorded { code }
+        ... on InvalidInputError { problems { field } } ... on ForbiddenError { message } } }"""
+    west_yorkshire = "dev:force_officer:pc9:E23000010"
+
+    def send(token: str, code: str, named: bool, why: str | None = None) -> dict[str, Any]:
+        result = gql(client, report, token=token, c=case["id"], code=code, named=named, why=why)
+        return result["data"]["reportOutcome"]  # type: ignore[no-any-return]
+
+    assert send("dev:force_officer:pc1:E23000005", "1", True)["__typename"] == "ForbiddenError"
+    no_suspect = send(west_yorkshire, "15", False)
+    assert no_suspect["problems"] == [{"field": "outcome.named_suspect"}]
+    unjustified = send(west_yorkshire, "21", True)
+    assert {"field": "outcome.supervisor_justification"} in unjustified["problems"]
+    assert send(west_yorkshire, "21", True, "victim's wishes; DS approved")["code"] == "21"
+    assert send(west_yorkshire, "99", True)["__typename"] == "InvalidInputError"
