@@ -93,6 +93,24 @@ class Graph:
             session.run(neo4j.Query(statement)).consume()
 
 
+def native(value: Any) -> Any:
+    """A value read from Neo4j as Python's own (``neo4j.time.DateTime`` -> ``datetime``)."""
+    to_native = getattr(value, "to_native", None)
+    return to_native() if to_native else value
+
+
+def pages(graph: Graph, query: Query, key: str, page: int = 10_000) -> Iterator[Record]:
+    """Every record of a keyset-paginated query (params ``after`` and ``page``, ordered by
+    ``key``): constant memory however large the graph."""
+    after = ""
+    while True:
+        rows = graph.read(query, after=after, page=page)
+        yield from rows
+        if len(rows) < page:
+            return
+        after = rows[-1][key]
+
+
 def run(tx: ManagedTransaction, query: Query, **params: Any) -> list[Record]:
     """Run one query inside a caller's transaction (for multi-query units of work)."""
     return _run(tx, query, params)

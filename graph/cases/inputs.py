@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from graph.assessment.deadlines import uk_date
 from graph.assessment.models import CaseFacts
 from graph.assignment.models import AssignmentInput, SuspectLocation, VictimLocation
+from graph.db import native
 from graph.errors import InvalidInput, NotFound, Problem
 
 ASSESSMENT_FIELDS = frozenset(CaseFacts.model_fields)
@@ -38,17 +39,12 @@ class CaseEvidence:
     analyst_facts: dict[str, Any]
 
 
-def _native(value: Any) -> Any:
-    to_native = getattr(value, "to_native", None)
-    return to_native() if to_native else value
-
-
 def evidence_from_record(record: dict[str, Any], analyst_facts: dict[str, Any]) -> CaseEvidence:
-    received = [_native(v) for v in record["received"] if v is not None]
+    received = [native(v) for v in record["received"] if v is not None]
     if not received:
         raise NotFound(f"case {record['id']} has no reports")
     first = min(received)
-    occurred = [_native(v) for v in record["occurred"] if v is not None]
+    occurred = [native(v) for v in record["occurred"] if v is not None]
     return CaseEvidence(
         case_id=record["id"],
         received_at=first,

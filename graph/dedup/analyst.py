@@ -17,12 +17,12 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from graph.cypher import load_query
-from graph.db import Graph, run
+from graph.db import Graph, native, run
 from graph.dedup import clusters as cluster_ops
 from graph.dedup import judgements as judgement_ops
 from graph.dedup.blocking import report_keys
 from graph.dedup.clusters import Clusters, derive_clusters
-from graph.dedup.evidence_props import evidence_from_record, native
+from graph.dedup.evidence_props import evidence_from_record
 from graph.dedup.judgements import Judgement, JudgementLog, Verdict, judge
 from graph.dedup.models import ContentSummary, ReportEvidence
 from graph.dedup.policy import default_policy

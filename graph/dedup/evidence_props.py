@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from graph.db import native
 from graph.dedup.models import ReportEvidence
 
 
@@ -22,11 +23,6 @@ def evidence_properties(evidence: ReportEvidence) -> dict[str, Any]:
         "match_occurred_at": evidence.occurred_at,
         "match_victim_key": evidence.victim_key,
     }
-
-
-def native(value: Any) -> Any:
-    to_native = getattr(value, "to_native", None)
-    return to_native() if to_native else value
 
 
 def evidence_from_record(report_id: str, record: dict[str, Any]) -> ReportEvidence:

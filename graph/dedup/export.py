@@ -9,21 +9,14 @@ from typing import TextIO
 import orjson
 
 from graph.cypher import load_query
-from graph.db import Graph
+from graph.db import Graph, pages
 
 PAGE = 10_000
 
 
 def report_clusters(graph: Graph, page: int = PAGE) -> Iterator[tuple[str, str]]:
-    after = ""
-    query = load_query("dedup/export_page")
-    while True:
-        rows = graph.read(query, after=after, page=page)
-        for row in rows:
-            yield row["source_ref"], row["cluster_id"]
-        if len(rows) < page:
-            return
-        after = rows[-1]["id"]
+    for row in pages(graph, load_query("dedup/export_page"), "id", page):
+        yield row["source_ref"], row["cluster_id"]
 
 
 def write_duplicates(graph: Graph, out: TextIO) -> int:

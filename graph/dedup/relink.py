@@ -6,8 +6,8 @@ from __future__ import annotations
 from neo4j import ManagedTransaction
 
 from graph.cypher import load_query
-from graph.db import Graph, run
-from graph.dedup.evidence_props import evidence_from_record, native
+from graph.db import Graph, native, run
+from graph.dedup.evidence_props import evidence_from_record
 from graph.dedup.store import link_in_tx
 
 

@@ -18,7 +18,7 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from graph.cypher import load_query
-from graph.db import run
+from graph.db import native, run
 from graph.dedup.blocking import report_keys
 from graph.dedup.judgements import Judgement, Verdict
 from graph.dedup.matcher import Action, BatchMatcher, MatchDecision, match_report
@@ -32,11 +32,6 @@ JUDGEMENT_QUERY = {
 }
 
 
-def _native(value: Any) -> Any:
-    to_native = getattr(value, "to_native", None)
-    return to_native() if to_native else value
-
-
 def summary_from_record(record: dict[str, Any]) -> ContentSummary:
     return ContentSummary(
         content_id=record["id"],
@@ -45,8 +40,8 @@ def summary_from_record(record: dict[str, Any]) -> ContentSummary:
         post_key=record["post_key"],
         handles=tuple(record["handles"] or ()),
         texts=tuple(record["texts"] or ()),
-        first_at=_native(record["first_at"]),
-        last_at=_native(record["last_at"]),
+        first_at=native(record["first_at"]),
+        last_at=native(record["last_at"]),
         victim_keys=frozenset(record["victim_keys"] or ()),
         report_count=int(record["report_count"]),
     )

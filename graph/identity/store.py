@@ -17,7 +17,7 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from graph.cypher import load_query
-from graph.db import Graph, run
+from graph.db import Graph, native, pages, run
 from graph.identity.judgements import Judgement, JudgementLog, Verdict, analyst_judgement
 from graph.identity.linker import LinkRun, link_accounts
 from graph.identity.models import AccountRecord, IpSighting
@@ -30,11 +30,6 @@ CREATE = {
 }
 
 
-def _native(value: Any) -> Any:
-    to_native = getattr(value, "to_native", None)
-    return to_native() if to_native else value
-
-
 def _record(row: dict[str, Any]) -> AccountRecord:
     names = [n for n in row["display_names"] if n]
     return AccountRecord(
@@ -45,7 +40,7 @@ def _record(row: dict[str, Any]) -> AccountRecord:
         registered_names=tuple(n for n in row["registered_names"] if n),
         emails=tuple(row["emails"]),
         phones=tuple(row["phones"]),
-        ips=tuple(IpSighting(ip=i["ip"], at=_native(i["at"])) for i in row["ips"]),
+        ips=tuple(IpSighting(ip=i["ip"], at=native(i["at"])) for i in row["ips"]),
         victims=frozenset(v for v in row["victims"] if v),
         incidents=frozenset(i for i in row["incidents"] if i),
     )
@@ -125,12 +120,5 @@ def judge_accounts(graph: Graph, a: str, b: str, same: bool, actor: str, reason:
 
 
 def account_persons(graph: Graph, page: int = 10_000) -> Iterator[tuple[str, str]]:
-    after = ""
-    query = load_query("identity/export_page")
-    while True:
-        rows = graph.read(query, after=after, page=page)
-        for row in rows:
-            yield row["key"], row["person_id"]
-        if len(rows) < page:
-            return
-        after = rows[-1]["key"]
+    for row in pages(graph, load_query("identity/export_page"), "key", page):
+        yield row["key"], row["person_id"]

@@ -14,20 +14,15 @@ from datetime import UTC, datetime
 from typing import Any
 
 from graph.cypher import load_query
-from graph.db import Graph
+from graph.db import Graph, native
 from graph.errors import NotFound
 from graph.intel.models import IntelItem
-
-
-def _native(value: Any) -> Any:
-    to_native = getattr(value, "to_native", None)
-    return to_native() if to_native else value
 
 
 def item_data(record: dict[str, Any], grade: dict[str, Any], summary: str, purpose: str,
               item_id: str, at: datetime) -> dict[str, Any]:  # fmt: skip
     event_id = f"event:{record['case_id']}"
-    occurred = sorted(_native(o) for o in record["occurred"] if o is not None)
+    occurred = sorted(native(o) for o in record["occurred"] if o is not None)
     entities: list[dict[str, Any]] = [
         {
             "kind": "event", "id": event_id, "event_type": "incident",
@@ -114,4 +109,4 @@ def items_in_period(graph: Graph, since: datetime | None, until: datetime, page:
             yield IntelItem.parse(json.loads(row["item"]))
         if len(rows) < page:
             return
-        after_at, after_id = _native(rows[-1]["updated_at"]), rows[-1]["id"]
+        after_at, after_id = native(rows[-1]["updated_at"]), rows[-1]["id"]

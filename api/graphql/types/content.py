@@ -3,22 +3,17 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated
 
 import strawberry
 
 from api.graphql.context import Context, read
 from api.graphql.permissions import require_hub_staff
 from api.graphql.types import casework
-from graph.db import Record
+from graph.db import Record, native
 from graph.errors import InvalidValue
 
 Info = strawberry.Info[Context, None]
-
-
-def _time(value: Any) -> datetime | None:
-    to_native = getattr(value, "to_native", None)
-    return to_native() if to_native else value  # type: ignore[no-any-return]
 
 
 @strawberry.type(description="An account on a platform.")
@@ -42,7 +37,7 @@ class Report:
     def of(cls, r: Record) -> Report:
         return cls(
             id=strawberry.ID(r["id"]), source=r["source"], source_ref=r["source_ref"],
-            reference=r["reference"], received_at=_time(r["received_at"]),
+            reference=r["reference"], received_at=native(r["received_at"]),
             strands=list(r["strands"] or []), content_id=r["content_id"],
         )  # fmt: skip
 
@@ -70,7 +65,7 @@ class Content:
         return cls(
             id=strawberry.ID(r["id"]), platform=r["platform"], post_key=r["post_key"],
             report_count=r["report_count"], reporters_count=r["reporters_count"],
-            first_seen_at=_time(r["first_at"]), last_seen_at=_time(r["last_at"]),
+            first_seen_at=native(r["first_at"]), last_seen_at=native(r["last_at"]),
             case_id=r["case_id"],
         )  # fmt: skip
 
@@ -172,7 +167,7 @@ async def review_queue(
             reason=r["reason"],
             score=r["score"],
             explanation=r["explanation"],
-            created_at=_time(r["created_at"]),
+            created_at=native(r["created_at"]),
             report_id=r["report_id"],
             candidate_id=r["candidate_id"],
             candidate_ids=list(r["candidate_ids"] or []),
