@@ -5,7 +5,7 @@
    at a hub holding real data.
 3. A testcontainers Neo4j, when a Docker engine answers.
 4. The project's own launcher on a separate port (``OHCH_TEST_NEO4J_PORT``, default 7697) and a
-   fresh data directory (``.ohch/neo4j-test``), so a running ``make run`` hub is never touched.
+   fresh data directory (``.ohch/neo4j-test-<port>``), so a running ``make run`` hub is never touched.
 """
 
 from __future__ import annotations
@@ -77,10 +77,11 @@ def provide_neo4j() -> Iterator[Settings]:
         with Neo4jContainer(image="neo4j:5.26", password=TEST_PASSWORD) as container:
             yield _settings(container.get_connection_url(), "neo4j", TEST_PASSWORD)
         return
-    home = REPO / ".ohch" / "neo4j-test"
+    port = int(os.environ.get("OHCH_TEST_NEO4J_PORT", "7697"))
+    home = REPO / ".ohch" / f"neo4j-test-{port}"  # per port: test runs side by side never meet
     server = LocalServer(
         home=home,
-        port=int(os.environ.get("OHCH_TEST_NEO4J_PORT", "7697")),
+        port=port,
         password=TEST_PASSWORD,
         heap_mb=1536,
         pagecache_mb=512,
