@@ -8,9 +8,10 @@ thing it took out, saying why. The rules, in order:
 2. What a removed person ``USES`` or ``RESIDES_AT`` (their accounts, devices, addresses) is
    their personal data and goes with them, unless a kept person links to it in the same way.
 3. Relationships touching a removed entity are removed.
+4. Free text (the summary, event and location descriptions) loses the removed entities' names,
+   identifiers and postcodes, and any email, UK phone number or postcode that no kept entity
+   carries (:mod:`graph.intel.redact`).
 
-Free text (``summary``, descriptions) is not parsed: whoever writes it must not name a
-protected person; the export only guarantees structured data.
 The policy table lives in ``data/sanitise_policy.toml``.
 """
 
@@ -25,11 +26,16 @@ from pydantic import BaseModel, ConfigDict
 from graph.intel._data import load_toml
 from graph.intel.models import (
     PERSONAL_DATA_LINKS,
+    AnyEntity,
+    EventEntity,
     IntelItem,
     IntelPurpose,
+    LocationEntity,
+    ObjectEntity,
     PersonEntity,
     SubjectCategory,
 )
+from graph.intel.redact import Secret, name_secrets, redact
 
 
 class Removal(BaseModel):
@@ -37,8 +43,8 @@ class Removal(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    ref: str  # entity id, or "source_id TYPE target_id" for a relationship
-    kind: str  # person, object, location, event or relationship
+    ref: str  # entity id, "source_id TYPE target_id" for a relationship, or the text's field
+    kind: str  # person, object, location, event, relationship or text
     reason: str
 
 
@@ -118,15 +124,63 @@ def sanitise(item: IntelItem, policy: SanitisePolicy | None = None) -> Sanitised
             removals.append(Removal(ref=ref, kind="relationship", reason="links a removed entity"))
         else:
             kept_relationships.append(rel)
+    kept_entities = [e for e in item.entities if e.id not in removed]
+    text_updates, text_removals = _redact_texts(item, removed, kept_entities)
+    removals += text_removals
     if not removals:
         return SanitisedItem(item=item)
     cleaned = item.model_copy(
         update={
-            "entities": tuple(e for e in item.entities if e.id not in removed),
+            **text_updates,
+            "entities": tuple(kept_entities),
             "relationships": tuple(kept_relationships),
         }
     )
     return SanitisedItem(item=cleaned, removed=tuple(removals))
+
+
+def _secrets(entity: AnyEntity) -> list[Secret]:
+    label = f"removed {entity.kind} {entity.id}"
+    if isinstance(entity, PersonEntity):
+        return name_secrets(entity.full_name or "", label)
+    if isinstance(entity, ObjectEntity):
+        return [Secret(entity.identifier, label)]
+    if isinstance(entity, LocationEntity):
+        return [Secret(v, label) for v in (entity.postcode, entity.description) if v]
+    return []
+
+
+def _identifiers(entity: AnyEntity) -> list[str]:
+    if isinstance(entity, ObjectEntity):
+        return [entity.identifier]
+    if isinstance(entity, LocationEntity) and entity.postcode:
+        return [entity.postcode]
+    return []
+
+
+def _redact_texts(
+    item: IntelItem, removed: set[str], kept: list[AnyEntity]
+) -> tuple[dict[str, object], list[Removal]]:
+    """Rule 4: the summary and the kept entities' descriptions, redacted."""
+    secrets = [s for e in item.entities if e.id in removed for s in _secrets(e)]
+    kept_identifiers = [i for e in kept for i in _identifiers(e)]
+    removals: list[Removal] = []
+
+    def clean(text: str, ref: str) -> str:
+        new, reasons = redact(text, secrets, kept_identifiers)
+        removals.extend(Removal(ref=ref, kind="text", reason=r) for r in reasons)
+        return new
+
+    updates: dict[str, object] = {}
+    summary = clean(item.summary, "summary")
+    if summary != item.summary:
+        updates["summary"] = summary
+    for index, entity in enumerate(kept):
+        if isinstance(entity, EventEntity | LocationEntity) and entity.description:
+            description = clean(entity.description, f"{entity.id}.description")
+            if description != entity.description:
+                kept[index] = entity.model_copy(update={"description": description})
+    return updates, removals
 
 
 def sanitise_all(
