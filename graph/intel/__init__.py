@@ -11,7 +11,7 @@ from Neo4j; see each module's docstring for the rules it applies.
     retention.py      review_due(created_at, group) -> ReviewDecision
     destinations.py   Destination, destination(id)
     nim_export.py     ExportPeriod, export_nim(...), verify_export(dir)
-    export_files.py   the export's file layout (schema ohch-nim-export/1)
+    export_files.py   the export's file layout (schema ohch-nim-export/2)
     export_state.py   lock, staging, watermarks (read_watermark)
     disclosure_log.py DisclosureLog, DisclosureRecord (DPA 2018 s62)
 """

@@ -1,6 +1,6 @@
 """The files of one NIM export, written while streaming and hashed as they are written.
 
-Layout (schema ``ohch-nim-export/1``)::
+Layout (schema ``ohch-nim-export/2``)::
 
     items.jsonl        one graded item per line, with its entities and relationships
     items.csv          one row per item: the grade, handling conditions, dates
@@ -22,7 +22,7 @@ from typing import Any
 
 import orjson
 
-SCHEMA_VERSION = "ohch-nim-export/1"
+SCHEMA_VERSION = "ohch-nim-export/2"  # 2: CSV text cells escaped against formulas
 JSONL_FILE = "items.jsonl"
 
 CSV_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -119,9 +119,15 @@ class HashedFile:
         self._file.close()
 
 
+# Spreadsheets run a cell that starts with one of these as a formula ("CSV injection"): text
+# cells that do are prefixed with an apostrophe in the CSV files (OWASP's advice); the JSON
+# Lines file keeps every value exactly as recorded.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: Any) -> str:
     if type(value) is str:
-        return value
+        return "'" + value if value.startswith(FORMULA_STARTS) else value
     if value is None:
         return ""
     if isinstance(value, list | dict):

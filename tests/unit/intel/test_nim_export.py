@@ -81,7 +81,7 @@ def test_export_writes_every_file_with_a_manifest_that_verifies(tmp_path: Path) 
     assert sorted(files(result.export_dir)) == DATA_FILES
     assert verify_export(result.export_dir) == []
     manifest = orjson.loads((result.export_dir / "manifest.json").read_bytes())
-    assert manifest["schema_version"] == "ohch-nim-export/1"
+    assert manifest["schema_version"] == "ohch-nim-export/2"
     assert manifest["period"] == {
         "since": "2026-03-01T12:00:00Z",
         "until": "2026-03-02T12:00:00Z",
@@ -260,3 +260,17 @@ def test_next_period_starts_at_the_watermark_unless_told_otherwise(tmp_path: Pat
     run(items(), tmp_path)
     assert next_period(tmp_path, "pnd", until).since == PERIOD.until
     assert next_period(tmp_path, "pnd", until, since=T0).since == T0
+
+
+def test_csv_text_cells_cannot_run_as_spreadsheet_formulas(tmp_path: Path) -> None:
+    data = item_data(1)
+    data["summary"] = '=HYPERLINK("http://evil.example","click")'
+    result = run([sanitise(IntelItem.parse(data))], tmp_path)
+    row = csv_rows(result.export_dir / "items.csv")[0]
+    assert row["summary"] == "'" + data["summary"]
+    objects = {r["entity_id"]: r["identifier"] for r in csv_rows(result.export_dir / "objects.csv")}
+    assert objects["sa1"] == "'@abuser"
+    # the JSON Lines file keeps the value exactly as recorded
+    assert jsonl(result.export_dir)[0]["summary"] == data["summary"]
+    locations = csv_rows(result.export_dir / "locations.csv")
+    assert [r["latitude"] for r in locations] == []  # the victim's address was sanitised out
