@@ -9,7 +9,6 @@ the intake key makes the replay exactly-once.
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -17,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+
+from graph.durable_files import append_synced, fsync_dir
 
 PENDING = "pending.jsonl"
 DRAINING_PREFIX = "draining-"
@@ -35,16 +36,7 @@ class Journal:
     def append(self, entry: Entry) -> None:
         line = orjson.dumps(entry) + b"\n"
         with self._lock:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            created = not self.pending_file.exists()
-            fd = os.open(self.pending_file, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-            try:
-                os.write(fd, line)
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-            if created:
-                _fsync_dir(self.directory)
+            append_synced(self.pending_file, line)
 
     def backlog(self) -> int:
         """Entries waiting to be written to the graph."""
@@ -61,7 +53,7 @@ class Journal:
             if self.pending_file.exists():
                 target = self.directory / f"{DRAINING_PREFIX}{time.time_ns():020d}.jsonl"
                 self.pending_file.rename(target)
-                _fsync_dir(self.directory)
+                fsync_dir(self.directory)
 
     @staticmethod
     def _entries_in(files: list[Path]) -> Iterator[Entry]:
@@ -89,13 +81,5 @@ class Journal:
                 write(batch)
                 done += len(batch)
             path.unlink()
-            _fsync_dir(self.directory)
+            fsync_dir(self.directory)
         return done
-
-
-def _fsync_dir(directory: Path) -> None:
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -8,13 +8,13 @@ nothing in the hub rewrites or truncates it.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import orjson
 from pydantic import BaseModel, ConfigDict, Field
 
+from graph.durable_files import append_synced
 from graph.intel.models import UtcDatetime
 
 
@@ -46,16 +46,7 @@ class DisclosureLog:
     def append(self, record: DisclosureRecord) -> None:
         """Write one line and fsync it before returning: a logged disclosure survives a crash."""
         line = orjson.dumps(record.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS) + b"\n"
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        created = not self.path.exists()
-        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o640)
-        try:
-            os.write(fd, line)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        if created:
-            _fsync_dir(self.path.parent)
+        append_synced(self.path, line, mode=0o640)
 
     def records(self) -> Iterator[DisclosureRecord]:
         """Every record, oldest first, read line by line."""
@@ -71,11 +62,3 @@ class DisclosureLog:
             r.destination_id == destination_id and r.manifest_sha256 == manifest_sha256
             for r in self.records()
         )
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

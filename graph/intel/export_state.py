@@ -1,4 +1,4 @@
-"""The export folder's durable state: the lock, the watermarks, atomic writes.
+"""The export folder's durable state: the lock, the watermarks.
 
 Folder layout::
 
@@ -11,7 +11,6 @@ Folder layout::
 from __future__ import annotations
 
 import fcntl
-import os
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,38 +19,12 @@ from pathlib import Path
 
 import orjson
 
+from graph.durable_files import atomic_write_bytes
 from graph.errors import Conflict
 
 STATE_FILE = "state.json"
 STAGING = ".staging"
 EXPORTS = "exports"
-
-
-def fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def write_synced(path: Path, data: bytes) -> None:
-    """Create ``path`` with ``data`` and fsync it."""
-    with path.open("xb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so a crash leaves either the old or the new file."""
-    temp = path.with_name(f".{path.name}.tmp")
-    with temp.open("wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(temp, path)
-    fsync_dir(path.parent)
 
 
 @contextmanager

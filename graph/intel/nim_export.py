@@ -32,6 +32,7 @@ from typing import Any
 import orjson
 from pydantic import BaseModel, ConfigDict
 
+from graph.durable_files import fsync_dir, write_synced
 from graph.errors import Conflict, InvalidInput, InvalidValue, Problem
 from graph.intel import export_state
 from graph.intel.destinations import Destination
@@ -135,7 +136,7 @@ def export_nim(
             work.mkdir()
             counts, digests = _write_files(items, period, destination, work)
             manifest = _manifest_bytes(period, destination, counts, digests)
-            export_state.write_synced(work / MANIFEST, manifest)
+            write_synced(work / MANIFEST, manifest)
             digest = _sha256(manifest)
             run = {
                 "actor": actor,
@@ -144,8 +145,8 @@ def export_nim(
                 "started_at": _iso(started),
             }
             run_bytes = orjson.dumps(run, option=orjson.OPT_SORT_KEYS) + b"\n"
-            export_state.write_synced(work / RUN, run_bytes)
-            export_state.fsync_dir(work)
+            write_synced(work / RUN, run_bytes)
+            fsync_dir(work)
         except BaseException:
             shutil.rmtree(work, ignore_errors=True)
             raise
@@ -249,7 +250,7 @@ def _place(work: Path, final: Path, manifest: bytes) -> bool:
         )
     final.parent.mkdir(parents=True, exist_ok=True)
     work.rename(final)
-    export_state.fsync_dir(final.parent)
+    fsync_dir(final.parent)
     return False
 
 
