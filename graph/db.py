@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from typing import Any, TypeVar
 
 import neo4j
@@ -91,6 +92,26 @@ class Graph:
         """Schema statements cannot run in a managed transaction with others: auto-commit."""
         with translated_errors(), self.driver.session(database=self.database) as session:
             session.run(neo4j.Query(statement)).consume()
+
+
+def wire_time(value: datetime | None) -> str | None:
+    """A datetime as ISO 8601 text for a query that stores it with Cypher's ``datetime()``.
+
+    The driver packs a Python ``datetime`` through its own temporal types at about 90 us each,
+    which on the intake path (a dozen datetimes a report) cost a third of the writer's time;
+    ISO text costs 3 us and Neo4j parses it natively. Use it on hot write paths; the stored
+    value is the same ``DATETIME``.
+    """
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        raise ValueError("wire_time: datetime must be timezone-aware")
+    return value.isoformat()
+
+
+def from_wire_time(text: str | None) -> datetime | None:
+    """The inverse, for queries that return ``toString(datetime)``."""
+    return None if text is None else datetime.fromisoformat(text)
 
 
 def native(value: Any) -> Any:

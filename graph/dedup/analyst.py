@@ -17,7 +17,7 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from graph.cypher import load_query
-from graph.db import Graph, native, run
+from graph.db import Graph, native, run, wire_time
 from graph.dedup import clusters as cluster_ops
 from graph.dedup import judgements as judgement_ops
 from graph.dedup.blocking import report_keys
@@ -82,7 +82,7 @@ def _rewrite(
         summaries.append(summary_row(summary))
         for member in members:
             blocks += [
-                {"key": key, "cluster_id": content_id, "at": at}
+                {"key": key, "cluster_id": content_id, "at": wire_time(at)}
                 for key in report_keys(evidence[member], policy)
             ]
     run(tx, load_query("dedup/upsert_clusters"), rows=summaries)

@@ -59,14 +59,14 @@ class Judgement:
 
     def edge_properties(self) -> dict[str, object]:
         """Flat properties for a graph edge (Neo4j properties cannot be maps, so ``features``
-        is JSON text; ``at`` stays a datetime for the driver)."""
+        is JSON text; ``at`` is ISO text the query stores with ``datetime()``)."""
         return {
             "id": self.id,
             "verdict": self.verdict.value,
             "score": self.score,
             "features": json.dumps(self.features, sort_keys=True, default=str),
             "actor": self.actor,
-            "at": self.at,
+            "at": self.at.isoformat(),
             "reason": self.reason,
             "supersedes": list(self.supersedes),
             "superseded_by": self.superseded_by,

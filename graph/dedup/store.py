@@ -18,7 +18,7 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from graph.cypher import load_query
-from graph.db import native, run
+from graph.db import from_wire_time, run, wire_time
 from graph.dedup.blocking import report_keys
 from graph.dedup.judgements import Judgement, Verdict
 from graph.dedup.matcher import Action, BatchMatcher, MatchDecision, match_report
@@ -40,8 +40,8 @@ def summary_from_record(record: dict[str, Any]) -> ContentSummary:
         post_key=record["post_key"],
         handles=tuple(record["handles"] or ()),
         texts=tuple(record["texts"] or ()),
-        first_at=native(record["first_at"]),
-        last_at=native(record["last_at"]),
+        first_at=from_wire_time(record["first_at"]),
+        last_at=from_wire_time(record["last_at"]),
         victim_keys=frozenset(record["victim_keys"] or ()),
         report_count=int(record["report_count"]),
     )
@@ -55,8 +55,8 @@ def summary_row(summary: ContentSummary) -> dict[str, Any]:
         "post_key": summary.post_key,
         "handles": list(summary.handles),
         "texts": list(summary.texts),
-        "first_at": summary.first_at,
-        "last_at": summary.last_at,
+        "first_at": wire_time(summary.first_at),
+        "last_at": wire_time(summary.last_at),
         "victim_keys": sorted(summary.victim_keys),
         "report_count": summary.report_count,
     }
@@ -83,7 +83,7 @@ def _review_row(decision: MatchDecision, at: datetime) -> dict[str, Any]:
         "reason": decision.reason,
         "explanation": json.dumps(decision.explanation, sort_keys=True, default=str),
         "candidates": [c.content_id for c in decision.candidates],
-        "at": at,
+        "at": wire_time(at),
     }
 
 
@@ -144,7 +144,7 @@ def link_in_tx(
     )
     write_judgements(tx, judgements)
     if blocks:
-        rows = [{"key": k, "cluster_id": c, "at": at} for (k, c), at in blocks.items()]
+        rows = [{"key": k, "cluster_id": c, "at": wire_time(at)} for (k, c), at in blocks.items()]
         run(tx, load_query("dedup/add_block_keys"), rows=rows)
         run(
             tx,

@@ -5,4 +5,4 @@ UNWIND $rows AS row
 MERGE (b:BlockKey {key: row.key})
 WITH b, row
 MATCH (c:ContentCluster {id: row.cluster_id})
-CREATE (b)-[:BLOCKS {at: row.at}]->(c)
+CREATE (b)-[:BLOCKS {at: datetime(row.at)}]->(c)

@@ -3,4 +3,4 @@
 UNWIND $rows AS row
 MATCH (a:Report {id: row.left}), (b:Report {id: row.right})
 CREATE (a)-[j:SAME_CONTENT]->(b)
-SET j = row.props
+SET j = row.props, j.at = datetime(row.props.at)

@@ -5,4 +5,4 @@ MERGE (b:BlockKey {key: row.key})
 WITH b, row
 MATCH (c:ContentCluster {id: row.cluster_id})
 MERGE (b)-[e:BLOCKS]->(c)
-SET e.at = row.at
+SET e.at = datetime(row.at)

@@ -4,8 +4,8 @@ UNWIND $rows AS row
 MERGE (c:ContentCluster {id: row.id})
   ON CREATE SET c.created_at = datetime()
 SET c.anchor = row.anchor, c.platform = row.platform, c.post_key = row.post_key,
-    c.handles = row.handles, c.texts = row.texts, c.first_at = row.first_at,
-    c.last_at = row.last_at, c.victim_keys = row.victim_keys, c.report_count = row.report_count
+    c.handles = row.handles, c.texts = row.texts, c.first_at = datetime(row.first_at),
+    c.last_at = datetime(row.last_at), c.victim_keys = row.victim_keys, c.report_count = row.report_count
 MERGE (k:Case {id: 'case:' + row.id})
   ON CREATE SET k.created_at = datetime(), k.status = 'open', k.reason = 'one case per content'
 MERGE (k)-[:CONCERNS]->(c)

@@ -267,3 +267,18 @@ def test_export_maps_every_source_ref_to_its_cluster(reference_graph: Graph) -> 
     exported = orjson.loads(out.getvalue())
     assert exported == _clusters(reference_graph)
     assert exported["TV-1"] == exported["TV-2"] != exported["TV-3"]
+
+
+def test_times_written_as_iso_text_are_stored_as_zoned_datetimes(reference_graph: Graph) -> None:
+    # The hot linking path sends times as ISO text (graph.db.wire_time); the graph must still
+    # hold DATETIME values, or time comparisons would silently return null.
+    write(reference_graph, _report("TV-A", VARIANTS[0], "go back", "jsmith88", "amara"))
+    write(reference_graph, _report("TV-B", VARIANTS[1], "go back", "jsmith88", "bea"))
+    types = query(
+        reference_graph,
+        "MATCH (c:ContentCluster), (:BlockKey)-[e:BLOCKS]->(c), ()-[j:SAME_CONTENT]->() "
+        "RETURN DISTINCT valueType(c.first_at) AS first, valueType(c.last_at) AS last, "
+        "valueType(e.at) AS blocks, valueType(j.at) AS judged",
+    )
+    zoned = "ZONED DATETIME NOT NULL"
+    assert types == [{"first": zoned, "last": zoned, "blocks": zoned, "judged": zoned}]
