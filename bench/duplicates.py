@@ -31,6 +31,24 @@ from graph.dedup.export import report_clusters
 from ingest.bulk import ingest_file
 
 
+class Progress:
+    """Prints the running rate to stderr every 50,000 reports, so a long run shows its pace."""
+
+    def __init__(self, size: int, start: float, every: int = 50_000) -> None:
+        self.size, self.start, self.every, self.done = size, start, every, 0
+
+    def __call__(self, count: int) -> None:
+        before, self.done = self.done, self.done + count
+        if self.done // self.every > before // self.every:
+            seconds = time.perf_counter() - self.start
+            print(
+                f"  {self.done:,}/{self.size:,} reports, {seconds / self.done * 1000:.2f} s "
+                f"per 1,000 so far",
+                file=sys.stderr,
+                flush=True,
+            )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
@@ -47,7 +65,9 @@ def main() -> None:
                     truth[referral["source_ref"]] = label["true_content_id"]
                     handle.write(orjson.dumps(referral) + b"\n")
             start = time.perf_counter()
-            summary = ingest_file(graph, source, Path(scratch) / "rejects.jsonl")
+            summary = ingest_file(
+                graph, source, Path(scratch) / "rejects.jsonl", on_progress=Progress(size, start)
+            )
             seconds = time.perf_counter() - start
             cells: Counter[tuple[str, str]] = Counter()
             found: Counter[str] = Counter()
