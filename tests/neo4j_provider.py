@@ -5,7 +5,8 @@
    at a hub holding real data.
 3. A testcontainers Neo4j, when a Docker engine answers.
 4. The project's own launcher on a separate port (``OHCH_TEST_NEO4J_PORT``, default 7697) and a
-   fresh data directory (``.ohch/neo4j-test-<port>``), so a running ``make run`` hub is never touched.
+   fresh data directory (``.ohch/neo4j-test-<port>``), so a running ``make run`` hub is never
+   touched.
 """
 
 from __future__ import annotations

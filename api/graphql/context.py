@@ -65,6 +65,7 @@ class Loaders:
     case: DataLoader[str, Record | None] = field(init=False)
     reports_of_content: DataLoader[str, list[Record]] = field(init=False)
     accounts_of_content: DataLoader[str, list[Record]] = field(init=False)
+    history_of_case: DataLoader[str, list[Record]] = field(init=False)
 
     def __post_init__(self) -> None:
         g = self.graph
@@ -78,6 +79,7 @@ class Loaders:
         self.accounts_of_content = grouped_loader(
             g, "content/accounts_by_cluster_ids", "cluster_id"
         )
+        self.history_of_case = grouped_loader(g, "cases/case_history", "case_id")
 
 
 REPORTS_PER_CONTENT = 500

@@ -11,6 +11,7 @@ from api.graphql.context import Context
 from api.graphql.types import casework, identity, intake, network
 from api.graphql.types import content as content_types
 from api.graphql.types import force as force_types
+from api.graphql.types.case_groups import CaseGroupMutations
 from api.graphql.types.duplicates import DuplicateMutations
 from api.graphql.types.force import Force, PostcodeForceResult
 from api.graphql.types.intel import IntelMutations
@@ -79,7 +80,11 @@ class Query:
 
 @strawberry.type
 class Mutation(
-    DuplicateMutations, casework.CaseworkMutations, IntelMutations, identity.IdentityMutations
+    DuplicateMutations,
+    CaseGroupMutations,
+    casework.CaseworkMutations,
+    IntelMutations,
+    identity.IdentityMutations,
 ):
     submit_referral: intake.SubmitReferralResult = strawberry.field(
         resolver=intake.submit_referral,

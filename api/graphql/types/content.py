@@ -9,7 +9,7 @@ import strawberry
 
 from api.graphql.context import Context, read
 from api.graphql.permissions import require_hub_staff
-from api.graphql.types import casework
+from api.graphql.types import case_groups, casework
 from graph.db import Record, native
 from graph.errors import InvalidValue
 
@@ -108,6 +108,17 @@ class Case:
     async def contents(self, info: Info) -> list[Content]:
         records = await info.context.loaders.content.load_many(self.content_ids)
         return [Content.of(r) for r in records if r is not None]
+
+    @strawberry.field(description="Merges and splits that touched this case, newest first.")
+    async def history(self, info: Info) -> list[case_groups.CaseChangeRecord]:
+        return await case_groups.history(info, str(self.id))
+
+    @strawberry.field(
+        description="Open cases the same account targeted the same victim in (a possible course "
+        "of conduct): suggestions only, an analyst decides."
+    )
+    async def suggested_joins(self, info: Info) -> list[case_groups.JoinSuggestion]:
+        return await case_groups.joins(info, str(self.id))
 
 
 @strawberry.type(description="A possible duplicate the system was not sure of.")

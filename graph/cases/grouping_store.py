@@ -1,0 +1,165 @@
+"""Case merges, splits and join suggestions against the graph (rules in ``grouping.py``).
+
+Merges and splits lock the cases they read (``cases/lock_case_groups``), plan with the pure
+rules and write the plan in the same transaction. Suggestions (never applied automatically)
+come from :func:`graph.dedup.cases.suggest_cases` over the case's own content and the content
+found under the same account's blocking keys, so the cost does not grow with the graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from neo4j import ManagedTransaction
+
+from graph.cases.grouping import CaseChange, CaseState, plan_merge, plan_split
+from graph.cypher import load_query
+from graph.db import Graph, run, wire_time
+from graph.dedup.blocking import handle_keys
+from graph.dedup.cases import default_case_id, suggest_cases
+from graph.dedup.policy import default_policy
+from graph.dedup.store import summary_from_record
+from graph.errors import NotFound
+
+Clock = Callable[[], datetime]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _lock(tx: ManagedTransaction, ids: Sequence[str]) -> dict[str, CaseState]:
+    rows = run(tx, load_query("cases/lock_case_groups"), ids=sorted(set(ids)))
+    return {
+        r["id"]: CaseState(r["id"], r["status"], tuple(r["content_ids"]), r["merged_into"])
+        for r in rows
+    }
+
+
+def _found(states: dict[str, CaseState], case_id: str, field: str) -> CaseState:
+    state = states.get(case_id)
+    if state is None:
+        raise NotFound(f"{field}: no case {case_id!r}")
+    return state
+
+
+def _write(tx: ManagedTransaction, change: CaseChange) -> None:
+    run(
+        tx,
+        load_query("cases/apply_case_change"),
+        change={
+            "id": change.id, "kind": change.kind, "case_id": change.case_id,
+            "actor": change.actor, "at": wire_time(change.at), "reason": change.reason,
+        },
+        moves=[{"content_id": c, "case_id": k} for c, k in change.moves],
+        closed=list(change.closed),
+        reopened=list(change.reopened),
+        created=change.created,
+        cases=list(change.cases),
+    )  # fmt: skip
+
+
+def merge_cases(
+    graph: Graph,
+    into: str,
+    others: Sequence[str],
+    actor: str,
+    reason: str,
+    now: Clock = _now,
+) -> CaseChange:
+    """Join the content of ``others`` into case ``into``; the others become ``merged``."""
+
+    def work(tx: ManagedTransaction) -> CaseChange:
+        states = _lock(tx, [into, *others])
+        target = _found(states, into, "into")
+        rest = [_found(states, o, f"others[{i}]") for i, o in enumerate(others)]
+        change = plan_merge(target, rest, actor, reason, now())
+        _write(tx, change)
+        return change
+
+    return graph.write_tx(work)
+
+
+def split_case(
+    graph: Graph,
+    case_id: str,
+    content_ids: Sequence[str],
+    actor: str,
+    reason: str,
+    now: Clock = _now,
+) -> CaseChange:
+    """Move ``content_ids`` out of ``case_id`` (into their own dormant case, or a new one)."""
+
+    def work(tx: ManagedTransaction) -> CaseChange:
+        homes = [default_case_id(c) for c in content_ids]
+        states = _lock(tx, [case_id, *homes])
+        case = _found(states, case_id, "caseId")
+        dormant = {k: v for k, v in states.items() if k != case_id}
+        change = plan_split(case, content_ids, dormant, actor, reason, now())
+        _write(tx, change)
+        return change
+
+    return graph.write_tx(work)
+
+
+@dataclass(frozen=True, slots=True)
+class JoinSuggestion:
+    """Other open cases that may be one course of conduct with this one."""
+
+    id: str
+    case_ids: tuple[str, ...]
+    content_ids: tuple[str, ...]
+    platform: str
+    account: str
+    occasions: int
+    reason: str
+
+
+def suggested_joins(graph: Graph, case_id: str) -> list[JoinSuggestion]:
+    """Suggestions to join ``case_id`` with other open cases (same account, same victim)."""
+    policy = default_policy()
+
+    def work(tx: ManagedTransaction) -> list[JoinSuggestion]:
+        own = run(tx, load_query("cases/case_clusters"), case_id=case_id)
+        if not own:
+            return []
+        summaries = {r["id"]: summary_from_record(r) for r in own}
+        keys = sorted(
+            {
+                handle_keys(s.platform, h, policy.handle_affix_chars)[0]
+                for s in summaries.values()
+                for h in s.handles
+                if handle_keys(s.platform, h, policy.handle_affix_chars)
+            }
+        )
+        found = run(
+            tx, load_query("dedup/find_clusters_by_keys"), keys=keys, per_key=policy.max_per_block
+        )
+        others = sorted({r["id"] for r in found} - set(summaries))
+        cases_of: dict[str, str] = {}
+        if others:
+            for r in run(tx, load_query("cases/open_cases_of_clusters"), ids=others):
+                cases_of[r["cluster_id"]] = r["case_id"]
+                summaries[r["cluster_id"]] = summary_from_record(r)
+        mine = {r["id"] for r in own}
+        out = []
+        for s in suggest_cases(summaries.values(), policy):
+            theirs = [c for c in s.content_ids if c in cases_of and cases_of[c] != case_id]
+            if not mine.intersection(s.content_ids) or not theirs:
+                continue
+            out.append(
+                JoinSuggestion(
+                    id=s.suggestion_id,
+                    case_ids=tuple(sorted({cases_of[c] for c in theirs})),
+                    content_ids=s.content_ids,
+                    platform=s.platform,
+                    account=s.account,
+                    occasions=s.occasions,
+                    reason=s.reason,
+                )
+            )
+        return out
+
+    return graph.read_tx(work)
