@@ -8,4 +8,4 @@ from graph.viewer import Viewer
 
 def require_hub_staff(viewer: Viewer) -> None:
     if not viewer.is_hub_staff:
-        raise Forbidden("only hub staff may see or change duplicate work")
+        raise Forbidden("only hub staff may see or do this")

@@ -8,7 +8,7 @@ from strawberry.extensions import MaskErrors, MaxAliasesLimiter, QueryDepthLimit
 from strawberry.schema.config import StrawberryConfig
 
 from api.graphql.context import Context
-from api.graphql.types import casework, identity, intake, network
+from api.graphql.types import analytics, casework, identity, intake, network
 from api.graphql.types import content as content_types
 from api.graphql.types import force as force_types
 from api.graphql.types.case_groups import CaseGroupMutations
@@ -66,6 +66,31 @@ class Query:
     )
     review_queue: list[content_types.ReviewItem] = strawberry.field(
         resolver=content_types.review_queue, description="Possible duplicates awaiting a decision."
+    )
+
+    shortest_paths: list[network.NetworkPath] = strawberry.field(
+        resolver=network.shortest_paths,
+        description="Shortest paths (at most 6 steps) between two entities.",
+    )
+    prolific_accounts: list[analytics.ProlificAccount] = strawberry.field(
+        resolver=analytics.prolific_accounts,
+        description="Accounts named as the suspect in the most reports of a window.",
+    )
+    prolific_persons: list[analytics.ProlificPerson] = strawberry.field(
+        resolver=analytics.prolific_persons,
+        description="Persons behind accounts named in the most reports of a window.",
+    )
+    repeat_victims: list[analytics.RepeatVictim] = strawberry.field(
+        resolver=analytics.repeat_victims,
+        description="Victim identities in several reports of a window (keys and counts only).",
+    )
+    most_reported_content: list[analytics.ReportedContent] = strawberry.field(
+        resolver=analytics.most_reported_content,
+        description="Content with the most reports received in a window.",
+    )
+    trends: list[analytics.TrendRow] = strawberry.field(
+        resolver=analytics.trends,
+        description="Reports per ISO week (Monday, UTC) by strand, platform or force.",
     )
 
     @strawberry.field(description="The force a UK postcode (or postcode district) falls in.")

@@ -1,17 +1,23 @@
-"""Intelligence: 3x5x2 grading, POLE entities, sanitisation, MoPI review dates, NIM export.
+"""Intelligence: 3x5x2 grading, POLE entities, sanitisation, MoPI review dates, NIM export,
+and the analysts' network queries.
 
-Pure domain code (no database). The lead feeds :func:`nim_export.export_nim` with items read
-from Neo4j; see each module's docstring for the rules it applies.
+Pure domain code, except the ``*_store.py`` modules and ``from_case.py``, which read Neo4j;
+see each module's docstring for the rules it applies.
 
 ::
 
     grading.py        SourceEvaluation, IntelligenceAssessment, HandlingCode, Grade, LegacyGrade
     models.py         IntelItem, PoleEntity (person/object/location/event), PoleRelationship
     sanitise.py       sanitise(item) -> SanitisedItem (what was removed and why)
+    redact.py         free-text redaction of removed people's data and stray identifiers
     retention.py      review_due(created_at, group) -> ReviewDecision
     destinations.py   Destination, destination(id)
     nim_export.py     ExportPeriod, export_nim(...), verify_export(dir)
     export_files.py   the export's file layout (schema ohch-nim-export/2)
     export_state.py   lock, staging, watermarks (read_watermark)
     disclosure_log.py DisclosureLog, DisclosureRecord (DPA 2018 s62)
+    campaigns.py      campaigns: connected components and Louvain modularity communities
+    bounds.py         limits on depth, result size and time windows of network queries
+    network.py        network nodes and paths, identifiers hidden from uncleared roles
+    network_store.py  neighbourhoods and shortest paths read from Neo4j
 """

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from fastapi.testclient import TestClient
 
+from graph.db import Graph
 from tests.api.conftest import gql
 from tests.factories import referral
 
 ANALYST = "dev:intelligence_analyst:ia-morgan"
 
 
-def test_campaign_of_ten_accounts_against_three_victims(client: TestClient) -> None:
+def test_campaign_of_ten_accounts_against_three_victims(client: TestClient, graph: Graph) -> None:
     n = 0
     for troll in range(10):
         for victim in ("amara", "ben", "cat"):
@@ -27,12 +30,25 @@ def test_campaign_of_ten_accounts_against_three_victims(client: TestClient) -> N
     lone["reporter"]["email"] = "dave@example.org"
     client.post("/api/v1/referrals", json=lone)
 
-    query = """{ campaigns(since: "2020-01-01T00:00:00Z", until: "2100-01-01T00:00:00Z") {
-        accounts victimCount reports } }"""
-    (campaign,) = gql(client, query, token=ANALYST)["data"]["campaigns"]
-    assert campaign["accounts"] == sorted(f"x|troll{i}" for i in range(10))
-    assert campaign["victimCount"] == 3
-    assert campaign["reports"] == 30
+    with graph.driver.session(database=graph.database) as session:
+        # Victims are identities (Person.person_id), as the named-people linker resolves them.
+        session.run(
+            "MATCH (p:Person)-[:HAS_EMAIL]->(e:Email) SET p.person_id = 'victim:' + e.address"
+        ).consume()
+
+    now = datetime.now(UTC)
+    window = {
+        "since": (now - timedelta(days=7)).isoformat(),
+        "until": (now + timedelta(days=1)).isoformat(),
+    }
+    for method in ("COMPONENTS", "MODULARITY"):
+        query = f"""query($since: DateTime!, $until: DateTime!) {{
+            campaigns(since: $since, until: $until, method: {method}) {{
+            accounts victimCount reports }} }}"""
+        (campaign,) = gql(client, query, token=ANALYST, **window)["data"]["campaigns"]
+        assert campaign["accounts"] == sorted(f"x|troll{i}" for i in range(10))
+        assert campaign["victimCount"] == 3
+        assert campaign["reports"] == 30
 
     around = gql(
         client, '{ neighbourhood(id: "x|troll0", depth: 2) { id label distance } }', token=ANALYST

@@ -1,0 +1,212 @@
+"""Prolific accounts and persons, repeat victims, most-reported content and weekly trends."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from fastapi.testclient import TestClient
+
+from graph.cypher import load_query
+from graph.db import Graph
+from tests.api.conftest import gql
+from tests.factories import referral
+
+ANALYST = "dev:intelligence_analyst:ia-morgan"
+LEEDS = "E23000010"  # West Yorkshire Police
+NOW = datetime.now(UTC)
+WINDOW = {
+    "since": (NOW - timedelta(days=2)).isoformat(),
+    "until": (NOW + timedelta(days=2)).isoformat(),
+}
+WINDOW_ARGS = "since: $since, until: $until"
+
+# (source_ref, content URL, suspect platform, suspect handle, victim, strands)
+REFERRALS = [
+    ("TV-A1", "https://x.com/troll0/status/1796500000000000101", "x", "troll0", "amara", ["race"]),
+    ("TV-A2", "https://x.com/troll0/status/1796500000000000101", "x", "troll0", "ben", ["race"]),
+    ("TV-A3", "https://x.com/troll0/status/1796500000000000101", "x", "troll0", "cat", ["race"]),
+    ("TV-A4", "https://x.com/troll0/status/1796500000000000102", "x", "troll0", "amara",
+     ["religion"]),
+    ("TV-B1", "https://x.com/troll1/status/1796500000000000201", "x", "troll1", "amara", ["race"]),
+    ("TV-B2", "https://x.com/troll1/status/1796500000000000202", "x", "troll1", "dev", ["race"]),
+    ("TV-B3", "https://x.com/troll1/status/1796500000000000203", "x", "troll1", "eli", ["race"]),
+    ("TV-C1", "https://www.instagram.com/p/CxTroll0Zero/", "instagram", "trollzero", "fay",
+     ["race"]),
+]  # fmt: skip
+
+
+def submit_all(client: TestClient, graph: Graph) -> None:
+    for source_ref, url, platform, handle, victim, strands in REFERRALS:
+        payload = referral(source_ref=source_ref)
+        payload["content"][0]["url"] = url
+        payload["content"][0]["platform"] = platform
+        payload["content"][0]["text"] = f"abuse posted at {url}"  # duplicates share the post
+        payload["reporter"]["email"] = f"{victim}@example.org"
+        payload["incident"]["strands"] = strands
+        payload["suspects"] = [{"platform": platform, "handle": handle}]
+        assert client.post("/api/v1/referrals", json=payload).status_code == 201
+    with graph.driver.session(database=graph.database) as session:
+        # What the identity linkers will have done: one person behind x|troll0 and
+        # instagram|trollzero, and each victim's reports resolved to one identity.
+        session.run(
+            "MATCH (a:Account) WHERE a.key IN ['x|troll0', 'instagram|trollzero'] "
+            "SET a.person_id = 'person:instagram|trollzero'"
+        ).consume()
+        session.run(
+            "MATCH (p:Person)-[:HAS_EMAIL]->(e:Email) SET p.person_id = 'victim:' + e.address"
+        ).consume()
+
+
+@pytest.fixture
+def loaded(client: TestClient, graph: Graph) -> TestClient:
+    submit_all(client, graph)
+    return client
+
+
+def ask(client: TestClient, query: str, token: str = ANALYST) -> dict:  # type: ignore[type-arg]
+    return gql(
+        client, f"query($since: DateTime!, $until: DateTime!) {{ {query} }}", token, **WINDOW
+    )
+
+
+def test_prolific_accounts_by_reports_or_by_content(loaded: TestClient) -> None:
+    fields = "key platform personId reports contents"
+    by_reports = ask(loaded, f"prolificAccounts({WINDOW_ARGS}) {{ {fields} }}")
+    assert by_reports["data"]["prolificAccounts"] == [
+        {"key": "x|troll0", "platform": "x", "personId": "person:instagram|trollzero",
+         "reports": 4, "contents": 2},
+        {"key": "x|troll1", "platform": "x", "personId": "person:x|troll1",
+         "reports": 3, "contents": 3},
+        {"key": "instagram|trollzero", "platform": "instagram",
+         "personId": "person:instagram|trollzero", "reports": 1, "contents": 1},
+    ]  # fmt: skip
+    by_content = ask(loaded, f"prolificAccounts({WINDOW_ARGS}, orderBy: CONTENT) {{ key }}")
+    assert [a["key"] for a in by_content["data"]["prolificAccounts"]] == [
+        "x|troll1", "x|troll0", "instagram|trollzero",
+    ]  # fmt: skip
+    one_platform = ask(loaded, f'prolificAccounts({WINDOW_ARGS}, platform: "Insta") {{ key }}')
+    assert one_platform["data"]["prolificAccounts"] == [{"key": "instagram|trollzero"}]
+    unknown = ask(loaded, f'prolificAccounts({WINDOW_ARGS}, platform: "nowhere") {{ key }}')
+    assert unknown["errors"][0]["message"].startswith("platform: 'nowhere' is not a known")
+
+
+def test_prolific_persons_count_every_account_of_the_person(loaded: TestClient) -> None:
+    found = ask(
+        loaded,
+        f"prolificPersons({WINDOW_ARGS}) {{ personId reports contents accountCount accounts "
+        "platforms }",
+    )["data"]["prolificPersons"]
+    assert found[0] == {
+        "personId": "person:instagram|trollzero", "reports": 5, "contents": 3,
+        "accountCount": 2, "accounts": ["instagram|trollzero", "x|troll0"],
+        "platforms": ["instagram", "x"],
+    }  # fmt: skip
+    assert [p["personId"] for p in found] == ["person:instagram|trollzero", "person:x|troll1"]
+
+
+def test_repeat_victims_are_keys_and_counts_never_names(loaded: TestClient) -> None:
+    result = ask(
+        loaded,
+        f"repeatVictims({WINDOW_ARGS}) {{ victim reports cases firstReportedAt lastReportedAt }}",
+    )
+    (victim,) = result["data"]["repeatVictims"]
+    assert (victim["victim"], victim["reports"], victim["cases"]) == (
+        "victim:amara@example.org",
+        3,
+        3,
+    )
+    assert victim["firstReportedAt"] <= victim["lastReportedAt"]
+    text = json.dumps(result)
+    assert "Okafor" not in text
+    assert "07911" not in text
+    more = ask(loaded, f"repeatVictims({WINDOW_ARGS}, minCases: 4) {{ victim }}")
+    assert more["data"]["repeatVictims"] == []
+    bad = ask(loaded, f"repeatVictims({WINDOW_ARGS}, minReports: 1) {{ victim }}")
+    assert bad["errors"][0]["message"] == "minReports: must be between 2 and 1000"
+
+
+def test_most_reported_content_with_its_details_from_the_loader(loaded: TestClient) -> None:
+    found = ask(
+        loaded,
+        f"mostReportedContent({WINDOW_ARGS}, limit: 2) {{ reports reporters "
+        "content { postKey reportCount } }",
+    )["data"]["mostReportedContent"]
+    assert found[0] == {
+        "reports": 3, "reporters": 3,
+        "content": {"postKey": "x:post:1796500000000000101", "reportCount": 3},
+    }  # fmt: skip
+    assert len(found) == 2
+    assert found[1]["reports"] == 1
+
+
+def _monday(moment: datetime) -> str:
+    day = moment.astimezone(UTC).date()
+    return (day - timedelta(days=day.weekday())).isoformat()
+
+
+def test_trends_by_strand_platform_and_force(loaded: TestClient) -> None:
+    case_id = gql(loaded, '{ report(sourceRef: "TV-A1") { content { case { id } } } }', ANALYST)[
+        "data"
+    ]["report"]["content"]["case"]["id"]
+    reassign = """mutation($c: String!) { reassignCase(caseId: $c, toForce: "E23000010",
+        reason: "suspect lives in Leeds") { __typename } }"""
+    assert gql(loaded, reassign, ANALYST, c=case_id)["data"]["reassignCase"] == {
+        "__typename": "Assignment"
+    }
+
+    def trend(dimension: str) -> dict[str, int]:
+        rows = ask(
+            loaded, f"trends(dimension: {dimension}, {WINDOW_ARGS}) {{ weekStart key reports }}"
+        )["data"]["trends"]
+        weeks = {r["weekStart"] for r in rows}
+        assert weeks <= {_monday(NOW), _monday(datetime.now(UTC))}
+        assert all(date.fromisoformat(w).isoweekday() == 1 for w in weeks)
+        totals: dict[str, int] = {}
+        for row in rows:
+            totals[row["key"]] = totals.get(row["key"], 0) + row["reports"]
+        return totals
+
+    assert trend("STRAND") == {"race": 7, "religion": 1}
+    assert trend("PLATFORM") == {"x": 7, "instagram": 1}
+    assert trend("FORCE") == {LEEDS: 3, "unassigned": 5}
+
+
+def test_the_force_filter_inside_the_query(loaded: TestClient, graph: Graph) -> None:
+    """Layer one of access control: a force sees only reports of its cases."""
+    case_id = gql(loaded, '{ report(sourceRef: "TV-B1") { content { case { id } } } }', ANALYST)[
+        "data"
+    ]["report"]["content"]["case"]["id"]
+    reassign = """mutation($c: String!) { reassignCase(caseId: $c, toForce: "E23000010",
+        reason: "victim lives in Leeds") { __typename } }"""
+    gql(loaded, reassign, ANALYST, c=case_id)
+    since, until = NOW - timedelta(days=2), NOW + timedelta(days=2)
+    query = load_query("intel/trends_by_strand")
+    leeds = graph.read(query, since=since, until=until, viewer_force=LEEDS, viewer_sees_all=False)
+    assert [(r["key"], r["reports"]) for r in leeds] == [("race", 1)]
+    other = graph.read(
+        query, since=since, until=until, viewer_force="E23000001", viewer_sees_all=False
+    )
+    assert other == []
+
+
+def test_limits_and_roles(loaded: TestClient) -> None:
+    long = {"since": "2020-01-01T00:00:00Z", "until": "2023-01-01T00:00:00Z"}
+    too_long = gql(
+        loaded,
+        "query($since: DateTime!, $until: DateTime!) { trends(dimension: STRAND, "
+        f"{WINDOW_ARGS}) {{ key }} }}",
+        ANALYST,
+        **long,
+    )
+    assert too_long["errors"][0]["message"] == (
+        "until: the window from since may span at most 2 years (731 days)"
+    )
+    big = ask(loaded, f"mostReportedContent({WINDOW_ARGS}, limit: 501) {{ reports }}")
+    assert big["errors"][0]["message"] == "limit: must be between 1 and 500"
+    officer = "dev:force_officer:pc1:E23000010"
+    for field in ("prolificAccounts", "prolificPersons", "repeatVictims"):
+        refused = ask(loaded, f"{field}({WINDOW_ARGS}) {{ reports }}", token=officer)
+        assert refused["data"] is None
+        assert "only hub staff" in refused["errors"][0]["message"]
