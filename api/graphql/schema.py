@@ -11,6 +11,7 @@ from api.graphql.context import Context
 from api.graphql.types import analytics, casework, identity, intake, network
 from api.graphql.types import content as content_types
 from api.graphql.types import force as force_types
+from api.graphql.types import force_view as force_view_types
 from api.graphql.types.case_groups import CaseGroupMutations
 from api.graphql.types.duplicates import DuplicateMutations
 from api.graphql.types.force import Force, PostcodeForceResult
@@ -58,7 +59,8 @@ class Query:
     )
     force_cases: list[casework.ForceCase] = strawberry.field(
         resolver=casework.force_cases,
-        description="Cases assigned or notified to the viewer's force (all forces for hub staff).",
+        description="Cases assigned or notified to the viewer's force, each with the cases "
+        "linked to it (same suspect, same content); all forces for hub staff.",
     )
     cases_to_assess: list[casework.CaseToAssess] = strawberry.field(
         resolver=casework.cases_to_assess,
@@ -91,6 +93,12 @@ class Query:
     trends: list[analytics.TrendRow] = strawberry.field(
         resolver=analytics.trends,
         description="Reports per ISO week (Monday, UTC) by strand, platform or force.",
+    )
+
+    force_case: force_view_types.ForceCaseDetail | None = strawberry.field(
+        resolver=force_view_types.force_case,
+        description="One case as the viewer may see it, with linked cases and other forces' "
+        "victims masked; null when it does not exist or the viewer may not see it.",
     )
 
     @strawberry.field(description="The force a UK postcode (or postcode district) falls in.")

@@ -14,9 +14,11 @@ from api.graphql.context import Context, read
 from api.graphql.permissions import require_hub_staff
 from api.graphql.types.common import InvalidInputError, NotFoundError
 from api.graphql.types.force import Force
+from api.graphql.types.force_view import CaseLinkReason, require_case_viewer
 from api.graphql.types.intake import ConflictError, ForbiddenError
 from graph.assessment.models import Assessment as AssessmentModel
 from graph.assignment.models import ForceAssignment
+from graph.cases import force_view as force_view_model
 from graph.cases import repository
 from graph.errors import Conflict, Forbidden, InvalidInput, NotFound
 
@@ -212,27 +214,52 @@ async def cases_to_assess(info: Info, limit: int = 50) -> list[CaseToAssess]:
     return queue
 
 
-@strawberry.type(description="A case as a force sees it: assigned to it, or notified to it.")
+@strawberry.type(description="A case as a force sees it: assigned or notified to it, or linked.")
 class ForceCase:
     case_id: str
     status: str
-    how: str = strawberry.field(description="ASSIGNED_TO or NOTIFIED")
-    force_code: str
+    how: str = strawberry.field(description="ASSIGNED_TO, NOTIFIED or LINKED")
+    force_code: str | None = strawberry.field(
+        description="The viewer's force; for a LINKED case the force it is assigned to."
+    )
+    linked_to: list[str] = strawberry.field(
+        description="For a LINKED case: the force's cases on this page it is linked to."
+    )
+    reasons: list[CaseLinkReason] = strawberry.field(description="For a LINKED case: why.")
 
 
-async def force_cases(info: Info, limit: int = 100) -> list[ForceCase]:
-    """The viewer's force's cases; the filter is inside the Cypher query (hub staff see all)."""
-    viewer = info.context.viewer
-    if not (viewer.is_hub_staff or viewer.force_code):
-        raise Forbidden("only hub staff and force officers see cases")
-    records = await read(
-        info.context.graph, "cases/force_cases", limit=max(1, min(limit, 500)),
-        **viewer.cypher_scope(),
-    )  # fmt: skip
+async def force_cases(
+    info: Info,
+    limit: Annotated[int, strawberry.argument(description="Own cases a page, 1-500")] = 100,
+    after: Annotated[
+        str | None, strawberry.argument(description="The last own case id of the page before")
+    ] = None,
+    linked_per_case: Annotated[
+        int, strawberry.argument(description="Linked cases listed after each own case, 0-20")
+    ] = 5,
+) -> list[ForceCase]:
+    """The viewer's force's cases, each followed by cases linked to it; one query, filtered
+    inside Cypher (hub staff see every assigned or notified case, with no LINKED rows)."""
+    require_case_viewer(info)
+    params = force_view_model.list_params(
+        info.context.viewer,
+        after,
+        force_view_model.check_limit(limit, "limit", force_view_model.MAX_PAGE),
+        force_view_model.check_limit(
+            linked_per_case, "linked_per_case", force_view_model.MAX_LINKED_PER_CASE, least=0
+        ),
+    )
+    records = await read(info.context.graph, "cases/force_cases", **params)
     return [
-        ForceCase(case_id=r["id"], status=r["status"], how=r["how"], force_code=r["force_code"])
+        ForceCase(
+            case_id=r["id"], status=r["status"], how=r["how"], force_code=r["force_code"],
+            linked_to=list(r["linked_to"]),
+            reasons=[
+                CaseLinkReason(x.value) for x in force_view_model.reasons_of(r["reasons"])
+            ],
+        )
         for r in records
-    ]
+    ]  # fmt: skip
 
 
 @strawberry.type(description="An outcome a force reported (Home Office outcome code).")
