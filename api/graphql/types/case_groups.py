@@ -9,12 +9,18 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.context import Context
-from api.graphql.types.common import InvalidInputError, NotFoundError
-from api.graphql.types.intake import ForbiddenError
+from api.graphql.types.common import (
+    EXPECTED,
+    ConflictError,
+    ForbiddenError,
+    InvalidInputError,
+    NotFoundError,
+    failure,
+)
 from graph.cases.grouping import CaseChange
 from graph.cases.grouping_store import merge_cases, split_case, suggested_joins
 from graph.db import Record, native
-from graph.errors import Forbidden, InvalidInput, NotFound
+from graph.errors import Forbidden
 
 Info = strawberry.Info[Context, None]
 
@@ -87,7 +93,7 @@ async def joins(info: Info, case_id: str) -> list[JoinSuggestion]:
 
 
 RegroupResult = Annotated[
-    CaseChangeRecord | InvalidInputError | NotFoundError | ForbiddenError,
+    CaseChangeRecord | InvalidInputError | NotFoundError | ConflictError | ForbiddenError,
     strawberry.union("CaseRegroupResult"),
 ]
 
@@ -107,12 +113,8 @@ class CaseGroupMutations:
             change = await asyncio.to_thread(
                 merge_cases, info.context.graph, into, others, viewer.user_id, reason
             )
-        except InvalidInput as error:
-            return InvalidInputError.of(error)
-        except NotFound as error:
-            return NotFoundError.of(error)
-        except Forbidden as error:
-            return ForbiddenError(message=str(error))
+        except EXPECTED as error:
+            return failure(error)
         return CaseChangeRecord.of_change(change)
 
     @strawberry.mutation(description="Split content items off a case into a case of their own.")
@@ -126,10 +128,6 @@ class CaseGroupMutations:
             change = await asyncio.to_thread(
                 split_case, info.context.graph, case_id, content_ids, viewer.user_id, reason
             )
-        except InvalidInput as error:
-            return InvalidInputError.of(error)
-        except NotFound as error:
-            return NotFoundError.of(error)
-        except Forbidden as error:
-            return ForbiddenError(message=str(error))
+        except EXPECTED as error:
+            return failure(error)
         return CaseChangeRecord.of_change(change)

@@ -12,15 +12,20 @@ from strawberry.scalars import JSON
 
 from api.graphql.context import Context, read
 from api.graphql.permissions import require_hub_staff
-from api.graphql.types.common import InvalidInputError, NotFoundError
+from api.graphql.types.common import (
+    EXPECTED,
+    ConflictError,
+    ForbiddenError,
+    InvalidInputError,
+    NotFoundError,
+    failure,
+)
 from api.graphql.types.force import Force
 from api.graphql.types.force_view import CaseLinkReason, require_case_viewer
-from api.graphql.types.intake import ConflictError, ForbiddenError
 from graph.assessment.models import Assessment as AssessmentModel
 from graph.assignment.models import ForceAssignment
 from graph.cases import force_view as force_view_model
 from graph.cases import repository
-from graph.errors import Conflict, Forbidden, InvalidInput, NotFound
 
 Info = strawberry.Info[Context, None]
 
@@ -285,14 +290,8 @@ async def _guarded(info: Info, work: Any, hub_only: bool = True) -> CaseworkResu
         if hub_only:
             require_hub_staff(info.context.viewer)
         return await asyncio.to_thread(work, info.context.viewer.user_id)
-    except InvalidInput as error:
-        return InvalidInputError.of(error)
-    except NotFound as error:
-        return NotFoundError.of(error)
-    except Conflict as error:
-        return ConflictError(message=str(error))
-    except Forbidden as error:
-        return ForbiddenError(message=str(error))
+    except EXPECTED as error:
+        return failure(error)
 
 
 @strawberry.type

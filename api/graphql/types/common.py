@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from graph.errors import InvalidInput, NotFound
+from graph.errors import Conflict, Forbidden, InvalidInput, NotFound, OhchError
 
 
 @strawberry.type(description="One problem with one input field.")
@@ -33,3 +33,31 @@ class NotFoundError:
     @classmethod
     def of(cls, error: NotFound) -> NotFoundError:
         return cls(message=str(error))
+
+
+@strawberry.type(description="The request contradicts what is stored; nothing was changed.")
+class ConflictError:
+    message: str
+
+
+@strawberry.type(description="The viewer may not do this.")
+class ForbiddenError:
+    message: str
+
+
+Failure = InvalidInputError | NotFoundError | ConflictError | ForbiddenError
+EXPECTED = (InvalidInput, NotFound, Conflict, Forbidden)
+
+
+def failure(error: OhchError) -> Failure:
+    """The union member a mutation returns for an expected failure (one of ``EXPECTED``);
+    anything else is re-raised, and the schema masks it as an internal error."""
+    if isinstance(error, InvalidInput):
+        return InvalidInputError.of(error)
+    if isinstance(error, NotFound):
+        return NotFoundError.of(error)
+    if isinstance(error, Conflict):
+        return ConflictError(message=str(error))
+    if isinstance(error, Forbidden):
+        return ForbiddenError(message=str(error))
+    raise error

@@ -9,11 +9,17 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.context import Context
-from api.graphql.types.common import InvalidInputError, NotFoundError
-from api.graphql.types.intake import ConflictError, ForbiddenError
+from api.graphql.types.common import (
+    EXPECTED,
+    ConflictError,
+    ForbiddenError,
+    InvalidInputError,
+    NotFoundError,
+    failure,
+)
 from graph.dedup import analyst
 from graph.dedup.clusters import Clusters
-from graph.errors import Conflict, Forbidden, InvalidInput, NotFound
+from graph.errors import Forbidden
 
 Info = strawberry.Info[Context, None]
 
@@ -36,14 +42,8 @@ async def _run(info: Info, action: Callable[[str], Clusters]) -> DecisionResult:
         if not viewer.is_hub_staff:
             raise Forbidden("only hub staff may decide duplicates")
         result = await asyncio.to_thread(action, viewer.user_id)
-    except InvalidInput as error:
-        return InvalidInputError.of(error)
-    except NotFound as error:
-        return NotFoundError.of(error)
-    except Conflict as error:
-        return ConflictError(message=str(error))
-    except Forbidden as error:
-        return ForbiddenError(message=str(error))
+    except EXPECTED as error:
+        return failure(error)
     ids = sorted(result.members)
     return DuplicateDecision(
         content_ids=ids, report_ids_by_content=[list(result.members[i]) for i in ids]

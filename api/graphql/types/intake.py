@@ -10,6 +10,8 @@ import strawberry
 from strawberry.scalars import JSON
 
 from api.graphql.context import Context
+from api.graphql.types.common import ConflictError as ConflictError
+from api.graphql.types.common import ForbiddenError as ForbiddenError
 from api.graphql.types.common import InvalidInputError
 from graph.errors import Conflict, Forbidden, InvalidInput
 from ingest.disclosures import disclosure_row, write_disclosures
@@ -23,16 +25,6 @@ class ReferralAccepted:
     access_code: str | None = strawberry.field(
         description="Shown once, on first acceptance; the hub keeps only its hash."
     )
-
-
-@strawberry.type(description="The same source and source_ref arrived with a different payload.")
-class ConflictError:
-    message: str
-
-
-@strawberry.type(description="The viewer may not do this.")
-class ForbiddenError:
-    message: str
 
 
 @strawberry.type(description="A platform disclosure was recorded.")

@@ -9,9 +9,15 @@ import strawberry
 from strawberry.scalars import JSON
 
 from api.graphql.context import Context
-from api.graphql.types.common import InvalidInputError, NotFoundError
-from api.graphql.types.intake import ForbiddenError
-from graph.errors import InvalidInput, NotFound, Problem
+from api.graphql.types.common import (
+    EXPECTED,
+    ConflictError,
+    ForbiddenError,
+    InvalidInputError,
+    NotFoundError,
+    failure,
+)
+from graph.errors import InvalidInput, Problem
 from graph.intel.from_case import create_item
 from graph.viewer import Role
 
@@ -28,7 +34,7 @@ class IntelItemCreated:
 
 
 IntelResult = Annotated[
-    IntelItemCreated | InvalidInputError | NotFoundError | ForbiddenError,
+    IntelItemCreated | InvalidInputError | NotFoundError | ConflictError | ForbiddenError,
     strawberry.union("CreateIntelItemResult"),
 ]
 
@@ -48,10 +54,8 @@ class IntelMutations:
             item = await asyncio.to_thread(
                 create_item, info.context.graph, case_id, grade, summary, purpose, viewer.user_id
             )
-        except InvalidInput as error:
-            return InvalidInputError.of(error)
-        except NotFound as error:
-            return NotFoundError.of(error)
+        except EXPECTED as error:
+            return failure(error)
         return IntelItemCreated(
             id=item.id,
             grade=item.grade.code,
