@@ -1,13 +1,15 @@
-"""``ohch ingest referrals PATH`` and ``ohch ingest drain``."""
+"""``ohch ingest referrals|drain|disclosures`` and ``ohch ingest withdraw-disclosure ID``."""
 
 from __future__ import annotations
 
+import getpass
 from pathlib import Path
 
 import typer
 from tqdm import tqdm
 
 from cli.common import connected, settings
+from graph.identity.withdrawals import retract_disclosure
 from ingest.bulk import count_records, ingest_file
 from ingest.disclosures import ingest_disclosure_file
 from ingest.journal import Journal
@@ -63,3 +65,17 @@ def disclosures(
     typer.echo(summary.line())
     if summary.rejected:
         typer.echo(f"rejected lines and reasons: {rejects}")
+
+
+@app.command("withdraw-disclosure")
+def withdraw_disclosure(
+    disclosure_id: str = typer.Argument(..., help="The disclosure id (dsc-...)"),
+    reason: str = typer.Option(..., help="Why: legal basis withdrawn, disclosed in error, ..."),
+    by: str | None = typer.Option(None, help="Who withdraws it (default: the OS user)"),
+) -> None:
+    """Withdraw a platform disclosure: detach its values and retract what rested on them."""
+    with connected() as graph:
+        withdrawal = retract_disclosure(graph, disclosure_id, by or getpass.getuser(), reason)
+    typer.echo(withdrawal.line())
+    for judgement_id in withdrawal.for_review:
+        typer.echo(f"for review: {judgement_id}")

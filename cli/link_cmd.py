@@ -1,4 +1,4 @@
-"""``ohch link duplicates``: link any report not yet in a content cluster (batch job)."""
+"""``ohch link duplicates`` / ``identities`` / ``people``: the batch linking jobs."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import typer
 
 from cli.common import connected
 from graph.dedup.relink import link_unlinked
+from graph.identity.named_store import link_people_in_graph
 from graph.identity.store import link_identities
 
 app = typer.Typer(help="Linking jobs.", no_args_is_help=True)
@@ -27,5 +28,17 @@ def identities() -> None:
     linked = sum(1 for members in result.persons.members.values() if len(members) > 1)
     typer.echo(
         f"{len(result.added)} new judgements; {linked} persons with several accounts; "
+        f"{len(result.review_queue)} pairs for analyst review"
+    )
+
+
+@app.command()
+def people() -> None:
+    """Resolve people named in reports (victims, reporters, suspects) into persons (idempotent)."""
+    with connected() as graph:
+        result = link_people_in_graph(graph)
+    repeat = sum(1 for members in result.persons.members.values() if len(members) > 1)
+    typer.echo(
+        f"{len(result.added)} new judgements; {repeat} persons named in several reports; "
         f"{len(result.review_queue)} pairs for analyst review"
     )

@@ -101,6 +101,16 @@ class Query:
         "victims masked; null when it does not exist or the viewer may not see it.",
     )
 
+    person: identity.PersonResult = strawberry.field(
+        resolver=identity.person,
+        description="A person (behind accounts, or named in reports): accounts, reports "
+        "against them, victims, forces and roles. Hub staff only.",
+    )
+    identity_review_queue: list[identity.IdentityReviewItem] = strawberry.field(
+        resolver=identity.identity_review_queue,
+        description="Identity pairs awaiting an analyst (judgeIdentity decides them).",
+    )
+
     @strawberry.field(description="The force a UK postcode (or postcode district) falls in.")
     def force_for_postcode(self, postcode: str) -> PostcodeForceResult:
         return force_types.force_for_postcode(postcode)

@@ -5,12 +5,18 @@ names reporters and platforms gave, and its behaviour (victims targeted, content
 linker with every earlier judgement (so analysts' rejections win and a re-run adds nothing),
 writes new judgements as ``SAME_PERSON`` / ``NOT_SAME_PERSON`` / ``IDENTITY_UNSURE`` edges
 between accounts, and records each account's person (``Account.person_id``).
+
+The judgement plumbing (:class:`Edges`, :func:`load_log`, :func:`write_judgements`,
+:func:`judge_in`) is shared with people named in reports (``named_store``). Every identity write
+first takes the identity linker lock (:func:`lock`), so a batch run and an analyst's decision
+never work from each other's stale judgements.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -23,11 +29,27 @@ from graph.identity.linker import LinkRun, link_accounts
 from graph.identity.models import AccountRecord, IpSighting
 from graph.identity.persons import Persons, derive_persons
 
-CREATE = {
-    Verdict.SAME_PERSON: "identity/create_same_person_judgements",
-    Verdict.NOT_SAME_PERSON: "identity/create_not_same_person_judgements",
-    Verdict.UNSURE: "identity/create_unsure_judgements",
-}
+
+@dataclass(frozen=True, slots=True)
+class Edges:
+    """The query files that read and write one kind of record's judgements (labels and
+    relationship types are written in the files): every judgement, one file per verdict to
+    create them, and the one that records each record's person."""
+
+    judgements: str
+    create: Mapping[Verdict, str]
+    assign: str
+
+
+ACCOUNTS = Edges(
+    judgements="identity/judgements",
+    create={
+        Verdict.SAME_PERSON: "identity/create_same_person_judgements",
+        Verdict.NOT_SAME_PERSON: "identity/create_not_same_person_judgements",
+        Verdict.UNSURE: "identity/create_unsure_judgements",
+    },
+    assign="identity/assign_persons",
+)
 
 
 def _record(row: dict[str, Any]) -> AccountRecord:
@@ -46,7 +68,8 @@ def _record(row: dict[str, Any]) -> AccountRecord:
     )
 
 
-def _judgement(a: str, b: str, props: dict[str, Any]) -> Judgement:
+def judgement_of(a: str, b: str, props: dict[str, Any]) -> Judgement:
+    """A judgement edge's properties (as ``Judgement.edge_properties`` wrote them) read back."""
     left, right = sorted((a, b))
     return Judgement(
         id=props["id"], left=left, right=right, verdict=Verdict(props["verdict"]),
@@ -56,17 +79,36 @@ def _judgement(a: str, b: str, props: dict[str, Any]) -> Judgement:
     )  # fmt: skip
 
 
+def lock(tx: ManagedTransaction) -> None:
+    """Serialise identity writes (held until the transaction ends)."""
+    run(tx, load_query("identity/lock_linker"))
+
+
+def load_log(tx: ManagedTransaction, edges: Edges) -> JudgementLog:
+    """Every judgement of one kind of record, in the order made."""
+    rows = run(tx, load_query(edges.judgements))
+    judgements = sorted(
+        (judgement_of(e["a"], e["b"], e["props"]) for e in rows), key=lambda j: (j.at, j.id)
+    )
+    return JudgementLog(tuple(judgements))
+
+
 def _load(tx: ManagedTransaction) -> tuple[list[AccountRecord], JudgementLog]:
     records = [_record(r) for r in run(tx, load_query("identity/account_records"))]
-    edges = run(tx, load_query("identity/judgements"))
-    judgements = sorted(
-        (_judgement(e["a"], e["b"], e["props"]) for e in edges), key=lambda j: (j.at, j.id)
-    )
-    return records, JudgementLog(tuple(judgements))
+    return records, load_log(tx, ACCOUNTS)
 
 
-def _write(tx: ManagedTransaction, new: Sequence[Judgement], persons: Persons) -> None:
-    for verdict, name in CREATE.items():
+def write_judgements(
+    tx: ManagedTransaction,
+    edges: Edges,
+    new: Sequence[Judgement],
+    persons: Persons,
+    stored: Mapping[str, str | None] | None = None,
+) -> None:
+    """Create the new judgement edges, mark what they supersede, and record each record's
+    person. With ``stored`` (record key -> person id now in the graph) only records in it
+    whose person changed are written; without it, every record is."""
+    for verdict, name in edges.create.items():
         rows = [
             {"left": j.left, "right": j.right, "props": j.edge_properties()}
             for j in new
@@ -82,11 +124,42 @@ def _write(tx: ManagedTransaction, new: Sequence[Judgement], persons: Persons) -
                 ids=list(judgement.supersedes),
                 by=judgement.id,
             )
-    run(
-        tx,
-        load_query("identity/assign_persons"),
-        rows=[{"key": k, "person_id": p} for k, p in persons.person_of.items()],
-    )
+    rows = [
+        {"key": k, "person_id": p}
+        for k, p in persons.person_of.items()
+        if stored is None or (k in stored and stored[k] != p)
+    ]
+    if rows:
+        run(tx, load_query(edges.assign), rows=rows)
+
+
+def judge_in(
+    tx: ManagedTransaction,
+    edges: Edges,
+    keys: Iterable[str],
+    log: JudgementLog,
+    a: str,
+    b: str,
+    same: bool,
+    actor: str,
+    reason: str,
+    stored: Mapping[str, str | None] | None = None,
+) -> Persons:
+    """An analyst's verdict on a pair, superseding every active judgement on it (an UNSURE
+    one included, so the pair leaves the review queue); returns the persons after it."""
+    verdict = Verdict.SAME_PERSON if same else Verdict.NOT_SAME_PERSON
+    new = analyst_judgement(log, a, b, verdict, actor=actor, at=datetime.now(UTC), reason=reason)
+    persons = derive_persons(keys, log.add(new))
+    write_judgements(tx, edges, [new], persons, stored)
+    return persons
+
+
+def link_accounts_in(tx: ManagedTransaction, at: datetime) -> LinkRun:
+    """Run the account linker inside a caller's transaction (which holds the lock)."""
+    records, log = _load(tx)
+    result = link_accounts(records, log, at=at)
+    write_judgements(tx, ACCOUNTS, result.added, result.persons)
+    return result
 
 
 def link_identities(graph: Graph, at: datetime | None = None) -> LinkRun:
@@ -94,27 +167,26 @@ def link_identities(graph: Graph, at: datetime | None = None) -> LinkRun:
     moment = at or datetime.now(UTC)
 
     def work(tx: ManagedTransaction) -> LinkRun:
-        records, log = _load(tx)
-        result = link_accounts(records, log, at=moment)
-        _write(tx, result.added, result.persons)
-        return result
+        lock(tx)
+        return link_accounts_in(tx, moment)
 
     return graph.write_tx(work)
+
+
+def judge_accounts_in(
+    tx: ManagedTransaction, a: str, b: str, same: bool, actor: str, reason: str
+) -> Persons:
+    """An analyst's verdict on two accounts, inside a caller's transaction (holding the lock)."""
+    records, log = _load(tx)
+    return judge_in(tx, ACCOUNTS, [r.key for r in records], log, a, b, same, actor, reason)
 
 
 def judge_accounts(graph: Graph, a: str, b: str, same: bool, actor: str, reason: str) -> Persons:
     """An analyst links or unlinks two accounts (superseding every judgement on the pair)."""
 
     def work(tx: ManagedTransaction) -> Persons:
-        records, log = _load(tx)
-        verdict = Verdict.SAME_PERSON if same else Verdict.NOT_SAME_PERSON
-        new = analyst_judgement(
-            log, a, b, verdict, actor=actor, at=datetime.now(UTC), reason=reason
-        )
-        updated = log.add(new)
-        persons = derive_persons({r.key: r for r in records}, updated)
-        _write(tx, [new], persons)
-        return persons
+        lock(tx)
+        return judge_accounts_in(tx, a, b, same, actor, reason)
 
     return graph.write_tx(work)
 

@@ -10,9 +10,7 @@ import strawberry
 from strawberry.scalars import JSON
 
 from api.graphql.context import Context
-from api.graphql.types.common import ConflictError as ConflictError
-from api.graphql.types.common import ForbiddenError as ForbiddenError
-from api.graphql.types.common import InvalidInputError
+from api.graphql.types.common import ConflictError, ForbiddenError, InvalidInputError
 from graph.errors import Conflict, Forbidden, InvalidInput
 from ingest.disclosures import disclosure_row, write_disclosures
 from ingest.service import accept

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from fastapi.testclient import TestClient
 
 from graph.db import Graph
+from graph.identity.named_store import link_people_in_graph
 from tests.api.conftest import gql
 from tests.factories import referral
 
@@ -15,9 +16,11 @@ ANALYST = "dev:intelligence_analyst:ia-morgan"
 
 def test_campaign_of_ten_accounts_against_three_victims(client: TestClient, graph: Graph) -> None:
     n = 0
+    victims = {"amara": "07911 123456", "ben": "07911 123457", "cat": "07400 123456"}
     for troll in range(10):
-        for victim in ("amara", "ben", "cat"):
+        for victim, phone in victims.items():
             payload = referral(source_ref=f"TV-CAMP-{n}")
+            payload["reporter"].update({"name": f"{victim.title()} Example", "phone": phone})
             payload["content"][0]["url"] = (
                 f"https://x.com/troll{troll}/status/{1796500000000000000 + n}"
             )
@@ -27,14 +30,14 @@ def test_campaign_of_ten_accounts_against_three_victims(client: TestClient, grap
             n += 1
     lone = referral(source_ref="TV-LONE")
     lone["suspects"] = [{"platform": "x", "handle": "someoneelse"}]
-    lone["reporter"]["email"] = "dave@example.org"
+    lone["reporter"].update(
+        {"email": "dave@example.org", "name": "Dave Example", "phone": "07400 123457"}
+    )
     client.post("/api/v1/referrals", json=lone)
 
-    with graph.driver.session(database=graph.database) as session:
-        # Victims are identities (Person.person_id), as the named-people linker resolves them.
-        session.run(
-            "MATCH (p:Person)-[:HAS_EMAIL]->(e:Email) SET p.person_id = 'victim:' + e.address"
-        ).consume()
+    # Victims are identities: the named-people linker resolves each victim's ten reports into
+    # one person (the same email), as `ohch link people` does.
+    link_people_in_graph(graph)
 
     now = datetime.now(UTC)
     window = {

@@ -1,0 +1,6 @@
+// Record SAME_PERSON judgements between people named in reports (never deleted: superseded).
+// params: rows
+UNWIND $rows AS row
+MATCH (a:Person {id: row.left}), (b:Person {id: row.right})
+CREATE (a)-[j:SAME_PERSON]->(b)
+SET j = row.props

@@ -1,0 +1,99 @@
+"""The identity review queue: pending UNSURE judgements with both sides and the evidence;
+judgeIdentity decides an item, which supersedes the UNSURE judgement and leaves the queue."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from graph.db import Graph
+from graph.identity.named_store import link_people_in_graph
+from graph.identity.store import link_identities
+from tests.api.conftest import gql
+from tests.factories import referral
+
+ANALYST = "dev:intelligence_analyst:ia-morgan"
+RECORD = """mutation($d: JSON!) { submitDisclosure(disclosure: $d) { __typename } }"""
+QUEUE = """{ identityReviewQueue(limit: 10) {
+  judgementId reasonForReview verdict score actor evidence withdrawnDisclosures
+  a { kind key personId platform handle name roles reportReference }
+  b { kind key personId platform handle name roles reportReference } } }"""
+JUDGE = """mutation($a: String!, $b: String!, $same: Boolean!) {
+  judgeIdentity(accountA: $a, accountB: $b, same: $same, reason: "checked the profiles") {
+    __typename ... on IdentityDecision { personOfA personOfB } } }"""
+
+
+def _queue(client: TestClient) -> list[dict[str, Any]]:
+    result = gql(client, QUEUE, token=ANALYST)
+    assert "errors" not in result, result
+    return result["data"]["identityReviewQueue"]  # type: ignore[no-any-return]
+
+
+def _active(graph: Graph, judgement_id: str) -> str | None:
+    records, _, _ = graph.driver.execute_query(
+        "MATCH ()-[j]->() WHERE j.id = $id RETURN j.superseded_by AS by", id=judgement_id
+    )
+    return records[0]["by"]  # type: ignore[no-any-return]
+
+
+def test_an_unsure_account_pair_is_decided_and_leaves_the_queue(
+    client: TestClient, graph: Graph
+) -> None:
+    for platform in ("x", "instagram"):
+        disclosure = {"platform": platform, "handle": "stormcrow",
+                      "received_at": "2026-06-03T10:00:00Z"}  # fmt: skip
+        recorded = gql(client, RECORD, token=ANALYST, d=disclosure)
+        assert recorded["data"]["submitDisclosure"]["__typename"] == "DisclosureRecorded"
+    link_identities(graph)
+    (item,) = _queue(client)
+    assert (item["reasonForReview"], item["verdict"], item["actor"]) == (
+        "UNSURE", "UNSURE", "system",
+    )  # fmt: skip
+    assert 0.7 <= item["score"] < 0.99
+    assert "handle" in item["evidence"]
+    assert {item["a"]["key"], item["b"]["key"]} == {"x|stormcrow", "instagram|stormcrow"}
+    assert item["a"]["kind"] == "ACCOUNT"
+    assert item["a"]["personId"] == f"person:{item['a']['key']}"
+
+    decided = gql(client, JUDGE, token=ANALYST, a=item["a"]["key"], b=item["b"]["key"],
+                  same=True)["data"]["judgeIdentity"]  # fmt: skip
+    assert decided["__typename"] == "IdentityDecision"
+    assert decided["personOfA"] == decided["personOfB"]
+    assert _active(graph, item["judgementId"]) is not None  # superseded by the decision
+    assert _queue(client) == []
+    assert link_identities(graph).added == ()
+    assert _queue(client) == []
+
+
+def test_an_unsure_pair_of_named_people_is_decided_and_leaves_the_queue(
+    client: TestClient, graph: Graph
+) -> None:
+    for n, ref in enumerate(("TV-1", "TV-2")):
+        payload = referral(source_ref=ref)
+        payload["reporter"] = {"role": "victim", "name": "Oluwaseun Fairweather",
+                               "consent_to_contact": True}  # fmt: skip
+        payload["content"][0]["url"] = f"https://x.com/troll0/status/{1796500000000000100 + n}"
+        assert client.post("/api/v1/referrals", json=payload).status_code == 201
+    link_people_in_graph(graph)
+    (item,) = _queue(client)
+    assert item["a"]["kind"] == item["b"]["kind"] == "NAMED_PERSON"
+    assert item["a"]["name"] == "Oluwaseun Fairweather"
+    assert item["a"]["roles"] == ["REPORTED", "VICTIM_IN"]
+    assert item["a"]["reportReference"].startswith("OHCH-")
+    assert "names_only" in item["evidence"]  # names alone never link
+
+    decided = gql(client, JUDGE, token=ANALYST, a=item["a"]["key"], b=item["b"]["key"],
+                  same=False)["data"]["judgeIdentity"]  # fmt: skip
+    assert decided["personOfA"] != decided["personOfB"]
+    assert _queue(client) == []
+    assert link_people_in_graph(graph).added == ()
+    assert _queue(client) == []
+
+
+def test_only_roles_cleared_for_disclosures_see_the_queue(client: TestClient) -> None:
+    refused = gql(client, QUEUE, token="dev:case_manager:cm-jones")
+    assert refused["data"] is None
+    assert "cleared for disclosures" in refused["errors"][0]["message"]
+    too_many = gql(client, "{ identityReviewQueue(limit: 500) { judgementId } }", token=ANALYST)
+    assert "limit" in too_many["errors"][0]["message"]
