@@ -10,7 +10,7 @@ import strawberry
 from api.graphql.context import Context, read
 from api.graphql.permissions import require_hub_staff
 from api.graphql.types import case_groups, casework
-from graph.db import Record, native
+from graph.db import Record, from_wire_time, native
 from graph.errors import InvalidValue
 
 Info = strawberry.Info[Context, None]
@@ -37,7 +37,7 @@ class Report:
     def of(cls, r: Record) -> Report:
         return cls(
             id=strawberry.ID(r["id"]), source=r["source"], source_ref=r["source_ref"],
-            reference=r["reference"], received_at=native(r["received_at"]),
+            reference=r["reference"], received_at=from_wire_time(r["received_at"]),
             strands=list(r["strands"] or []), content_id=r["content_id"],
         )  # fmt: skip
 

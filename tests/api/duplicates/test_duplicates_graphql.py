@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -17,7 +18,7 @@ query($ref: String!) {
   report(sourceRef: $ref) {
     reference
     content { id postKey reportCount reportersCount accounts { key } case { id status }
-              reports { sourceRef } }
+              reports { sourceRef receivedAt } }
   }
 }
 """
@@ -44,6 +45,9 @@ def test_one_post_many_reports_reads_as_one_content_with_its_case(client: TestCl
     assert content["postKey"] == "x:post:1796512345678901234"
     assert (content["reportCount"], content["reportersCount"]) == (3, 3)
     assert [r["sourceRef"] for r in content["reports"]] == ["TV-0", "TV-1", "TV-2"]
+    received = [datetime.fromisoformat(r["receivedAt"]) for r in content["reports"]]
+    assert received == sorted(received)
+    assert all(abs(datetime.now(UTC) - at) < timedelta(minutes=10) for at in received)
     assert content["accounts"] == [{"key": "x|jsmith88"}]
     assert content["case"]["status"] == "open"
     case = gql(
