@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated
 
@@ -98,6 +99,18 @@ RegroupResult = Annotated[
 ]
 
 
+async def _regroup(info: Info, verb: str, work: Callable[[str], CaseChange]) -> RegroupResult:
+    """Run a merge or split for hub staff as the viewer; expected failures as union members."""
+    viewer = info.context.viewer
+    try:
+        if not viewer.is_hub_staff:
+            raise Forbidden(f"only hub staff may {verb} cases")
+        change = await asyncio.to_thread(work, viewer.user_id)
+    except EXPECTED as error:
+        return failure(error)
+    return CaseChangeRecord.of_change(change)
+
+
 @strawberry.type
 class CaseGroupMutations:
     @strawberry.mutation(
@@ -106,28 +119,16 @@ class CaseGroupMutations:
     async def merge_cases(
         self, info: Info, into: str, others: list[str], reason: str
     ) -> RegroupResult:
-        viewer = info.context.viewer
-        try:
-            if not viewer.is_hub_staff:
-                raise Forbidden("only hub staff may merge cases")
-            change = await asyncio.to_thread(
-                merge_cases, info.context.graph, into, others, viewer.user_id, reason
-            )
-        except EXPECTED as error:
-            return failure(error)
-        return CaseChangeRecord.of_change(change)
+        graph = info.context.graph
+        return await _regroup(
+            info, "merge", lambda who: merge_cases(graph, into, others, who, reason)
+        )
 
     @strawberry.mutation(description="Split content items off a case into a case of their own.")
     async def split_case(
         self, info: Info, case_id: str, content_ids: list[str], reason: str
     ) -> RegroupResult:
-        viewer = info.context.viewer
-        try:
-            if not viewer.is_hub_staff:
-                raise Forbidden("only hub staff may split cases")
-            change = await asyncio.to_thread(
-                split_case, info.context.graph, case_id, content_ids, viewer.user_id, reason
-            )
-        except EXPECTED as error:
-            return failure(error)
-        return CaseChangeRecord.of_change(change)
+        graph = info.context.graph
+        return await _regroup(
+            info, "split", lambda who: split_case(graph, case_id, content_ids, who, reason)
+        )
