@@ -1,0 +1,102 @@
+// Benchmark graph (bench/intel_graph.py): reports with their people, content and named accounts,
+// in the shape queries/intake/create_reports.cypher writes, plus what the linkers add later
+// (the report's cluster_id, each named person's person_id). Posts and accounts exist already (written
+// earlier in the same transaction); text-only content is the report's own node, as in intake.
+// The matching evidence (match_*) is spelled out rather than set from a map: one write, not
+// three, a report (the generator's test checks the keys against intake's).
+// params: rows
+UNWIND $rows AS row
+CREATE (r:Report {
+  id: row.id, intake_key: row.intake_key, source: row.source, source_ref: row.source_ref,
+  reference: row.reference, received_at: datetime(row.received_at),
+  submitted_at: datetime(row.submitted_at),
+  occurred_at: CASE WHEN row.occurred_at IS NULL THEN null ELSE datetime(row.occurred_at) END,
+  contract_version: row.contract_version, payload_hash: row.payload_hash,
+  raw_payload: row.raw_payload, access_code_hash: row.access_code_hash,
+  description: row.description, location_type: row.location_type, online: row.online,
+  strands: row.strands, chosen_force_code: row.chosen_force_code, anonymous: row.anonymous,
+  match_platform: row.match.match_platform, match_reporter_key: row.match.match_reporter_key,
+  match_post_key: row.match.match_post_key, match_handles: row.match.match_handles,
+  match_text: row.match.match_text, match_victim_key: row.match.match_victim_key,
+  match_captured_at: CASE WHEN row.match.match_captured_at IS NULL THEN null
+                     ELSE datetime(row.match.match_captured_at) END,
+  match_occurred_at: CASE WHEN row.match.match_occurred_at IS NULL THEN null
+                     ELSE datetime(row.match.match_occurred_at) END,
+  cluster_id: row.cluster_id
+})
+WITH r, row
+CALL (r, row) {
+  WITH r, row WHERE row.chosen_force_code IS NOT NULL
+  MATCH (f:Force {code: row.chosen_force_code})
+  CREATE (r)-[:CHOSE_FORCE]->(f)
+}
+CALL (r, row) {
+  UNWIND row.parties AS party
+  CREATE (p:Person {
+    id: party.id, name: party.name, postcode: party.postcode,
+    force_code: party.force_code, force_confidence: party.force_confidence,
+    other_force_codes: party.other_force_codes, consent_to_contact: party.consent_to_contact,
+    person_id: party.person_id
+  })
+  WITH r, p, party
+  CALL (r, p, party) {
+    WITH r, p, party WHERE party.is_reporter
+    CREATE (p)-[:REPORTED {role: party.reporter_role}]->(r)
+  }
+  CALL (r, p, party) {
+    WITH r, p, party WHERE party.is_victim
+    CREATE (p)-[:VICTIM_IN]->(r)
+  }
+  CALL (p, party) {
+    WITH p, party WHERE party.email IS NOT NULL
+    MERGE (e:Email {address: party.email})
+    CREATE (p)-[:HAS_EMAIL]->(e)
+  }
+  CALL (p, party) {
+    WITH p, party WHERE party.phone IS NOT NULL
+    MERGE (t:Phone {e164: party.phone})
+    CREATE (p)-[:HAS_PHONE]->(t)
+  }
+  CALL (p, party) {
+    WITH p, party WHERE party.district IS NOT NULL
+    MATCH (d:PostcodeDistrict {code: party.district})
+    CREATE (p)-[:LIVES_IN]->(d)
+  }
+}
+CALL (r, row) {
+  UNWIND row.content AS item
+  CALL (r, item) {
+    WITH r, item WHERE item.post_key IS NULL
+    MERGE (pl:Platform {id: item.platform})
+    CREATE (c:Content {id: item.content_id, platform: item.platform, url: item.url,
+                       first_reported_at: r.received_at})
+    CREATE (c)-[:HOSTED_ON]->(pl)
+    RETURN c
+    UNION
+    WITH item WHERE item.post_key IS NOT NULL
+    MATCH (c:Content {id: item.content_id})
+    RETURN c
+  }
+  CREATE (r)-[:ABOUT {
+    index: item.index, url: item.url, raw_url: item.raw_url, url_kind: item.url_kind,
+    text: item.text, attachments: item.attachments,
+    captured_at: CASE WHEN item.captured_at IS NULL THEN null ELSE datetime(item.captured_at) END
+  }]->(c)
+}
+CALL (r, row) {
+  UNWIND row.accounts AS named
+  MATCH (a:Account {key: named.key})
+  CREATE (r)-[:NAMES_SUSPECT {
+    via: named.via, suspect_index: named.suspect_index, handle_conforms: named.handle_conforms,
+    display_name: named.display_name, profile_url: named.profile_url
+  }]->(a)
+}
+CALL (r, row) {
+  UNWIND row.suspect_people AS suspect
+  CREATE (s:Person {id: suspect.id, name: suspect.name, location: suspect.location,
+                    person_id: suspect.person_id})
+  CREATE (s)-[:SUSPECTED_IN {suspect_index: suspect.index}]->(r)
+  WITH s, suspect WHERE suspect.account_key IS NOT NULL
+  MATCH (a:Account {key: suspect.account_key})
+  CREATE (s)-[:SAID_TO_USE]->(a)
+}
