@@ -483,11 +483,19 @@ def measure_export(graph: Graph) -> None:
                "all items": ExportPeriod(None, until)}  # fmt: skip
     print(f"\nNIM export (as `ohch export nim`, destination pnd, cleared for C) of {items:,} items")
     growth = {}
+    missing = []
     with tempfile.TemporaryDirectory() as scratch:
         for label, period in periods.items():
             out = Path(scratch) / label.replace(" ", "-")
             result, seconds, memory = _export(graph, out, period)
             counts = result.counts
+            (due,) = graph.read(
+                load_query("bench/intel_count_items_in_period"),
+                since=period.since, until=period.until,
+            )  # fmt: skip
+            accounted = counts.items_exported + counts.items_withheld_handling_c
+            if accounted != due["items"]:
+                missing.append(f"{label}: {accounted:,} of the period's {due['items']:,} items")
             written = sum(p.stat().st_size for p in result.export_dir.iterdir()) / 2**20
             growth[label] = memory.growth_mb
             print(f"  {label:<13} {counts.items_exported:>8,} items "
@@ -499,6 +507,8 @@ def measure_export(graph: Graph) -> None:
     print(f"  about 10x the items: peak memory growth {full:.1f} MB vs {tenth:.1f} MB, ratio "
           f"{max(full, 1.0) / max(tenth, 1.0):.2f} (growth under 1 MB counted as 1 MB: "
           f"sampling noise; constant memory: close to 1)")  # fmt: skip
+    if missing:
+        raise BenchFailure("the export left items out: " + "; ".join(missing))
 
 
 def main() -> None:

@@ -924,15 +924,17 @@ class HubWorld:
         if handling == "C":
             grade["handling_conditions"] = [rng.choice(CONDITIONS)]
         purpose = self._purposes(rng)
-        end = START + SPAN
-        created = min(end, after + timedelta(days=rng.uniform(1, 20))).replace(microsecond=0)
+        # Graded days after the case's last report, some revised weeks later: times past the
+        # reports' span are fine (they stay in the past), and no two items share one by chance
+        # more often than real ones would.
+        created = (after + timedelta(days=rng.uniform(1, 20))).replace(microsecond=0)
         summary = (
             f"{registry_platform(post.platform).name} account @{post.author.handle} posting "
             f"{post.strands[0].value.replace('_', ' ')} hate; {post.reports} report(s)"
         )
         data = item_data(record, grade, summary, purpose, self._new_id("intel"), created)
         if rng.random() < 0.15:  # revised after grading
-            updated = min(end, created + timedelta(days=rng.uniform(1, 60)))
+            updated = created + timedelta(days=rng.uniform(1, 60))
             data["updated_at"] = updated.replace(microsecond=0).isoformat()
         item = IntelItem.parse(data)
         self.stats.intel_items += 1
