@@ -137,7 +137,7 @@ def suggested_joins(graph: Graph, case_id: str) -> list[JoinSuggestion]:
         found = run(
             tx, load_query("dedup/find_clusters_by_keys"), keys=keys, per_key=policy.max_per_block
         )
-        others = sorted({r["id"] for r in found} - set(summaries))
+        others = sorted({cid for r in found for cid in r["ids"]} - set(summaries))
         cases_of: dict[str, str] = {}
         if others:
             for r in run(tx, load_query("cases/open_cases_of_clusters"), ids=others):

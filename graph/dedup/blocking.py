@@ -15,8 +15,9 @@ cannot make a lookup expensive.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from graph.dedup.models import ContentSummary, ReportEvidence
 from graph.dedup.policy import DedupPolicy
@@ -68,6 +69,35 @@ def content_keys(content: ContentSummary, policy: DedupPolicy) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
+def most_shared(hits: Counter[str], cap: int) -> list[str]:
+    """The ``cap`` content ids sharing most keys with a report (``hits``: id -> keys shared),
+    most first, ties by id: the order every lookup offers candidates in."""
+    return [cid for cid, _ in heapq.nsmallest(cap, hits.items(), key=_by_shared_then_id)]
+
+
+def _by_shared_then_id(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]
+
+
+def candidates_in_graph(
+    keys_of_reports: Iterable[Sequence[str]], ids_of_key: Mapping[str, Sequence[str]], cap: int
+) -> set[str]:
+    """The graph's clusters a report of the batch can be offered: for each report, the ``cap``
+    sharing most of its blocking keys (ties by id), as :meth:`BlockIndex.lookup` ranks them.
+
+    Content founded or joined earlier in the same batch can only push these down a later
+    report's ranking, so their summaries are all the matcher needs. Fetching every cluster
+    under every key instead grew with the graph until the blocks filled.
+    """
+    wanted: set[str] = set()
+    for keys in keys_of_reports:
+        hits: Counter[str] = Counter()
+        for key in keys:
+            hits.update(ids_of_key.get(key, ()))
+        wanted.update(hits if len(hits) <= cap else most_shared(hits, cap))
+    return wanted
+
+
 class BlockIndex:
     """In-memory blocking index: key -> the most recently touched content ids (capped)."""
 
@@ -93,8 +123,7 @@ class BlockIndex:
             block = self._blocks.get(key)
             if block:
                 hits.update(block.keys())
-        ranked = sorted(hits.items(), key=lambda item: (-item[1], item[0]))
-        return [self._contents[cid] for cid, _ in ranked[: self._policy.max_candidates]]
+        return [self._contents[cid] for cid in most_shared(hits, self._policy.max_candidates)]
 
     def upsert(self, content: ContentSummary, keys: Iterable[str] | None = None) -> None:
         """Store (or replace) a summary and file it under its keys (all of them by default)."""

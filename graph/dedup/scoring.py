@@ -8,9 +8,9 @@ Hard rules come first, because no amount of similar text may override them:
 4. the report names a victim the content does not have, and post keys are not equal: different
    content. One account often sends near-identical abuse to several people; each message is a
    separate incident with its own victim;
-5. the texts address different people (their ``@mentions`` do not match): different content,
-   for the same reason;
-6. more than ``max_gap_hours`` between the report and the content: no fuzzy match.
+5. more than ``max_gap_hours`` between the report and the content: no fuzzy match;
+6. the texts address different people (their ``@mentions`` do not match): different content,
+   for the same reason as rule 4.
 
 Otherwise the score is the weighted sum of text, account and time similarity, a missing feature
 counting at its ``missing`` score, plus a bonus when the victim is the same. Then:
@@ -123,12 +123,12 @@ def score_candidate(report: ReportEvidence, content: ContentSummary, policy: Ded
         return hard(0.0, "different_platform")
     if report.victim_key and content.victim_keys and report.victim_key not in content.victim_keys:
         return hard(0.0, "different_victim")
-    mentions = _best_mentions(report, content)
-    if mentions is not None and mentions < policy.mentions_differ_below:
-        return hard(0.0, "different_mentions")
     gap = _gap_hours(report.at, content)
     if gap is not None and gap > policy.max_gap_hours:
         return hard(0.0, "too_far_apart_in_time")
+    mentions = _best_mentions(report, content)
+    if mentions is not None and mentions < policy.mentions_differ_below:
+        return hard(0.0, "different_mentions")
 
     features: dict[str, object] = {}
     total = 0.0

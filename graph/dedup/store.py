@@ -19,7 +19,7 @@ from neo4j import ManagedTransaction
 
 from graph.cypher import load_query
 from graph.db import from_wire_time, run, wire_time
-from graph.dedup.blocking import report_keys
+from graph.dedup.blocking import candidates_in_graph, report_keys
 from graph.dedup.judgements import Judgement, Verdict
 from graph.dedup.matcher import Action, BatchMatcher, MatchDecision, match_report
 from graph.dedup.models import ContentSummary, ReportEvidence
@@ -101,17 +101,27 @@ def link_in_tx(
     keys_of = {evidence.report_key: report_keys(evidence, policy) for evidence, _ in reports}
     all_keys = sorted({key for keys in keys_of.values() for key in keys})
     matcher = BatchMatcher(policy)
-    found_keys: dict[str, list[str]] = {}
-    for record in run(
-        tx, load_query("dedup/find_clusters_by_keys"), keys=all_keys, per_key=policy.max_per_block
-    ):
-        found_keys.setdefault(record["id"], []).append(record["key"])
+    ids_of_key = {
+        record["key"]: record["ids"]
+        for record in run(
+            tx,
+            load_query("dedup/find_clusters_by_keys"),
+            keys=all_keys,
+            per_key=policy.max_per_block,
+        )
+    }
     # Every existing (key, cluster) edge of these keys is now known: the lookup fetches up to
     # the cap that pruning keeps. Only edges not among them need writing.
-    indexed = {(key, cid) for cid, keys in found_keys.items() for key in keys}
-    if found_keys:
-        for record in run(tx, load_query("dedup/clusters_by_ids"), ids=sorted(found_keys)):
-            matcher.index.upsert(summary_from_record(record), found_keys[record["id"]])
+    indexed = {(key, cid) for key, ids in ids_of_key.items() for cid in ids}
+    wanted = candidates_in_graph(keys_of.values(), ids_of_key, policy.max_candidates)
+    if wanted:
+        keys_of_cluster: dict[str, list[str]] = {}
+        for key, ids in ids_of_key.items():
+            for cid in ids:
+                if cid in wanted:
+                    keys_of_cluster.setdefault(cid, []).append(key)
+        for record in run(tx, load_query("dedup/clusters_by_ids"), ids=sorted(wanted)):
+            matcher.index.upsert(summary_from_record(record), keys_of_cluster[record["id"]])
 
     touched: dict[str, ContentSummary] = {}
     blocks: dict[tuple[str, str], datetime] = {}

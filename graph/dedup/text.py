@@ -98,9 +98,11 @@ def text_similarity(a: str, b: str, min_chars_for_partial: int) -> float:
 _MENTION = re.compile(r"@\w+")
 
 
-def mentions(normalised: str) -> list[str]:
-    """The ``@handles`` a text addresses (in a reply: whom the abuse is aimed at)."""
-    return _MENTION.findall(normalised)
+@lru_cache(maxsize=65536)
+def mentions(normalised: str) -> tuple[str, ...]:
+    """The ``@handles`` a text addresses (in a reply: whom the abuse is aimed at). Cached: a
+    report's text is compared with every candidate's, and a content's with every report's."""
+    return tuple(_MENTION.findall(normalised))
 
 
 def mention_similarity(a: str, b: str) -> float | None:

@@ -1,5 +1,6 @@
-// Candidate content clusters for blocking keys: the most recently touched per key (capped).
-// Returns ids only; summaries come once per cluster from dedup/clusters_by_ids.
+// Candidate content clusters for blocking keys: the most recently touched per key (capped),
+// one row per key found. Returns ids only; summaries come once per cluster from
+// dedup/clusters_by_ids.
 // params: keys, per_key
 UNWIND $keys AS key
 MATCH (b:BlockKey {key: key})
@@ -9,4 +10,4 @@ CALL (b) {
   ORDER BY touched DESC
   LIMIT $per_key
 }
-RETURN key, id
+RETURN key, collect(id) AS ids

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from datetime import UTC, datetime
 
-from graph.dedup.blocking import BlockIndex, report_keys
+from graph.dedup.blocking import BlockIndex, candidates_in_graph, most_shared, report_keys
 from graph.dedup.models import ContentSummary, ReportEvidence
 from graph.dedup.policy import default_policy
 
@@ -58,3 +59,23 @@ def test_lookup_caps_candidates_and_ranks_by_shared_keys() -> None:
     found = index.lookup(report_keys(ev("q", text=TEXT, raw_handles=("abc",)), policy))
     assert next(c.content_id for c in found) == "content:both"
     assert len(found) == 2
+
+
+def test_the_graph_path_fetches_exactly_what_each_report_could_be_offered() -> None:
+    """``candidates_in_graph`` picks, per report, the clusters an index holding every cluster
+    under those keys would offer: so fetching only those summaries changes no lookup."""
+    policy = dataclasses.replace(default_policy(), max_candidates=2)
+    ids_of_key = {"k1": ["c:a", "c:b", "c:c"], "k2": ["c:b", "c:c", "c:d"], "k3": ["c:e"]}
+    reports = [["k1", "k2"], ["k3", "k9"], ["k2"]]
+    index = BlockIndex(policy)
+    for cid in ("c:a", "c:b", "c:c", "c:d", "c:e"):
+        keys = [key for key, ids in ids_of_key.items() if cid in ids]
+        index.upsert(ContentSummary.found(cid, ev(cid)), keys)
+    offered = {c.content_id for keys in reports for c in index.lookup(keys)}
+    assert candidates_in_graph(reports, ids_of_key, policy.max_candidates) == offered
+    assert offered == {"c:b", "c:c", "c:e"}  # c:a and c:d share one key, c:b and c:c two
+
+
+def test_candidates_rank_by_shared_keys_then_id() -> None:
+    hits = Counter({"c:z": 3, "c:b": 1, "c:a": 1, "c:y": 3})
+    assert most_shared(hits, 3) == ["c:y", "c:z", "c:a"]
