@@ -7,7 +7,9 @@ and recall against the labels, and the time per 1,000 reports, at each size. Tar
 precision >= 0.999, recall >= 0.99, time per 1,000 at the largest size within twice the
 smallest. ``bench/dedup_quality.py`` measures the matcher alone, without the database.
 
-Run: ``.venv/bin/python bench/duplicates.py [--sizes 10000 100000 1000000]``
+Run: ``.venv/bin/python bench/duplicates.py [--sizes 10000 100000 1000000] [--warmup 5000]``
+(the warm-up ingests and deletes other reports first, untimed, so a cold Neo4j does not slow
+the smallest size).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from bench.common import bench_graph
 from bench.datagen.reports import generate_reports
 from bench.dedup_quality import pairs
 from graph.cypher import load_query
+from graph.db import Graph
 from graph.dedup.export import report_clusters
 from ingest.bulk import ingest_file
 
@@ -49,21 +52,42 @@ class Progress:
             )
 
 
+def write_labelled(path: Path, size: int, seed: int) -> dict[str, str]:
+    """Write ``size`` labelled referrals as JSONL; returns source_ref -> true content id."""
+    truth: dict[str, str] = {}
+    with path.open("wb") as handle:
+        for referral, label in generate_reports(size, seed=seed):
+            truth[referral["source_ref"]] = label["true_content_id"]
+            handle.write(orjson.dumps(referral) + b"\n")
+    return truth
+
+
+def warm_up(graph: Graph, scratch: Path, size: int, seed: int) -> None:
+    """Ingest (then delete) a small file of other reports, untimed: a fresh Neo4j compiles its
+    plans and JIT-compiles its code on the first thousands of reports, which would make the
+    smallest size look slower than it is and flatter the largest-to-smallest ratio."""
+    if size <= 0:
+        return
+    source = scratch / "warm-up.jsonl"
+    write_labelled(source, size, seed)
+    ingest_file(graph, source, scratch / "warm-up-rejects.jsonl")
+    graph.run_schema(load_query("admin/delete_reports").text)
+    print(f"warm-up: {size:,} other reports ingested and deleted, untimed")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--warmup", type=int, default=5_000, help="untimed reports first")
     args = parser.parse_args()
     per_thousand: list[float] = []
     with bench_graph() as graph, tempfile.TemporaryDirectory() as scratch:
+        warm_up(graph, Path(scratch), args.warmup, args.seed + 1)
         for size in args.sizes:
             graph.run_schema(load_query("admin/delete_reports").text)
             source = Path(scratch) / f"labelled-{size}.jsonl"
-            truth: dict[str, str] = {}
-            with source.open("wb") as handle:
-                for referral, label in generate_reports(size, seed=args.seed):
-                    truth[referral["source_ref"]] = label["true_content_id"]
-                    handle.write(orjson.dumps(referral) + b"\n")
+            truth = write_labelled(source, size, args.seed)
             start = time.perf_counter()
             summary = ingest_file(
                 graph, source, Path(scratch) / "rejects.jsonl", on_progress=Progress(size, start)
