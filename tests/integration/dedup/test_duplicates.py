@@ -15,7 +15,9 @@ from graph.dedup.analyst import (
     split_content,
     undo_judgement,
 )
+from graph.dedup.blocking import handle_keys
 from graph.dedup.export import write_duplicates
+from graph.dedup.policy import default_policy
 from tests.factories import referral
 from tests.integration.intake.helpers import query, write
 
@@ -282,3 +284,36 @@ def test_times_written_as_iso_text_are_stored_as_zoned_datetimes(reference_graph
     )
     zoned = "ZONED DATETIME NOT NULL"
     assert types == [{"first": zoned, "last": zoned, "blocks": zoned, "judged": zoned}]
+
+
+def test_a_block_written_under_a_larger_cap_heals_to_one_edge_per_cluster(
+    reference_graph: Graph,
+) -> None:
+    """A graph indexed under an older, larger ``max_per_block`` holds edges the lookup no
+    longer returns; joining such a cluster adds a fresh edge, and pruning in the same
+    transaction leaves one edge per cluster and at most the cap under the key."""
+    policy = default_policy()
+    key = handle_keys("x", "jsmith88", policy.handle_affix_chars)[0]
+    write(reference_graph, _report("TV-OLD", VARIANTS[0], "go back home", "jsmith88", "amara"))
+    (old,) = query(reference_graph, "MATCH (c:ContentCluster) RETURN c.id AS id")
+    query(  # the account's block as an older cap left it: the first cluster oldest, 15 newer
+        reference_graph,
+        "MATCH (b:BlockKey {key: $key})-[e:BLOCKS]->() SET e.at = datetime() - duration('PT1H') "
+        "WITH DISTINCT b UNWIND range(1, $extra) AS i "
+        "CREATE (b)-[:BLOCKS {at: datetime() - duration('PT1H') + duration({minutes: i})}]->"
+        "(:ContentCluster {id: 'legacy-' + toString(i), anchor: 'legacy-' + toString(i), "
+        "platform: 'x', handles: ['someone_else'], texts: [], report_count: 1})",
+        key=key,
+        extra=policy.max_per_block + 5,
+    )
+    write(reference_graph, _report("TV-NEW", VARIANTS[1], "go back home", "jsmith88", "bola"))
+    assert len(set(_clusters(reference_graph).values())) == 1  # joined by its post
+    edges = query(
+        reference_graph,
+        "MATCH (:BlockKey {key: $key})-[e:BLOCKS]->(c:ContentCluster) "
+        "RETURN c.id AS id, count(e) AS n",
+        key=key,
+    )
+    assert sum(e["n"] for e in edges) == policy.max_per_block
+    assert all(e["n"] == 1 for e in edges)
+    assert {"id": old["id"], "n": 1} in edges  # the joined cluster is indexed again, freshly
