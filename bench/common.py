@@ -52,6 +52,7 @@ def bench_graph(heap_mb: int = 4096, pagecache_mb: int = 4096) -> Iterator[Graph
     graph = Graph.connect(settings)
     try:
         graph.verify()
+        graph.run_schema(load_query("admin/delete_relationships").text)
         graph.run_schema(load_query("admin/delete_all").text)
         schema.apply(graph)
         load_reference(graph)
