@@ -21,12 +21,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
-import orjson
-
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import bench_graph
-from bench.datagen.reports import generate_reports
+from bench.datagen.reports import write_jsonl
 from bench.dedup_quality import pairs
 from graph.cypher import load_query
 from graph.db import Graph
@@ -52,16 +50,6 @@ class Progress:
             )
 
 
-def write_labelled(path: Path, size: int, seed: int) -> dict[str, str]:
-    """Write ``size`` labelled referrals as JSONL; returns source_ref -> true content id."""
-    truth: dict[str, str] = {}
-    with path.open("wb") as handle:
-        for referral, label in generate_reports(size, seed=seed):
-            truth[referral["source_ref"]] = label["true_content_id"]
-            handle.write(orjson.dumps(referral) + b"\n")
-    return truth
-
-
 def warm_up(graph: Graph, scratch: Path, size: int, seed: int) -> None:
     """Ingest (then delete) a small file of other reports, untimed: a fresh Neo4j compiles its
     plans and JIT-compiles its code on the first thousands of reports, which would make the
@@ -69,7 +57,7 @@ def warm_up(graph: Graph, scratch: Path, size: int, seed: int) -> None:
     if size <= 0:
         return
     source = scratch / "warm-up.jsonl"
-    write_labelled(source, size, seed)
+    write_jsonl(source, size, seed)
     ingest_file(graph, source, scratch / "warm-up-rejects.jsonl")
     graph.run_schema(load_query("admin/delete_reports").text)
     print(f"warm-up: {size:,} other reports ingested and deleted, untimed")
@@ -93,7 +81,7 @@ def main() -> None:
         for size in args.sizes:
             graph.run_schema(load_query("admin/delete_reports").text)
             source = Path(scratch) / f"labelled-{size}.jsonl"
-            truth = write_labelled(source, size, args.seed)
+            truth = write_jsonl(source, size, args.seed)
             start = time.perf_counter()
             summary = ingest_file(
                 graph, source, Path(scratch) / "rejects.jsonl", on_progress=Progress(size, start)

@@ -15,20 +15,12 @@ import tempfile
 import time
 from pathlib import Path
 
-import orjson
-
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import PeakMemory, bench_graph, measure_baseline
-from bench.datagen.reports import generate_reports
+from bench.datagen.reports import write_jsonl
 from graph.cypher import load_query
 from ingest.bulk import ingest_file
-
-
-def write_file(path: Path, count: int, seed: int) -> None:
-    with path.open("wb") as handle:
-        for referral, _label in generate_reports(count, seed=seed):
-            handle.write(orjson.dumps(referral) + b"\n")
 
 
 def main() -> None:
@@ -42,7 +34,7 @@ def main() -> None:
         for size in args.sizes:
             graph.run_schema(load_query("admin/delete_reports").text)
             source = Path(scratch) / f"referrals-{size}.jsonl"
-            write_file(source, size, seed=size)
+            write_jsonl(source, size, seed=size)
             with PeakMemory() as memory:
                 start = time.perf_counter()
                 summary = ingest_file(

@@ -70,6 +70,7 @@ from graph.values.postcode import Postcode
 from ingest.access_codes import hash_code
 from ingest.contract import CONTRACT_VERSION, Strand
 from ingest.disclosures import disclosure_row
+from ingest.evidence import person_key
 from ingest.load import format_reference
 from ingest.receipt import intake_key, payload_hash, report_id
 
@@ -258,14 +259,8 @@ class Identity:
 
     @property
     def person_key(self) -> str | None:
-        """What duplicate matching calls the person (``ingest/evidence.py``)."""
-        if self.email:
-            return f"email:{self.email_key}"
-        if self.phone:
-            return f"phone:{self.phone_key}"
-        if self.name:
-            return f"name:{' '.join(self.name.casefold().split())}"
-        return None
+        """What duplicate matching calls the person, by intake's own rule."""
+        return person_key(self.email_key, self.phone_key, self.name)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,16 +12,25 @@ from ingest.contract import ReporterRole
 from ingest.normalise import CleanParty, CleanReferral
 
 
+def person_key(email_key: str | None, phone_key: str | None, name: str | None) -> str | None:
+    """What duplicate matching calls a person: their email, else phone, else spaced name."""
+    if email_key:
+        return f"email:{email_key}"
+    if phone_key:
+        return f"phone:{phone_key}"
+    if name:
+        return f"name:{' '.join(name.casefold().split())}"
+    return None
+
+
 def _person_key(party: CleanParty | None) -> str | None:
     if party is None:
         return None
-    if party.email:
-        return f"email:{party.email.key}"
-    if party.phone:
-        return f"phone:{party.phone.key}"
-    if party.name:
-        return f"name:{' '.join(party.name.casefold().split())}"
-    return None
+    return person_key(
+        party.email.key if party.email else None,
+        party.phone.key if party.phone else None,
+        party.name,
+    )
 
 
 def report_evidence(clean: CleanReferral, report_id: str) -> ReportEvidence:

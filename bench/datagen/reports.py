@@ -27,7 +27,10 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
+
+import orjson
 
 from bench.datagen import noise
 
@@ -302,3 +305,14 @@ def _referral(
         "victim_id": post.victim.pid if post.victim else None,
     }
     return referral, label
+
+
+def write_jsonl(path: Path, count: int, seed: int) -> dict[str, str]:
+    """Write ``count`` referrals as JSONL (one per line, labels left out); returns each
+    referral's source_ref -> its true content id, for scoring what intake made of them."""
+    truth: dict[str, str] = {}
+    with path.open("wb") as handle:
+        for referral, label in generate_reports(count, seed=seed):
+            truth[referral["source_ref"]] = label["true_content_id"]
+            handle.write(orjson.dumps(referral) + b"\n")
+    return truth
