@@ -137,6 +137,17 @@ def run(tx: ManagedTransaction, query: Query, **params: Any) -> list[Record]:
     return _run(tx, query, params)
 
 
+def send(tx: ManagedTransaction, query: Query, **params: Any) -> neo4j.Result:
+    """Send one query in a caller's transaction without waiting for it to run.
+
+    The driver returns once Neo4j has accepted the query, and Neo4j runs it while the caller
+    goes on (intake matches duplicates in Python while Neo4j creates the batch's reports).
+    Queries in one transaction still run in the order sent. Call ``consume()`` on the result
+    before the transaction ends: that waits for it, and raises its error if it failed.
+    """
+    return tx.run(query.text, query.bind(**params))
+
+
 def _run(tx: ManagedTransaction, query: Query, params: dict[str, Any]) -> list[Record]:
     result = tx.run(query.text, query.bind(**params))
     keys = result.keys()

@@ -3,8 +3,11 @@
 One transaction per batch: take the lock on each year's reference counter (so concurrent intake
 from the API and a bulk file serialises here), look up which intake keys already exist, create
 only the new reports, and link them to content clusters (``graph/dedup/store.py``): a committed
-report is always linked, exactly once. A key seen before with the same payload is "already
-received"; with a different payload it is a conflict, and nothing is overwritten.
+report is always linked, exactly once. The candidate lookup comes first; then the reports are
+sent, and Neo4j creates them while Python matches (:class:`graph.dedup.store.Linking`).
+
+A key seen before with the same payload is "already received"; with a different payload it is a
+conflict, and nothing is overwritten.
 """
 
 from __future__ import annotations
@@ -16,8 +19,8 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from graph.cypher import load_query
-from graph.db import Graph, run
-from graph.dedup.store import link_in_tx
+from graph.db import Graph, run, send
+from graph.dedup.store import Linking
 from ingest.transform import Row
 
 REFERENCE_PREFIX = "OHCH"
@@ -71,8 +74,17 @@ def _write(tx: ManagedTransaction, rows: list[Row]) -> list[Outcome]:
         new_rows.append(row)
         outcomes.append(Outcome(Status.CREATED, key, row["id"], reference))
     if new_rows:
-        run(tx, load_query("intake/create_reports"), rows=[_graph_row(r) for r in new_rows])
-        link_in_tx(tx, [(r["evidence"], r["received_at_dt"]) for r in new_rows])
+        linking = Linking(
+            [(r["evidence"], r["received_at_dt"]) for r in new_rows],
+            keys_of={r["id"]: r["block_keys"] for r in new_rows},
+        )
+        linking.start(tx)
+        # Neo4j creates the reports while Python matches them; links are written after.
+        created = send(
+            tx, load_query("intake/create_reports"), rows=[_graph_row(r) for r in new_rows]
+        )
+        linking.finish(tx)
+        created.consume()
     for year, last in counters.items():
         if last != first[year]:
             run(tx, load_query("intake/advance_reference_counter"), year=year, last=last)
@@ -84,7 +96,7 @@ def _graph_row(row: Row) -> Row:
     return {k: v for k, v in row.items() if k not in _PYTHON_ONLY}
 
 
-_PYTHON_ONLY = frozenset({"evidence", "received_at_dt"})
+_PYTHON_ONLY = frozenset({"evidence", "received_at_dt", "block_keys"})
 
 
 def write_reports(graph: Graph, rows: list[Row]) -> list[Outcome]:

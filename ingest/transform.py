@@ -10,13 +10,17 @@ from typing import Any
 
 import orjson
 
+from graph.dedup.blocking import report_keys
 from graph.dedup.evidence_props import evidence_properties
+from graph.dedup.policy import default_policy
 from ingest.contract import CONTRACT_VERSION, LocationType, ReporterRole
 from ingest.evidence import report_evidence
 from ingest.normalise import CleanParty, CleanReferral
 from ingest.receipt import Receipt, intake_key, report_id
 
 Row = dict[str, Any]
+
+_MATCH_TIMES = frozenset({"match_captured_at", "match_occurred_at"})
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -131,8 +135,12 @@ def report_row(clean: CleanReferral, receipt: Receipt) -> Row:
     rid = report_id(referral.source, referral.source_ref)
     incident = referral.incident
     evidence = report_evidence(clean, rid)
+    match = evidence_properties(evidence)
     return {
-        "match": evidence_properties(evidence),
+        # Times go as ISO text, stored with datetime() (the driver's own packing is slow).
+        "match": {k: v for k, v in match.items() if k not in _MATCH_TIMES},
+        "match_captured_at": _iso(evidence.captured_at),
+        "match_occurred_at": _iso(evidence.occurred_at),
         "id": rid,
         "intake_key": intake_key(referral.source, referral.source_ref),
         "source": referral.source,
@@ -156,7 +164,9 @@ def report_row(clean: CleanReferral, receipt: Receipt) -> Row:
         "accounts": _accounts(clean),
         "suspect_people": _suspect_people(clean, rid),
         "year": receipt.received_at.year,
-        # Python-only (not sent to Neo4j): what duplicate matching compares.
+        # Python-only (not sent to Neo4j): what duplicate matching compares, and its blocking
+        # keys (computed here, where intake validates, not in the writer: see ingest/bulk.py).
         "evidence": evidence,
         "received_at_dt": receipt.received_at,
+        "block_keys": report_keys(evidence, default_policy()),
     }

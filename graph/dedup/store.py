@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from neo4j import ManagedTransaction
+from neo4j import ManagedTransaction, Result
 
 from graph.cypher import load_query
-from graph.db import from_wire_time, run, wire_time
+from graph.db import from_wire_time, run, send, wire_time
 from graph.dedup.blocking import candidates_in_graph, report_keys
 from graph.dedup.judgements import Judgement, Verdict
 from graph.dedup.matcher import Action, BatchMatcher, MatchDecision, match_report
@@ -87,88 +88,159 @@ def _review_row(decision: MatchDecision, at: datetime) -> dict[str, Any]:
     }
 
 
+class Linking:
+    """One batch's linking, in two steps so the caller can overlap them with its own writes.
+
+    :meth:`start` takes the linker lock and looks up the candidates (Neo4j); :meth:`finish`
+    matches in Python and writes the clusters. Between the two, intake sends its
+    ``create_reports`` (``graph.db.send``): Neo4j creates the reports while Python matches.
+    """
+
+    def __init__(
+        self,
+        reports: Sequence[tuple[ReportEvidence, datetime]],
+        policy: DedupPolicy | None = None,
+        keys_of: Mapping[str, list[str]] | None = None,
+    ) -> None:
+        """``keys_of``: blocking keys already computed by the caller, by report key, under
+        the same policy (intake computes them while it validates); the rest are computed here."""
+        self.reports = reports
+        self.policy = policy or default_policy()
+        known = keys_of or {}
+        self.keys_of = {
+            evidence.report_key: known[evidence.report_key]
+            if evidence.report_key in known
+            else report_keys(evidence, self.policy)
+            for evidence, _ in reports
+        }
+        self.matcher = BatchMatcher(self.policy)
+        self.ids_of_key: dict[str, list[str]] = {}  # key -> its clusters in the graph
+
+    def start(self, tx: ManagedTransaction) -> None:
+        """Lock the linker and load every candidate the batch's reports can be offered."""
+        if not self.reports:
+            return
+        policy = self.policy
+        run(tx, load_query("dedup/lock_linker"))
+        all_keys = sorted({key for keys in self.keys_of.values() for key in keys})
+        self.ids_of_key = ids_of_key = {
+            record["key"]: record["ids"]
+            for record in run(
+                tx,
+                load_query("dedup/find_clusters_by_keys"),
+                keys=all_keys,
+                per_key=policy.max_per_block,
+            )
+        }
+        # Every existing (key, cluster) edge of these keys is now known: the lookup fetches
+        # up to the cap that pruning keeps. Only edges not among them need writing.
+        wanted = candidates_in_graph(self.keys_of.values(), ids_of_key, policy.max_candidates)
+        if wanted:
+            keys_of_cluster: dict[str, list[str]] = {}
+            for key, ids in ids_of_key.items():
+                for cid in ids:
+                    if cid in wanted:
+                        keys_of_cluster.setdefault(cid, []).append(key)
+            for record in run(tx, load_query("dedup/clusters_by_ids"), ids=sorted(wanted)):
+                self.matcher.index.upsert(
+                    summary_from_record(record), keys_of_cluster[record["id"]]
+                )
+
+    def finish(self, tx: ManagedTransaction) -> LinkResult:
+        """Match the reports in arrival order against the candidates and each other, then
+        write clusters, judgements, block keys and review items (sent together, run in turn)."""
+        result = LinkResult()
+        if not self.reports:
+            return result
+        policy, matcher = self.policy, self.matcher
+        touched: dict[str, ContentSummary] = {}
+        blocks: dict[tuple[str, str], datetime] = {}
+        judgements: list[Judgement] = []
+        reviews: list[dict[str, Any]] = []
+        for evidence, received_at in self.reports:
+            keys = self.keys_of[evidence.report_key]
+            decision = match_report(
+                evidence, matcher.index.lookup, policy, now=received_at, keys=keys
+            )
+            summary = matcher.apply(decision, evidence, keys)
+            touched[summary.content_id] = summary
+            result.decisions.append(decision)
+            result.clusters[evidence.report_key] = summary.content_id
+            if decision.action is not Action.REVIEW:
+                block_keys = keys
+            else:  # pending review: findable only by its exact post until an analyst decides
+                block_keys = [f"post|{evidence.post_key}"] if evidence.post_key else []
+            for key in block_keys:
+                if summary.content_id not in self.ids_of_key.get(key, ()):
+                    blocks[(key, summary.content_id)] = received_at
+            if decision.judgement is not None:
+                judgements.append(decision.judgement)
+            if decision.action is Action.REVIEW:
+                reviews.append(_review_row(decision, received_at))
+
+        sent = [
+            send(
+                tx,
+                load_query("dedup/upsert_clusters"),
+                rows=[summary_row(s) for s in touched.values()],
+            ),
+            send(
+                tx,
+                load_query("dedup/assign_reports"),
+                rows=[{"report_id": r, "cluster_id": c} for r, c in result.clusters.items()],
+            ),
+            *send_judgements(tx, judgements),
+        ]
+        if blocks:
+            rows = [
+                {"key": k, "cluster_id": c, "at": wire_time(at)} for (k, c), at in blocks.items()
+            ]
+            sent.append(send(tx, load_query("dedup/add_block_keys"), rows=rows))
+            if over := self._over_cap(blocks):
+                sent.append(
+                    send(
+                        tx,
+                        load_query("dedup/prune_block_keys"),
+                        keys=over,
+                        cap=policy.max_per_block,
+                    )
+                )
+        if reviews:
+            sent.append(send(tx, load_query("dedup/create_review_items"), rows=reviews))
+        for pending in sent:
+            pending.consume()
+        return result
+
+    def _over_cap(self, blocks: Mapping[tuple[str, str], datetime]) -> list[str]:
+        """Keys that the new edges take past the cap. A key that came back from the lookup with
+        fewer edges than the cap has exactly those; one at the cap may hold more (written
+        under a larger cap), and pruning heals it."""
+        added = Counter(key for key, _ in blocks)
+        cap = self.policy.max_per_block
+        return sorted(k for k, n in added.items() if len(self.ids_of_key.get(k, ())) + n > cap)
+
+
 def link_in_tx(
     tx: ManagedTransaction,
     reports: Sequence[tuple[ReportEvidence, datetime]],
     policy: DedupPolicy | None = None,
 ) -> LinkResult:
     """Match new reports (in arrival order) against the graph's clusters and each other."""
-    result = LinkResult()
-    if not reports:
-        return result
-    policy = policy or default_policy()
-    run(tx, load_query("dedup/lock_linker"))
-    keys_of = {evidence.report_key: report_keys(evidence, policy) for evidence, _ in reports}
-    all_keys = sorted({key for keys in keys_of.values() for key in keys})
-    matcher = BatchMatcher(policy)
-    ids_of_key = {
-        record["key"]: record["ids"]
-        for record in run(
-            tx,
-            load_query("dedup/find_clusters_by_keys"),
-            keys=all_keys,
-            per_key=policy.max_per_block,
-        )
-    }
-    # Every existing (key, cluster) edge of these keys is now known: the lookup fetches up to
-    # the cap that pruning keeps. Only edges not among them need writing.
-    indexed = {(key, cid) for key, ids in ids_of_key.items() for cid in ids}
-    wanted = candidates_in_graph(keys_of.values(), ids_of_key, policy.max_candidates)
-    if wanted:
-        keys_of_cluster: dict[str, list[str]] = {}
-        for key, ids in ids_of_key.items():
-            for cid in ids:
-                if cid in wanted:
-                    keys_of_cluster.setdefault(cid, []).append(key)
-        for record in run(tx, load_query("dedup/clusters_by_ids"), ids=sorted(wanted)):
-            matcher.index.upsert(summary_from_record(record), keys_of_cluster[record["id"]])
-
-    touched: dict[str, ContentSummary] = {}
-    blocks: dict[tuple[str, str], datetime] = {}
-    judgements: list[Judgement] = []
-    reviews: list[dict[str, Any]] = []
-    for evidence, received_at in reports:
-        keys = keys_of[evidence.report_key]
-        decision = match_report(evidence, matcher.index.lookup, policy, now=received_at, keys=keys)
-        summary = matcher.apply(decision, evidence, keys)
-        touched[summary.content_id] = summary
-        result.decisions.append(decision)
-        result.clusters[evidence.report_key] = summary.content_id
-        if decision.action is not Action.REVIEW:
-            block_keys = keys
-        else:  # pending review: findable only by its exact post until an analyst decides
-            block_keys = [f"post|{evidence.post_key}"] if evidence.post_key else []
-        for key in block_keys:
-            if (key, summary.content_id) not in indexed:
-                blocks[(key, summary.content_id)] = received_at
-        if decision.judgement is not None:
-            judgements.append(decision.judgement)
-        if decision.action is Action.REVIEW:
-            reviews.append(_review_row(decision, received_at))
-
-    run(tx, load_query("dedup/upsert_clusters"), rows=[summary_row(s) for s in touched.values()])
-    run(
-        tx,
-        load_query("dedup/assign_reports"),
-        rows=[{"report_id": r, "cluster_id": c} for r, c in result.clusters.items()],
-    )
-    write_judgements(tx, judgements)
-    if blocks:
-        rows = [{"key": k, "cluster_id": c, "at": wire_time(at)} for (k, c), at in blocks.items()]
-        run(tx, load_query("dedup/add_block_keys"), rows=rows)
-        run(
-            tx,
-            load_query("dedup/prune_block_keys"),
-            keys=sorted({k for k, _ in blocks}),
-            cap=policy.max_per_block,
-        )
-    if reviews:
-        run(tx, load_query("dedup/create_review_items"), rows=reviews)
-    return result
+    linking = Linking(reports, policy)
+    linking.start(tx)
+    return linking.finish(tx)
 
 
-def write_judgements(tx: ManagedTransaction, judgements: Sequence[Judgement]) -> None:
+def send_judgements(tx: ManagedTransaction, judgements: Sequence[Judgement]) -> list[Result]:
+    """Send the judgements' writes without waiting for them (see ``graph.db.send``)."""
+    sent = []
     for verdict, query in JUDGEMENT_QUERY.items():
         rows = [judgement_row(j) for j in judgements if j.verdict is verdict]
         if rows:
-            run(tx, load_query(query), rows=rows)
+            sent.append(send(tx, load_query(query), rows=rows))
+    return sent
+
+
+def write_judgements(tx: ManagedTransaction, judgements: Sequence[Judgement]) -> None:
+    for pending in send_judgements(tx, judgements):
+        pending.consume()

@@ -12,7 +12,9 @@ CREATE (r:Report {
   description: row.description, location_type: row.location_type, online: row.online,
   strands: row.strands, chosen_force_code: row.chosen_force_code, anonymous: row.anonymous
 })
-SET r += row.match
+SET r += row.match,
+    r.match_captured_at = datetime(row.match_captured_at),
+    r.match_occurred_at = datetime(row.match_occurred_at)
 WITH r, row
 CALL (r, row) {
   WITH r, row WHERE row.chosen_force_code IS NOT NULL

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import re
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
+from datetime import UTC, datetime
 
 from graph.db import Graph
-from ingest.load import Status
+from graph.dedup.evidence_props import evidence_from_record
+from ingest.contract import parse_referral
+from ingest.load import Status, write_reports
+from ingest.normalise import clean_referral
+from ingest.receipt import Receipt
+from ingest.transform import report_row
 from tests.factories import referral
 from tests.integration.intake.helpers import query, write
 
@@ -132,3 +139,42 @@ def test_concurrent_intake_issues_unique_references(reference_graph: Graph) -> N
     references = [o.reference for o in outcomes]
     assert len(set(references)) == 40
     assert sorted(int(r[-6:]) for r in references) == list(range(1, 41))
+
+
+def test_matching_evidence_is_stored_as_typed_properties_that_read_back_as_the_evidence(
+    reference_graph: Graph,
+) -> None:
+    """Clusters are re-derived from these properties after an analyst's merge or split: the
+    times must be stored as DATETIME (sent as ISO text) and read back equal."""
+    payload = referral()
+    receipt, _ = Receipt.issue(payload, str(payload), datetime.now(UTC))
+    row = report_row(clean_referral(parse_referral(payload)), receipt)
+    write_reports(reference_graph, [row])
+
+    (stored,) = query(
+        reference_graph,
+        "MATCH (r:Report {id: $id}) RETURN properties(r) AS props, "
+        "valueType(r.match_captured_at) AS captured, valueType(r.match_occurred_at) AS occurred",
+        id=row["id"],
+    )
+    assert stored["captured"] == stored["occurred"] == "ZONED DATETIME NOT NULL"
+    evidence = evidence_from_record(row["id"], stored["props"])
+    # Handles as typed are not matching evidence: the raw payload keeps them.
+    assert evidence == replace(row["evidence"], raw_handles=())
+    assert evidence.captured_at == datetime(2026, 5, 31, 22, 20, tzinfo=UTC)
+
+
+def test_matching_evidence_without_a_capture_time_stores_none(reference_graph: Graph) -> None:
+    """No capture time is stored as null; with no occurrence time the submission time stands in
+    (``ingest/evidence.py``)."""
+    payload = referral()
+    del payload["incident"]["occurred_at"]
+    del payload["content"][0]["captured_at"]
+    (outcome,) = write(reference_graph, payload)
+    (stored,) = query(
+        reference_graph,
+        "MATCH (r:Report {id: $id}) "
+        "RETURN r.match_captured_at AS captured, r.match_occurred_at = r.submitted_at AS same",
+        id=outcome.report_id,
+    )
+    assert stored == {"captured": None, "same": True}
