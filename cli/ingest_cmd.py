@@ -26,6 +26,9 @@ def referrals(
         None, help="Issue access codes and append 'reference,source_ref,code' lines here (0600)"
     ),
     batch_size: int = typer.Option(1000, min=1, max=20_000),
+    processes: int = typer.Option(
+        1, min=0, max=16, help="Helper processes that validate (0: validate in this process)"
+    ),
     progress: bool = typer.Option(True, help="Show a progress bar"),
 ) -> None:
     """Ingest referrals from a file: each valid line exactly once; every rejected line named."""
@@ -38,7 +41,7 @@ def referrals(
         def advance(count: int) -> None:
             bar.update(count)
 
-        summary = ingest_file(graph, path, rejects, codes_out, batch_size, advance)
+        summary = ingest_file(graph, path, rejects, codes_out, batch_size, advance, processes)
     typer.echo(summary.line())
     if summary.rejected:
         typer.echo(f"rejected lines and reasons: {rejects}")

@@ -2,17 +2,22 @@
 
 Memory stays constant: lines are read one at a time and written in batches. Validation of the
 next batch overlaps the write of the previous one (one writer thread), so the CPU and Neo4j work
-at once. A crash and a rerun give every line exactly once: intake is idempotent on
-(source, source_ref), and the rerun counts earlier lines as "already present".
+at once. With ``processes`` > 0, validation runs in that many helper processes: it then no
+longer competes with the writer for this process's interpreter lock, which is what bounds bulk
+intake (``docs/INTAKE.md``). A crash and a rerun give every line exactly once: intake is
+idempotent on (source, source_ref), and the rerun counts earlier lines as "already present".
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import islice
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -84,6 +89,66 @@ def _read_csv(path: Path) -> Iterator[Line]:
                 yield Line(number, raw, None, str(error))
 
 
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """One line after validation: the row to write (with its access code), or its problems."""
+
+    row: Row | None = None
+    code: str | None = None
+    problems: tuple[Problem, ...] = ()
+    source_ref: object = None
+
+
+def prepare(line: Line, issue_code: bool) -> Prepared:
+    """Parse, validate and clean one line, and build its row (pure: no database)."""
+    if line.payload is None:
+        return Prepared(problems=(Problem("line", line.problem or "unreadable"),))
+    source_ref = line.payload.get("source_ref") if isinstance(line.payload, dict) else None
+    try:
+        clean = clean_referral(parse_referral(line.payload))
+    except InvalidInput as error:
+        return Prepared(problems=tuple(error.problems), source_ref=source_ref)
+    receipt, code = Receipt.issue(
+        line.payload, line.raw, datetime.now(UTC), with_access_code=issue_code
+    )
+    return Prepared(report_row(clean, receipt), code, source_ref=source_ref)
+
+
+def prepare_chunk(lines: list[Line], issue_codes: bool) -> list[Prepared]:
+    """A helper process's unit of work."""
+    return [prepare(line, issue_codes) for line in lines]
+
+
+CHUNK_LINES = 250  # lines sent to a helper process at a time
+
+
+def prepared_lines(
+    lines: Iterable[Line], issue_codes: bool, processes: int
+) -> Iterator[tuple[Line, Prepared]]:
+    """Each line with its preparation, in file order; in ``processes`` helper processes when
+    more than 0. At most a few chunks a process are in flight, so memory stays constant."""
+    if processes <= 0:
+        for line in lines:
+            yield line, prepare(line, issue_codes)
+        return
+    # Not "fork": this process runs the driver's and the writer's threads.
+    context = multiprocessing.get_context("forkserver")
+    pool = ProcessPoolExecutor(processes, mp_context=context)
+    try:
+        in_flight: deque[tuple[tuple[Line, ...], Future[list[Prepared]]]] = deque()
+        source = iter(lines)
+        while chunk := tuple(islice(source, CHUNK_LINES)):
+            in_flight.append((chunk, pool.submit(prepare_chunk, list(chunk), issue_codes)))
+            if len(in_flight) > 2 * processes + 1:
+                done, future = in_flight.popleft()
+                yield from zip(done, future.result(), strict=True)
+        while in_flight:
+            done, future = in_flight.popleft()
+            yield from zip(done, future.result(), strict=True)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 @dataclass
 class _Batch:
     lines: list[Line] = field(default_factory=list)
@@ -101,15 +166,17 @@ class BulkIngest:
         codes: TextIO | None = None,
         batch_size: int = 1000,
         on_progress: Callable[[int], None] | None = None,
+        processes: int = 0,
     ) -> None:
         self.graph = graph
         self.rejects = rejects
         self.codes = codes
         self.batch_size = batch_size
         self.on_progress = on_progress or (lambda _n: None)
+        self.processes = processes
         self.summary = Summary()
 
-    def _reject(self, line: Line, problems: list[Problem], source_ref: object = None) -> None:
+    def _reject(self, line: Line, problems: Iterable[Problem], source_ref: object = None) -> None:
         self.summary.rejected += 1
         record = {
             "line": line.number,
@@ -118,22 +185,13 @@ class BulkIngest:
         }
         self.rejects.write(orjson.dumps(record).decode() + "\n")
 
-    def _prepare(self, line: Line, batch: _Batch) -> None:
-        if line.payload is None:
-            self._reject(line, [Problem("line", line.problem or "unreadable")])
+    def _add(self, line: Line, prepared: Prepared, batch: _Batch) -> None:
+        if prepared.row is None:
+            self._reject(line, prepared.problems, prepared.source_ref)
             return
-        source_ref = line.payload.get("source_ref") if isinstance(line.payload, dict) else None
-        try:
-            clean = clean_referral(parse_referral(line.payload))
-        except InvalidInput as error:
-            self._reject(line, error.problems, source_ref)
-            return
-        receipt, code = Receipt.issue(
-            line.payload, line.raw, datetime.now(UTC), with_access_code=self.codes is not None
-        )
         batch.lines.append(line)
-        batch.rows.append(report_row(clean, receipt))
-        batch.codes.append(code)
+        batch.rows.append(prepared.row)
+        batch.codes.append(prepared.code)
 
     def _record(self, batch: _Batch, outcomes: list[Outcome]) -> None:
         for line, outcome, code, row in zip(
@@ -162,9 +220,9 @@ class BulkIngest:
         pending: tuple[_Batch, Future[list[Outcome]]] | None = None
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ohch-writer") as writer:
             batch = _Batch()
-            for line in lines:
+            for line, prepared in prepared_lines(lines, self.codes is not None, self.processes):
                 self.summary.lines += 1
-                self._prepare(line, batch)
+                self._add(line, prepared, batch)
                 if len(batch.rows) >= self.batch_size:
                     pending = self._flush(writer, pending, batch)
                     batch = _Batch()
@@ -194,15 +252,17 @@ def ingest_file(
     codes_path: Path | None = None,
     batch_size: int = 1000,
     on_progress: Callable[[int], None] | None = None,
+    processes: int = 0,
 ) -> Summary:
-    """Ingest one file; rejects go to ``rejects_path`` (JSONL: line, source_ref, problems)."""
+    """Ingest one file; rejects go to ``rejects_path`` (JSONL: line, source_ref, problems).
+    ``processes``: helper processes that validate (0: validate in this process)."""
     with rejects_path.open("w", encoding="utf-8") as rejects:
         codes: Any = None
         if codes_path is not None:
             codes = codes_path.open("a", encoding="utf-8")
             codes_path.chmod(0o600)
         try:
-            summary = BulkIngest(graph, rejects, codes, batch_size, on_progress).run(
+            summary = BulkIngest(graph, rejects, codes, batch_size, on_progress, processes).run(
                 read_lines(path)
             )
         finally:

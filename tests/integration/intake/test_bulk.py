@@ -10,6 +10,7 @@ import pytest
 
 import ingest.bulk
 from graph.db import Graph
+from ingest.access_codes import verify_code
 from ingest.bulk import ingest_file
 from tests.factories import referral
 from tests.integration.intake.helpers import query
@@ -20,8 +21,9 @@ def _jsonl(path: Path, payloads: list[object]) -> Path:
     return path
 
 
+@pytest.mark.parametrize("processes", [0, 1], ids=["in-process", "helper-process"])
 def test_jsonl_file_with_good_bad_and_repeated_lines(
-    reference_graph: Graph, tmp_path: Path
+    reference_graph: Graph, tmp_path: Path, processes: int
 ) -> None:
     bad_url = referral(source_ref="TV-BAD")
     bad_url["content"][0]["url"] = "javascript:alert(1)"
@@ -31,7 +33,9 @@ def test_jsonl_file_with_good_bad_and_repeated_lines(
         handle.write(b"{not json\n")
         handle.write(orjson.dumps(referral(source_ref="TV-1")) + b"\n")  # a repeat
 
-    summary = ingest_file(reference_graph, source, tmp_path / "rejects.jsonl", batch_size=2)
+    summary = ingest_file(
+        reference_graph, source, tmp_path / "rejects.jsonl", batch_size=2, processes=processes
+    )
     assert (summary.accepted, summary.already_present, summary.rejected) == (2, 1, 2)
     rejects = [
         orjson.loads(line) for line in (tmp_path / "rejects.jsonl").read_bytes().splitlines()
@@ -122,3 +126,40 @@ def test_crash_midway_and_rerun_gives_every_line_exactly_once(
         "MATCH (r:Report) RETURN count(r) AS n, count(DISTINCT r.reference) AS refs",
     )
     assert rows == [{"n": 250, "refs": 250}]
+
+
+def test_helper_processes_keep_file_order_rejects_and_access_codes(
+    reference_graph: Graph, tmp_path: Path
+) -> None:
+    """Validation in a helper process (chunks of CHUNK_LINES lines, several in flight) gives
+    the same result as in this process: every line once, rejects named by line, codes issued."""
+    count = ingest.bulk.CHUNK_LINES * 2 + 37
+    payloads: list[object] = [referral(source_ref=f"TV-{i}") for i in range(count)]
+    payloads[ingest.bulk.CHUNK_LINES + 5] = {"source": "true-vision"}  # line in the 2nd chunk
+    source = _jsonl(tmp_path / "backlog.jsonl", payloads)
+    codes = tmp_path / "codes.csv"
+
+    summary = ingest_file(
+        reference_graph, source, tmp_path / "rejects.jsonl", codes, batch_size=100, processes=1
+    )
+    assert (summary.lines, summary.accepted, summary.rejected) == (count, count - 1, 1)
+    (reject,) = [
+        orjson.loads(line) for line in (tmp_path / "rejects.jsonl").read_bytes().splitlines()
+    ]
+    assert reject["line"] == ingest.bulk.CHUNK_LINES + 6
+    assert {p["field"] for p in reject["problems"]} >= {"source_ref", "reporter"}
+
+    issued = [line.split(",") for line in codes.read_text().splitlines()]
+    assert len(issued) == count - 1
+    stored = {
+        r["reference"]: r["hash"]
+        for r in query(
+            reference_graph,
+            "MATCH (r:Report) RETURN r.reference AS reference, r.access_code_hash AS hash",
+        )
+    }
+    assert len(stored) == count - 1
+    # References follow file order: the file is written in order, whatever process validated it.
+    assert [ref for ref, source_ref, _ in issued] == sorted(stored)
+    assert [source_ref for _, source_ref, _ in issued][:3] == ["TV-0", "TV-1", "TV-2"]
+    assert all(verify_code(code, stored[ref]) for ref, _, code in issued)
