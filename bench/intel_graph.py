@@ -31,7 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.intel_world import Batch, HubWorld, Row
 from graph.cypher import Query, load_query
-from graph.db import Graph, wire_time
+from graph.db import Graph
+from graph.dedup.summary_cache import new_version
 
 DEFAULT_REPORTS = 1_000_000
 DEFAULT_BATCH = 5_000
@@ -53,7 +54,7 @@ CASE_PARTS: tuple[tuple[str, str], ...] = (
     ("cases", "bench/intel_record_case_work"),
     ("items", "bench/intel_create_items"),
 )
-_PYTHON_ONLY = frozenset({"evidence", "received_at_dt", "year", "match"})
+_PYTHON_ONLY = frozenset({"evidence", "received_at_dt", "year"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,14 +73,9 @@ class BuildResult:
 
 
 def wire_report(row: Row) -> Row:
-    """A generated report row as the bench query takes it (times as ISO text, no Python-only
-    values)."""
-    out = {k: v for k, v in row.items() if k not in _PYTHON_ONLY}
-    match = dict(row["match"])
-    for key in ("match_captured_at", "match_occurred_at"):
-        match[key] = wire_time(match[key])
-    out["match"] = match
-    return out
+    """A generated report row as the bench query takes it (no Python-only values; the matching
+    evidence's times are ISO text already, as intake sends them)."""
+    return {k: v for k, v in row.items() if k not in _PYTHON_ONLY}
 
 
 def _run(tx: ManagedTransaction, query: Query, **params: Any) -> int:
@@ -98,10 +94,18 @@ def _write_parts(graph: Graph, batch: Batch, parts: tuple[tuple[str, str], ...],
             if part == "reports":
                 rows = [wire_report(row) for row in rows]
             for start in range(0, len(rows), chunk):
-                created += _run(tx, load_query(name), rows=rows[start : start + chunk])
+                created += _run(
+                    tx, load_query(name), rows=rows[start : start + chunk], **_params(name)
+                )
         return created
 
     return graph.write_tx(work)
+
+
+def _params(name: str) -> dict[str, Any]:
+    """What a part's query takes besides its rows: clusters carry a summary version, as the
+    linker writes them (graph/dedup/summary_cache.py)."""
+    return {"version": new_version()} if name == "dedup/upsert_clusters" else {}
 
 
 def _write_rows(graph: Graph, name: str, rows: list[Row], chunk: int) -> int:

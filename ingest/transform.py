@@ -20,8 +20,6 @@ from ingest.receipt import Receipt, intake_key, report_id
 
 Row = dict[str, Any]
 
-_MATCH_TIMES = frozenset({"match_captured_at", "match_occurred_at"})
-
 
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
@@ -135,12 +133,8 @@ def report_row(clean: CleanReferral, receipt: Receipt) -> Row:
     rid = report_id(referral.source, referral.source_ref)
     incident = referral.incident
     evidence = report_evidence(clean, rid)
-    match = evidence_properties(evidence)
     return {
-        # Times go as ISO text, stored with datetime() (the driver's own packing is slow).
-        "match": {k: v for k, v in match.items() if k not in _MATCH_TIMES},
-        "match_captured_at": _iso(evidence.captured_at),
-        "match_occurred_at": _iso(evidence.occurred_at),
+        "match": evidence_properties(evidence),
         "id": rid,
         "intake_key": intake_key(referral.source, referral.source_ref),
         "source": referral.source,

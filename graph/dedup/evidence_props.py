@@ -1,14 +1,15 @@
 """A report's matching evidence as flat node properties (``match_*``), and back.
 
 Stored on each ``Report`` at intake so clusters can be re-derived (after an analyst's merge or
-split) from the graph alone; the raw payload stays the source they can be rebuilt from.
+split) from the graph alone; the raw payload stays the source they can be rebuilt from. Times go
+to Neo4j as ISO text (``graph.db.wire_time``) and are stored with ``datetime()``.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from graph.db import native
+from graph.db import native, wire_time
 from graph.dedup.models import ReportEvidence
 
 
@@ -19,8 +20,8 @@ def evidence_properties(evidence: ReportEvidence) -> dict[str, Any]:
         "match_post_key": evidence.post_key,
         "match_handles": list(evidence.handles),
         "match_text": evidence.text,
-        "match_captured_at": evidence.captured_at,
-        "match_occurred_at": evidence.occurred_at,
+        "match_captured_at": wire_time(evidence.captured_at),
+        "match_occurred_at": wire_time(evidence.occurred_at),
         "match_victim_key": evidence.victim_key,
     }
 

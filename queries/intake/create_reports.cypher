@@ -1,5 +1,7 @@
 // Write new reports with their people, content, accounts and value nodes. The caller has
 // checked, under the reference-counter lock in the same transaction, that none exists yet.
+// The matching evidence (graph/dedup/evidence_props.py) is spelled out, not set from the map:
+// one property write a report, not two.
 // params: rows
 UNWIND $rows AS row
 CREATE (r:Report {
@@ -10,11 +12,13 @@ CREATE (r:Report {
   contract_version: row.contract_version, payload_hash: row.payload_hash,
   raw_payload: row.raw_payload, access_code_hash: row.access_code_hash,
   description: row.description, location_type: row.location_type, online: row.online,
-  strands: row.strands, chosen_force_code: row.chosen_force_code, anonymous: row.anonymous
+  strands: row.strands, chosen_force_code: row.chosen_force_code, anonymous: row.anonymous,
+  match_platform: row.match.match_platform, match_reporter_key: row.match.match_reporter_key,
+  match_post_key: row.match.match_post_key, match_handles: row.match.match_handles,
+  match_text: row.match.match_text, match_victim_key: row.match.match_victim_key,
+  match_captured_at: datetime(row.match.match_captured_at),
+  match_occurred_at: datetime(row.match.match_occurred_at)
 })
-SET r += row.match,
-    r.match_captured_at = datetime(row.match_captured_at),
-    r.match_occurred_at = datetime(row.match_occurred_at)
 WITH r, row
 CALL (r, row) {
   WITH r, row WHERE row.chosen_force_code IS NOT NULL

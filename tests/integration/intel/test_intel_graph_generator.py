@@ -158,7 +158,9 @@ def test_each_report_row_is_what_intake_makes_of_its_payload() -> None:
             reference=row["reference"],
         )  # fmt: skip
         clean = clean_referral(parse_referral(orjson.loads(row["raw_payload"])))
-        assert report_row(clean, receipt) == _without_linker_values(row), row["source_ref"]
+        made = report_row(clean, receipt)
+        del made["block_keys"]  # the linker's input: the generator writes clusters itself
+        assert made == _without_linker_values(row), row["source_ref"]
     again = [r["payload_hash"] for b in HubWorld(600, seed=SEED).batches(200) for r in b.reports]
     assert again == [r["payload_hash"] for r in rows]  # seeded: the same graph every time
 
