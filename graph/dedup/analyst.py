@@ -27,6 +27,7 @@ from graph.dedup.judgements import Judgement, JudgementLog, Verdict, judge
 from graph.dedup.models import ContentSummary, ReportEvidence
 from graph.dedup.policy import default_policy
 from graph.dedup.store import summary_row, write_judgements
+from graph.dedup.summary_cache import new_version
 from graph.errors import Conflict, InvalidValue, NotFound
 
 Decide = Callable[[JudgementLog, Clusters], list[Judgement]]
@@ -85,7 +86,7 @@ def _rewrite(
                 {"key": key, "cluster_id": content_id, "at": wire_time(at)}
                 for key in report_keys(evidence[member], policy)
             ]
-    run(tx, load_query("dedup/upsert_clusters"), rows=summaries)
+    run(tx, load_query("dedup/upsert_clusters"), rows=summaries, version=new_version())
     run(
         tx,
         load_query("dedup/assign_reports"),

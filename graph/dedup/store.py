@@ -25,6 +25,7 @@ from graph.dedup.judgements import Judgement, Verdict
 from graph.dedup.matcher import Action, BatchMatcher, MatchDecision, match_report
 from graph.dedup.models import ContentSummary, ReportEvidence
 from graph.dedup.policy import DedupPolicy, default_policy
+from graph.dedup.summary_cache import SUMMARIES, SummaryCache, new_version
 
 JUDGEMENT_QUERY = {
     Verdict.SAME_CONTENT: "dedup/create_same_content_judgements",
@@ -91,8 +92,9 @@ def _review_row(decision: MatchDecision, at: datetime) -> dict[str, Any]:
 class Linking:
     """One batch's linking, in two steps so the caller can overlap them with its own writes.
 
-    :meth:`start` takes the linker lock and looks up the candidates (Neo4j); :meth:`finish`
-    matches in Python and writes the clusters. Between the two, intake sends its
+    :meth:`start` takes the linker lock and looks up the candidates (Neo4j; summaries this
+    process holds at the graph's version come from ``graph/dedup/summary_cache.py``);
+    :meth:`finish` matches in Python and writes the clusters. Between the two, intake sends its
     ``create_reports`` (``graph.db.send``): Neo4j creates the reports while Python matches.
     """
 
@@ -101,10 +103,13 @@ class Linking:
         reports: Sequence[tuple[ReportEvidence, datetime]],
         policy: DedupPolicy | None = None,
         keys_of: Mapping[str, list[str]] | None = None,
+        cache: SummaryCache = SUMMARIES,
     ) -> None:
         """``keys_of``: blocking keys already computed by the caller, by report key, under
-        the same policy (intake computes them while it validates); the rest are computed here."""
+        the same policy (intake computes them while it validates); the rest are computed here.
+        ``cache``: summaries kept from earlier batches, used only at the graph's version."""
         self.reports = reports
+        self.cache = cache
         self.policy = policy or default_policy()
         known = keys_of or {}
         self.keys_of = {
@@ -123,28 +128,39 @@ class Linking:
         policy = self.policy
         run(tx, load_query("dedup/lock_linker"))
         all_keys = sorted({key for keys in self.keys_of.values() for key in keys})
-        self.ids_of_key = ids_of_key = {
-            record["key"]: record["ids"]
-            for record in run(
-                tx,
-                load_query("dedup/find_clusters_by_keys"),
-                keys=all_keys,
-                per_key=policy.max_per_block,
-            )
-        }
         # Every existing (key, cluster) edge of these keys is now known: the lookup fetches
         # up to the cap that pruning keeps. Only edges not among them need writing.
+        self.ids_of_key = ids_of_key = {}
+        version_of: dict[str, str | None] = {}
+        for record in run(
+            tx,
+            load_query("dedup/find_clusters_by_keys"),
+            keys=all_keys,
+            per_key=policy.max_per_block,
+        ):
+            ids_of_key[record["key"]] = record["ids"]
+            version_of.update(
+                zip(record["ids"], (v or None for v in record["versions"]), strict=True)
+            )
         wanted = candidates_in_graph(self.keys_of.values(), ids_of_key, policy.max_candidates)
-        if wanted:
-            keys_of_cluster: dict[str, list[str]] = {}
-            for key, ids in ids_of_key.items():
-                for cid in ids:
-                    if cid in wanted:
-                        keys_of_cluster.setdefault(cid, []).append(key)
-            for record in run(tx, load_query("dedup/clusters_by_ids"), ids=sorted(wanted)):
-                self.matcher.index.upsert(
-                    summary_from_record(record), keys_of_cluster[record["id"]]
-                )
+        if not wanted:
+            return
+        keys_of_cluster: dict[str, list[str]] = {}
+        for key, ids in ids_of_key.items():
+            for cid in ids:
+                if cid in wanted:
+                    keys_of_cluster.setdefault(cid, []).append(key)
+        summaries = self.cache.get({cid: version_of[cid] for cid in wanted})
+        missing = sorted(wanted - summaries.keys())
+        if missing:
+            fetched = [
+                summary_from_record(record)
+                for record in run(tx, load_query("dedup/clusters_by_ids"), ids=missing)
+            ]
+            self.cache.put((version_of[s.content_id], s) for s in fetched)
+            summaries.update((s.content_id, s) for s in fetched)
+        for cid in sorted(summaries):
+            self.matcher.index.upsert(summaries[cid], keys_of_cluster[cid])
 
     def finish(self, tx: ManagedTransaction) -> LinkResult:
         """Match the reports in arrival order against the candidates and each other, then
@@ -178,11 +194,15 @@ class Linking:
             if decision.action is Action.REVIEW:
                 reviews.append(_review_row(decision, received_at))
 
+        version = new_version()
+        # Kept before the commit: if it fails, no cluster in the graph carries this version.
+        self.cache.put((version, s) for s in touched.values())
         sent = [
             send(
                 tx,
                 load_query("dedup/upsert_clusters"),
                 rows=[summary_row(s) for s in touched.values()],
+                version=version,
             ),
             send(
                 tx,

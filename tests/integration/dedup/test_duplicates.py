@@ -7,6 +7,7 @@ from typing import Any
 
 import orjson
 
+from graph.cypher import load_query
 from graph.db import Graph
 from graph.dedup.analyst import (
     decide_review,
@@ -18,6 +19,8 @@ from graph.dedup.analyst import (
 from graph.dedup.blocking import handle_keys
 from graph.dedup.export import write_duplicates
 from graph.dedup.policy import default_policy
+from graph.dedup.store import summary_from_record
+from graph.dedup.summary_cache import SUMMARIES
 from tests.factories import referral
 from tests.integration.intake.helpers import query, write
 
@@ -317,3 +320,41 @@ def test_a_block_written_under_a_larger_cap_heals_to_one_edge_per_cluster(
     assert sum(e["n"] for e in edges) == policy.max_per_block
     assert all(e["n"] == 1 for e in edges)
     assert {"id": old["id"], "n": 1} in edges  # the joined cluster is indexed again, freshly
+
+
+def test_summaries_kept_between_batches_are_used_only_while_the_graph_holds_them(
+    reference_graph: Graph,
+) -> None:
+    SUMMARIES.clear()
+    post_1 = "https://x.com/a1/status/1796512345678900011"
+    post_2 = "https://x.com/a1/status/1796512345678900022"
+    write(reference_graph, _report("TV-1", post_1, "first abusive post text here", "a1", "p1"))
+    write(reference_graph, _report("TV-2", post_2, "a second message entirely", "a1", "p2"))
+    clusters = _clusters(reference_graph)
+    versions = {
+        r["id"]: r["version"]
+        for r in query(
+            reference_graph, "MATCH (c:ContentCluster) RETURN c.id AS id, c.version AS version"
+        )
+    }
+    kept = SUMMARIES.get(versions)
+    assert set(kept) == set(versions)  # what this process wrote, at the graph's versions
+    for record in reference_graph.read(load_query("dedup/clusters_by_ids"), ids=sorted(versions)):
+        assert kept[record["id"]] == summary_from_record(record)
+
+    # An analyst's merge writes the summary with a version this cache never saw ...
+    merge_contents(reference_graph, clusters["TV-1"], clusters["TV-2"], "DS Khan", "one thread")
+    (merged,) = query(
+        reference_graph,
+        "MATCH (c:ContentCluster) RETURN c.id AS id, c.version AS version, c.report_count AS n",
+    )
+    assert merged["n"] == 2
+    assert SUMMARIES.get({merged["id"]: merged["version"]}) == {}
+    # ... so the next report about the post joins the merged content as the graph holds it (a
+    # kept summary from before the merge would have counted 1 + 1).
+    write(reference_graph, _report("TV-3", post_1, "first abusive post text here", "a1", "p3"))
+    (after,) = query(
+        reference_graph, "MATCH (c:ContentCluster) RETURN c.id AS id, c.report_count AS n"
+    )
+    assert after == {"id": merged["id"], "n": 3}
+    assert _clusters(reference_graph)["TV-3"] == merged["id"]
