@@ -6,7 +6,7 @@ import os
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,18 +64,27 @@ def bench_graph(heap_mb: int = 4096, pagecache_mb: int = 4096) -> Iterator[Graph
 
 
 class PeakMemory:
-    """Samples this process's resident memory in a thread; ``peak_mb`` above the start."""
+    """Samples the resident memory of this process and its helper processes in a thread;
+    ``growth_mb`` is the peak above this process's memory at the start. Also sums the CPU time
+    the helper processes used (``helper_cpu_s``), read while they run."""
 
     def __init__(self, interval: float = 0.05) -> None:
         self._process = psutil.Process()
         self._interval = interval
         self._stop = threading.Event()
+        self._helper_cpu: dict[int, float] = {}
         self.start_mb = self._rss_mb()
         self.peak_mb = self.start_mb
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _rss_mb(self) -> float:
-        return float(self._process.memory_info().rss) / 2**20
+        rss = self._process.memory_info().rss
+        for child in self._process.children(recursive=True):
+            with suppress(psutil.Error):
+                rss += child.memory_info().rss
+                times = child.cpu_times()
+                self._helper_cpu[child.pid] = times.user + times.system
+        return float(rss) / 2**20
 
     def _run(self) -> None:
         while not self._stop.wait(self._interval):
@@ -94,6 +103,22 @@ class PeakMemory:
     def growth_mb(self) -> float:
         return self.peak_mb - self.start_mb
 
+    @property
+    def helper_cpu_s(self) -> float:
+        return sum(self._helper_cpu.values())
+
+
+def neo4j_cpu_seconds(graph: Graph) -> float:
+    """CPU time the Neo4j server process has used so far (from its JVM)."""
+    (row,) = graph.read(load_query("bench/neo4j_cpu"))
+    return float(row["cpu_ns"]) / 1e9
+
+
+def graph_entities(graph: Graph) -> int:
+    """Nodes plus relationships in the graph."""
+    (row,) = graph.read(load_query("bench/count_entities"))
+    return int(row["nodes"]) + int(row["relationships"])
+
 
 @dataclass(frozen=True)
 class Baseline:
@@ -106,14 +131,21 @@ class Baseline:
         return self.rows / self.seconds
 
 
-def measure_baseline(graph: Graph, batch_size: int, total: int = 200_000) -> Baseline:
-    """Rows/s of ``UNWIND $rows CREATE`` of simple nodes, then clean up."""
+def measure_baseline(
+    graph: Graph, batch_size: int, total: int = 200_000, warmup: int = 50_000
+) -> Baseline:
+    """Rows/s of ``UNWIND $rows CREATE`` of simple nodes, then clean up.
+
+    ``warmup`` rows are written first, untimed: on a JVM just started the same writes run at
+    about a third of their warm rate (the JIT has not compiled them yet), and a ratio against
+    a cold baseline would flatter whatever is measured warm against it."""
     query = load_query("bench/create_baseline_rows")
     batch = [
         {"id": i, "name": f"node-{i}", "at": "2026-06-01T00:00:00Z"} for i in range(batch_size)
     ]
     batches = max(1, total // batch_size)
-    graph.write(query, rows=batch)  # warm-up: plan cache, page cache
+    for _ in range(max(1, warmup // batch_size)):  # plan cache, page cache, JIT
+        graph.write(query, rows=batch)
     start = time.perf_counter()
     for _ in range(batches):
         graph.write(query, rows=batch)

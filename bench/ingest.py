@@ -1,10 +1,18 @@
 """End-to-end intake throughput: generated referrals -> JSONL file -> validate, clean, write.
 
-Prints referrals/s, the ratio to the raw ``UNWIND CREATE`` baseline measured in the same run,
-and the growth of this process's peak memory, at each size. Aim: >= 1,000 referrals/s and >= a
-quarter of the baseline's rows/s (batch 1k), in memory that does not grow with the file.
+After an untimed warm-up (``--warmup`` referrals: a Neo4j just started runs its queries at a
+fraction of their warm speed until the JIT has compiled them), prints, at each size:
 
-Run: ``.venv/bin/python bench/ingest.py [--sizes 10000 100000]``
+- referrals/s, and the ratio to the raw ``UNWIND CREATE`` baseline measured in the same run
+  (also warmed up), both per referral and per graph write: a referral adds about twenty nodes
+  and relationships, where a baseline row is one node;
+- the CPU a referral costs in this process, in the validating helper processes and in Neo4j;
+- the growth of peak memory (this process and its helpers).
+
+Aim (issue #3): >= 1,000 referrals/s and >= a quarter of the baseline's rows/s (batch 1k), in
+memory that does not grow with the file.
+
+Run: ``.venv/bin/python bench/ingest.py [--sizes 10000 100000] [--processes 1]``
 """
 
 from __future__ import annotations
@@ -17,7 +25,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import PeakMemory, bench_graph, measure_baseline
+from bench.common import (
+    PeakMemory,
+    bench_graph,
+    graph_entities,
+    measure_baseline,
+    neo4j_cpu_seconds,
+)
 from bench.datagen.reports import write_jsonl
 from graph.cypher import load_query
 from ingest.bulk import ingest_file
@@ -27,25 +41,49 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--batch-size", type=int, default=1000)
+    parser.add_argument("--processes", type=int, default=1, help="validating helper processes")
+    parser.add_argument(
+        "--warmup", type=int, default=5000, help="referrals ingested first, untimed (JIT)"
+    )
     args = parser.parse_args()
     with bench_graph() as graph, tempfile.TemporaryDirectory() as scratch:
         baseline = measure_baseline(graph, 1_000, 100_000)
-        print(f"baseline: {baseline.rows_per_second:,.0f} rows/s (UNWIND CREATE, batch 1k)")
+        if args.warmup:  # after the baseline, so its clean-up settles before the timed runs
+            warmup = Path(scratch) / "warm-up.jsonl"
+            write_jsonl(warmup, args.warmup, seed=1)
+            ingest_file(graph, warmup, Path(scratch) / "rejects.jsonl", processes=args.processes)
+        base = baseline.rows_per_second
+        print(f"baseline: {base:,.0f} rows/s (UNWIND CREATE, batch 1k)")
         for size in args.sizes:
             graph.run_schema(load_query("admin/delete_reports").text)
             source = Path(scratch) / f"referrals-{size}.jsonl"
             write_jsonl(source, size, seed=size)
+            entities, neo4j_cpu = graph_entities(graph), neo4j_cpu_seconds(graph)
             with PeakMemory() as memory:
-                start = time.perf_counter()
+                start, cpu = time.perf_counter(), time.process_time()
                 summary = ingest_file(
-                    graph, source, Path(scratch) / "rejects.jsonl", batch_size=args.batch_size
+                    graph,
+                    source,
+                    Path(scratch) / "rejects.jsonl",
+                    batch_size=args.batch_size,
+                    processes=args.processes,
                 )
-                seconds = time.perf_counter() - start
+                seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+            neo4j_cpu = neo4j_cpu_seconds(graph) - neo4j_cpu
+            added = graph_entities(graph) - entities
             rate = summary.lines / seconds
+            per_referral = added / summary.lines
+            ms = 1000 / summary.lines
             print(
                 f"{size:>9,} referrals: {rate:>8,.0f} referrals/s "
-                f"({rate / baseline.rows_per_second:.2f}x baseline rows/s), "
-                f"{seconds:.1f} s, peak memory +{memory.growth_mb:.0f} MB; {summary.line()}"
+                f"({rate / base:.2f}x baseline rows/s), "
+                f"{seconds:.1f} s, peak memory +{memory.growth_mb:.0f} MB; {summary.line()}\n"
+                f"           graph writes: {per_referral:.1f} nodes and relationships added a "
+                f"referral, {rate * per_referral:,.0f}/s ({rate * per_referral / base:.2f}x "
+                f"baseline rows/s)\n"
+                f"           CPU a referral: {cpu * ms:.2f} ms this process, "
+                f"{memory.helper_cpu_s * ms:.2f} ms helpers, {neo4j_cpu * ms:.2f} ms Neo4j; "
+                f"wall {seconds * ms:.2f} ms"
             )
 
 
