@@ -15,7 +15,6 @@ cannot make a lookup expensive.
 
 from __future__ import annotations
 
-import heapq
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -71,12 +70,11 @@ def content_keys(content: ContentSummary, policy: DedupPolicy) -> list[str]:
 
 def most_shared(hits: Counter[str], cap: int) -> list[str]:
     """The ``cap`` content ids sharing most keys with a report (``hits``: id -> keys shared),
-    most first, ties by id: the order every lookup offers candidates in."""
-    return [cid for cid, _ in heapq.nsmallest(cap, hits.items(), key=_by_shared_then_id)]
+    most first, ties by id: the order every lookup offers candidates in.
 
-
-def _by_shared_then_id(item: tuple[str, int]) -> tuple[int, str]:
-    return -item[1], item[0]
+    Two sorts with keys Python need not call back into (by id, then a stable sort by count,
+    most first) cost half of one sort by a (count, id) key function; hits are a few dozen."""
+    return sorted(sorted(hits), key=hits.__getitem__, reverse=True)[:cap]
 
 
 def candidates_in_graph(

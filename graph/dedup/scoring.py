@@ -76,10 +76,12 @@ def _best_handle(report: ReportEvidence, content: ContentSummary) -> tuple[float
 
 
 def _best_text(report: ReportEvidence, content: ContentSummary, min_chars: int) -> float:
-    return max(
-        (text_similarity(report.normalised_text, t, min_chars) for t in content.texts),
-        default=0.0,
-    )
+    best = 0.0
+    for text in content.texts:
+        best = max(best, text_similarity(report.normalised_text, text, min_chars))
+        if best >= 1.0:  # the most a similarity can be: the other texts cannot beat it
+            break
+    return best
 
 
 def _best_mentions(report: ReportEvidence, content: ContentSummary) -> float | None:

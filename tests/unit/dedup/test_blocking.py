@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import random
 from collections import Counter
 from datetime import UTC, datetime
 
@@ -79,3 +80,12 @@ def test_the_graph_path_fetches_exactly_what_each_report_could_be_offered() -> N
 def test_candidates_rank_by_shared_keys_then_id() -> None:
     hits = Counter({"c:z": 3, "c:b": 1, "c:a": 1, "c:y": 3})
     assert most_shared(hits, 3) == ["c:y", "c:z", "c:a"]
+
+
+def test_ranking_is_count_then_id_for_any_hits() -> None:
+    rng = random.Random(29)
+    for _ in range(200):
+        hits = Counter({f"c:{rng.randrange(60)}": rng.randint(1, 6) for _ in range(40)})
+        cap = rng.randint(1, 50)
+        expected = [cid for cid, _ in sorted(hits.items(), key=lambda i: (-i[1], i[0]))][:cap]
+        assert most_shared(hits, cap) == expected
