@@ -85,13 +85,18 @@ def text_similarity(a: str, b: str, min_chars_for_partial: int) -> float:
     coverage = len(short) / len(long_)
     if len(short) >= _MIN_PREFIX_CHARS and len(short) < len(long_):
         # A truncated copy: the beginning of the post, perhaps with the last word cut.
-        prefix = float(fuzz.ratio(short, long_[: len(short)])) / 100.0
+        prefix = float(fuzz.ratio(short, long_[: len(short)], score_cutoff=90)) / 100.0
         if prefix >= 0.9:
             whole = max(whole, prefix * (0.9 + 0.1 * coverage))
     if len(short) >= min_chars_for_partial and len(short) < len(long_):
-        partial = float(fuzz.partial_ratio(short, long_)) / 100.0
         # A prefix of at least half the text is as good as the whole; a small excerpt less so.
-        return max(whole, partial * (0.9 + 0.1 * min(1.0, 2.0 * coverage)))
+        weight = 0.9 + 0.1 * min(1.0, 2.0 * coverage)
+        if whole >= weight:  # the excerpt's score (at most 1, weighted) cannot beat it
+            return whole
+        # Below the cut-off rapidfuzz stops early and answers 0: then ``whole`` stands, as it
+        # would have anyway.
+        partial = float(fuzz.partial_ratio(short, long_, score_cutoff=100.0 * whole / weight))
+        return max(whole, partial / 100.0 * weight)
     return whole
 
 

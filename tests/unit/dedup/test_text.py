@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
+from rapidfuzz import fuzz
 
 from graph.dedup.text import (
     canonical_handle,
@@ -88,3 +91,50 @@ def test_fingerprints_are_deterministic_and_shared_by_near_copies() -> None:
     assert set(bands) & set(minhash_bands(truncated, 8, 2))
     assert minhash_bands("too short", 8, 2) == []
     assert prefix_key(LONG, 4) == prefix_key(truncated, 4) == "people like you should"
+
+
+_ABUSE = "you people should go back where came from never welcome here all of them"
+
+
+def _similarity_without_cutoffs(a: str, b: str, min_chars: int) -> float:
+    """``text_similarity`` as first written: every score computed in full."""
+    if not a or not b:
+        return 0.0
+    if a == b:
+        return 1.0
+    whole = float(fuzz.ratio(a, b)) / 100.0
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    coverage = len(short) / len(long_)
+    if len(short) >= 12 and len(short) < len(long_):
+        prefix = float(fuzz.ratio(short, long_[: len(short)])) / 100.0
+        if prefix >= 0.9:
+            whole = max(whole, prefix * (0.9 + 0.1 * coverage))
+    if len(short) >= min_chars and len(short) < len(long_):
+        partial = float(fuzz.partial_ratio(short, long_)) / 100.0
+        return max(whole, partial * (0.9 + 0.1 * min(1.0, 2.0 * coverage)))
+    return whole
+
+
+def test_cut_offs_never_change_a_similarity() -> None:
+    """The early exits (a score the excerpt cannot beat; rapidfuzz's score_cutoff) give the
+    same value as computing every score, over copies, prefixes, excerpts, typos and strangers."""
+    rng = random.Random(11)
+    words = _ABUSE.split()
+    for _ in range(3000):
+        a = " ".join(rng.choice(words) for _ in range(rng.randint(1, 25)))
+        kind = rng.randrange(5)
+        if kind == 0:
+            b = a[: rng.randint(1, len(a))]
+        elif kind == 1:
+            start = rng.randint(0, len(a) - 1)
+            b = a[start : start + rng.randint(1, len(a))]
+        elif kind == 2:
+            chars = list(a)
+            for _ in range(rng.randint(1, 4)):
+                chars[rng.randrange(len(chars))] = rng.choice("abcdefgh ")
+            b = "".join(chars)
+        else:
+            b = " ".join(rng.choice(words) for _ in range(rng.randint(1, 25)))
+        for min_chars in (12, 30):
+            expected = _similarity_without_cutoffs(a, b, min_chars)
+            assert text_similarity(a, b, min_chars) == pytest.approx(expected, abs=1e-12), (a, b)
