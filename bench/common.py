@@ -73,11 +73,12 @@ class PeakMemory:
         self._interval = interval
         self._stop = threading.Event()
         self._helper_cpu: dict[int, float] = {}
-        self.start_mb = self._rss_mb()
+        self.start_mb = self._sample()
         self.peak_mb = self.start_mb
         self._thread = threading.Thread(target=self._run, daemon=True)
 
-    def _rss_mb(self) -> float:
+    def _sample(self) -> float:
+        """Resident memory (MB) of this process and its helpers; notes the helpers' CPU."""
         rss = self._process.memory_info().rss
         for child in self._process.children(recursive=True):
             with suppress(psutil.Error):
@@ -88,7 +89,7 @@ class PeakMemory:
 
     def _run(self) -> None:
         while not self._stop.wait(self._interval):
-            self.peak_mb = max(self.peak_mb, self._rss_mb())
+            self.peak_mb = max(self.peak_mb, self._sample())
 
     def __enter__(self) -> PeakMemory:
         self._thread.start()
@@ -97,7 +98,7 @@ class PeakMemory:
     def __exit__(self, *_exc: object) -> None:
         self._stop.set()
         self._thread.join()
-        self.peak_mb = max(self.peak_mb, self._rss_mb())
+        self.peak_mb = max(self.peak_mb, self._sample())
 
     @property
     def growth_mb(self) -> float:

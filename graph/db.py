@@ -149,7 +149,7 @@ def send(tx: ManagedTransaction, query: Query, **params: Any) -> neo4j.Result:
 
 
 def _run(tx: ManagedTransaction, query: Query, params: dict[str, Any]) -> list[Record]:
-    result = tx.run(query.text, query.bind(**params))
+    result = send(tx, query, **params)
     keys = result.keys()
     return [
         dict(zip(keys, record, strict=True)) if all(map(_is_plain, record)) else record.data()
