@@ -17,7 +17,7 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from graph.cypher import load_query
-from graph.db import Graph, native, run, wire_time
+from graph.db import Graph, native, run
 from graph.dedup import clusters as cluster_ops
 from graph.dedup import judgements as judgement_ops
 from graph.dedup.blocking import report_keys
@@ -71,29 +71,32 @@ def _rewrite(
     evidence: dict[str, ReportEvidence],
     derived: Clusters,
     previous_ids: Iterable[str],
-    at: datetime,
 ) -> None:
     policy = default_policy()
     summaries = []
-    blocks = []
+    blocks: dict[str, dict[str, None]] = {}  # key -> the clusters to list first under it
     for content_id, members in derived.members.items():
         summary = ContentSummary.found(content_id, evidence[members[0]])
         for member in members[1:]:
             summary = summary.absorb(evidence[member], policy.max_texts, policy.max_handles)
         summaries.append(summary_row(summary))
         for member in members:
-            blocks += [
-                {"key": key, "cluster_id": content_id, "at": wire_time(at)}
-                for key in report_keys(evidence[member], policy)
-            ]
+            for key in report_keys(evidence[member], policy):
+                blocks.setdefault(key, {})[content_id] = None
     run(tx, load_query("dedup/upsert_clusters"), rows=summaries, version=new_version())
     run(
         tx,
         load_query("dedup/assign_reports"),
         rows=[{"report_id": r, "cluster_id": derived.content_of[r]} for r in order],
     )
-    run(tx, load_query("dedup/touch_block_keys"), rows=blocks)
     gone = sorted(set(previous_ids) - set(derived.members))
+    run(
+        tx,
+        load_query("dedup/touch_block_keys"),
+        rows=[{"key": key, "clusters": list(ids)} for key, ids in blocks.items()],
+        gone=gone,
+        cap=policy.max_per_block,
+    )
     if gone:
         run(tx, load_query("dedup/delete_clusters"), ids=gone)
 
@@ -122,7 +125,7 @@ def _decide(
                     by=judgement.id,
                 )
         derived = derive_clusters(order, updated)
-        _rewrite(tx, order, evidence, derived, cluster_ids, at)
+        _rewrite(tx, order, evidence, derived, cluster_ids)
         if resolves:
             run(
                 tx,

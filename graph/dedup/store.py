@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -119,7 +118,8 @@ class Linking:
             for evidence, _ in reports
         }
         self.matcher = BatchMatcher(self.policy)
-        self.ids_of_key: dict[str, list[str]] = {}  # key -> its clusters in the graph
+        # key -> its clusters in the graph that still exist, most recently indexed first
+        self.ids_of_key: dict[str, list[str]] = {}
 
     def start(self, tx: ManagedTransaction) -> None:
         """Lock the linker and load every candidate the batch's reports can be offered."""
@@ -128,20 +128,31 @@ class Linking:
         policy = self.policy
         run(tx, load_query("dedup/lock_linker"))
         all_keys = sorted({key for keys in self.keys_of.values() for key in keys})
-        # Every existing (key, cluster) edge of these keys is now known: the lookup fetches
-        # up to the cap that pruning keeps. Only edges not among them need writing.
-        self.ids_of_key = ids_of_key = {}
-        version_of: dict[str, str | None] = {}
-        for record in run(
-            tx,
-            load_query("dedup/find_clusters_by_keys"),
-            keys=all_keys,
-            per_key=policy.max_per_block,
-        ):
-            ids_of_key[record["key"]] = record["ids"]
-            version_of.update(
-                zip(record["ids"], (v or None for v in record["versions"]), strict=True)
+        # Every key's list is now known (the lookup reads up to the cap lists are kept at), so
+        # finish can write each changed list whole.
+        listed = {
+            record["key"]: record["ids"]
+            for record in run(
+                tx,
+                load_query("dedup/find_clusters_by_keys"),
+                keys=all_keys,
+                per_key=policy.max_per_block,
             )
+        }
+        distinct = sorted({cid for ids in listed.values() for cid in ids})
+        version_of: dict[str, str | None] = (
+            {
+                record["id"]: record["version"] or None
+                for record in run(tx, load_query("dedup/cluster_versions"), ids=distinct)
+            }
+            if distinct
+            else {}
+        )
+        # A listed cluster an analyst's merge or split has since removed is left out here, and
+        # dropped from its key's list when that list is next written.
+        self.ids_of_key = ids_of_key = {
+            key: [cid for cid in ids if cid in version_of] for key, ids in listed.items()
+        }
         wanted = candidates_in_graph(self.keys_of.values(), ids_of_key, policy.max_candidates)
         if not wanted:
             return
@@ -170,7 +181,7 @@ class Linking:
             return result
         policy, matcher = self.policy, self.matcher
         touched: dict[str, ContentSummary] = {}
-        blocks: dict[tuple[str, str], datetime] = {}
+        added: dict[str, dict[str, None]] = {}  # key -> clusters newly under it, oldest first
         judgements: list[Judgement] = []
         reviews: list[dict[str, Any]] = []
         for evidence, received_at in self.reports:
@@ -188,7 +199,9 @@ class Linking:
                 block_keys = [f"post|{evidence.post_key}"] if evidence.post_key else []
             for key in block_keys:
                 if summary.content_id not in self.ids_of_key.get(key, ()):
-                    blocks[(key, summary.content_id)] = received_at
+                    new = added.setdefault(key, {})
+                    new.pop(summary.content_id, None)  # touched again: now the most recent
+                    new[summary.content_id] = None
             if decision.judgement is not None:
                 judgements.append(decision.judgement)
             if decision.action is Action.REVIEW:
@@ -211,33 +224,22 @@ class Linking:
             ),
             *send_judgements(tx, judgements),
         ]
-        if blocks:
-            rows = [
-                {"key": k, "cluster_id": c, "at": wire_time(at)} for (k, c), at in blocks.items()
-            ]
-            sent.append(send(tx, load_query("dedup/add_block_keys"), rows=rows))
-            if over := self._over_cap(blocks):
-                sent.append(
-                    send(
-                        tx,
-                        load_query("dedup/prune_block_keys"),
-                        keys=over,
-                        cap=policy.max_per_block,
-                    )
-                )
+        if added:
+            sent.append(send(tx, load_query("dedup/set_block_keys"), rows=self._block_rows(added)))
         if reviews:
             sent.append(send(tx, load_query("dedup/create_review_items"), rows=reviews))
         for pending in sent:
             pending.consume()
         return result
 
-    def _over_cap(self, blocks: Mapping[tuple[str, str], datetime]) -> list[str]:
-        """Keys that the new edges take past the cap. A key that came back from the lookup with
-        fewer edges than the cap has exactly those; one at the cap may hold more (written
-        under a larger cap), and pruning heals it."""
-        added = Counter(key for key, _ in blocks)
+    def _block_rows(self, added: Mapping[str, dict[str, None]]) -> list[dict[str, Any]]:
+        """Each key's new list: its new clusters, most recent first, then the clusters it
+        held, capped at ``max_per_block`` (a list written under a larger cap shrinks too)."""
         cap = self.policy.max_per_block
-        return sorted(k for k, n in added.items() if len(self.ids_of_key.get(k, ())) + n > cap)
+        return [
+            {"key": key, "clusters": [*reversed(new), *self.ids_of_key.get(key, [])][:cap]}
+            for key, new in added.items()
+        ]
 
 
 def link_in_tx(

@@ -1,13 +1,7 @@
-// Candidate content clusters for blocking keys: the most recently touched per key (capped),
-// one row per key found. Returns ids and summary versions ('' if none: graph/dedup/summary_cache.py);
-// summaries come once per cluster from dedup/clusters_by_ids, or from the cache.
+// Candidate content clusters for blocking keys: each key's list of clusters, most recently
+// indexed first (capped), one row per key found. A listed cluster may since have been removed
+// by an analyst's merge or split: dedup/cluster_versions says which still exist.
 // params: keys, per_key
 UNWIND $keys AS key
 MATCH (b:BlockKey {key: key})
-CALL (b) {
-  MATCH (b)-[e:BLOCKS]->(c:ContentCluster)
-  RETURN c.id AS id, c.version AS version, e.at AS touched
-  ORDER BY touched DESC
-  LIMIT $per_key
-}
-RETURN key, collect(id) AS ids, collect(coalesce(version, '')) AS versions
+RETURN key, coalesce(b.clusters, [])[..$per_key] AS ids

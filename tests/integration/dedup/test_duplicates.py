@@ -7,6 +7,7 @@ from typing import Any
 
 import orjson
 
+from graph import schema
 from graph.cypher import load_query
 from graph.db import Graph
 from graph.dedup.analyst import (
@@ -281,45 +282,92 @@ def test_times_written_as_iso_text_are_stored_as_zoned_datetimes(reference_graph
     write(reference_graph, _report("TV-B", VARIANTS[1], "go back", "jsmith88", "bea"))
     types = query(
         reference_graph,
-        "MATCH (c:ContentCluster), (:BlockKey)-[e:BLOCKS]->(c), ()-[j:SAME_CONTENT]->() "
+        "MATCH (c:ContentCluster), ()-[j:SAME_CONTENT]->() "
         "RETURN DISTINCT valueType(c.first_at) AS first, valueType(c.last_at) AS last, "
-        "valueType(e.at) AS blocks, valueType(j.at) AS judged",
+        "valueType(j.at) AS judged",
     )
     zoned = "ZONED DATETIME NOT NULL"
-    assert types == [{"first": zoned, "last": zoned, "blocks": zoned, "judged": zoned}]
+    assert types == [{"first": zoned, "last": zoned, "judged": zoned}]
 
 
-def test_a_block_written_under_a_larger_cap_heals_to_one_edge_per_cluster(
-    reference_graph: Graph,
-) -> None:
-    """A graph indexed under an older, larger ``max_per_block`` holds edges the lookup no
-    longer returns; joining such a cluster adds a fresh edge, and pruning in the same
-    transaction leaves one edge per cluster and at most the cap under the key."""
+def _listed(graph: Graph, key: str) -> list[str]:
+    (row,) = query(graph, "MATCH (b:BlockKey {key: $key}) RETURN b.clusters AS ids", key=key)
+    return list(row["ids"])
+
+
+def test_a_key_lists_its_most_recent_clusters_up_to_the_cap(reference_graph: Graph) -> None:
+    """A list written under an older, larger ``max_per_block`` is longer than the lookup reads;
+    a cluster joined again from beyond the cap goes first, and the list shrinks to the cap."""
     policy = default_policy()
     key = handle_keys("x", "jsmith88", policy.handle_affix_chars)[0]
     write(reference_graph, _report("TV-OLD", VARIANTS[0], "go back home", "jsmith88", "amara"))
     (old,) = query(reference_graph, "MATCH (c:ContentCluster) RETURN c.id AS id")
-    query(  # the account's block as an older cap left it: the first cluster oldest, 15 newer
+    legacy = [f"legacy-{i}" for i in range(policy.max_per_block + 5, 0, -1)]  # newest first
+    query(  # the account's key as an older cap left it: 15 newer clusters, then the first
         reference_graph,
-        "MATCH (b:BlockKey {key: $key})-[e:BLOCKS]->() SET e.at = datetime() - duration('PT1H') "
-        "WITH DISTINCT b UNWIND range(1, $extra) AS i "
-        "CREATE (b)-[:BLOCKS {at: datetime() - duration('PT1H') + duration({minutes: i})}]->"
-        "(:ContentCluster {id: 'legacy-' + toString(i), anchor: 'legacy-' + toString(i), "
-        "platform: 'x', handles: ['someone_else'], texts: [], report_count: 1})",
+        "UNWIND $legacy AS id CREATE (:ContentCluster {id: id, anchor: id, platform: 'x', "
+        "handles: ['someone_else'], texts: [], report_count: 1}) "
+        "WITH collect(id) AS ids MATCH (b:BlockKey {key: $key}) SET b.clusters = ids + b.clusters",
         key=key,
-        extra=policy.max_per_block + 5,
+        legacy=legacy,
     )
+    assert _listed(reference_graph, key) == [*legacy, old["id"]]
     write(reference_graph, _report("TV-NEW", VARIANTS[1], "go back home", "jsmith88", "bola"))
     assert len(set(_clusters(reference_graph).values())) == 1  # joined by its post
-    edges = query(
+    assert _listed(reference_graph, key) == [old["id"], *legacy[: policy.max_per_block - 1]]
+
+
+def test_a_listed_cluster_that_is_gone_is_not_offered_and_leaves_the_list(
+    reference_graph: Graph,
+) -> None:
+    policy = default_policy()
+    key = handle_keys("x", "a1", policy.handle_affix_chars)[0]
+    post_1 = "https://x.com/a1/status/1796512345678900011"
+    post_2 = "https://x.com/a1/status/1796512345678900022"
+    write(reference_graph, _report("TV-1", post_1, "first abusive post text here", "a1", "p1"))
+    write(reference_graph, _report("TV-2", post_2, "a second message entirely", "a1", "p2"))
+    clusters = _clusters(reference_graph)
+    assert _listed(reference_graph, key) == [clusters["TV-2"], clusters["TV-1"]]
+
+    # An analyst's merge removes one cluster: the keys it rewrites no longer list it.
+    merge_contents(reference_graph, clusters["TV-1"], clusters["TV-2"], "DS Khan", "one thread")
+    (merged,) = query(reference_graph, "MATCH (c:ContentCluster) RETURN c.id AS id")
+    assert _listed(reference_graph, key) == [merged["id"]]
+    listed = query(reference_graph, "MATCH (b:BlockKey) UNWIND b.clusters AS id RETURN id")
+    assert {row["id"] for row in listed} == {merged["id"]}
+
+    # A list still naming a removed cluster (a key the decision did not rewrite): the lookup
+    # leaves it out, and the next write under the key drops it.
+    query(
         reference_graph,
-        "MATCH (:BlockKey {key: $key})-[e:BLOCKS]->(c:ContentCluster) "
-        "RETURN c.id AS id, count(e) AS n",
+        "MATCH (b:BlockKey {key: $key}) SET b.clusters = ['content:gone'] + b.clusters",
         key=key,
     )
-    assert sum(e["n"] for e in edges) == policy.max_per_block
-    assert all(e["n"] == 1 for e in edges)
-    assert {"id": old["id"], "n": 1} in edges  # the joined cluster is indexed again, freshly
+    write(reference_graph, _report("TV-3", None, "a third, unrelated message", "a1", "p3"))
+    third = _clusters(reference_graph)["TV-3"]
+    assert third != merged["id"]  # other text: its own content
+    assert _listed(reference_graph, key) == [third, merged["id"]]
+
+
+def test_block_edges_of_an_older_graph_become_lists_when_the_schema_is_applied(
+    reference_graph: Graph,
+) -> None:
+    query(  # two keys indexed the old way: an edge per (key, cluster), stamped with its time
+        reference_graph,
+        "CREATE (c1:ContentCluster {id: 'c1'}), (c2:ContentCluster {id: 'c2'}), "
+        "(c3:ContentCluster {id: 'c3'}), (a:BlockKey {key: 'acct|x|a'}), "
+        "(b:BlockKey {key: 'acct|x|b'}), "
+        "(a)-[:BLOCKS {at: datetime('2026-06-01T10:00:00Z')}]->(c1), "
+        "(a)-[:BLOCKS {at: datetime('2026-06-01T12:00:00Z')}]->(c2), "
+        "(a)-[:BLOCKS {at: datetime('2026-06-01T11:00:00Z')}]->(c3), "
+        "(b)-[:BLOCKS {at: datetime('2026-06-01T09:00:00Z')}]->(c3)",
+    )
+    schema.apply(reference_graph)
+    schema.apply(reference_graph)  # safe to repeat
+    assert _listed(reference_graph, "acct|x|a") == ["c2", "c3", "c1"]  # most recent first
+    assert _listed(reference_graph, "acct|x|b") == ["c3"]
+    (edges,) = query(reference_graph, "MATCH ()-[e:BLOCKS]->() RETURN count(e) AS n")
+    assert edges["n"] == 0
 
 
 def test_summaries_kept_between_batches_are_used_only_while_the_graph_holds_them(

@@ -53,7 +53,7 @@ SEED = 11
 #: What the generator writes that the hub does not: the marker of a finished build.
 GENERATED_ONLY = {"BenchIntelGraph"}
 #: What intake writes that the benchmark graph leaves out: duplicate matching's working state.
-NOT_GENERATED = {"BlockKey", "LinkerLock", "ReviewItem", "BLOCKS", "ABOUT_REPORT"}
+NOT_GENERATED = {"BlockKey", "LinkerLock", "ReviewItem", "ABOUT_REPORT"}
 
 NODE_SHAPE = """
 MATCH (n) UNWIND labels(n) AS label
