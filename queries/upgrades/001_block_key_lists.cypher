@@ -1,4 +1,4 @@
-// Upgrade: a block index written as BLOCKS edges (before each key held a list) becomes each
+// A block index written as BLOCKS edges (before each key held a list) becomes each
 // key's list, most recently indexed first, and the edges go. Safe to repeat; without such
 // edges it finds nothing at once (the relationship type lookup index answers).
 // params:
