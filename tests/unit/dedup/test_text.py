@@ -83,13 +83,26 @@ def test_mentions_tell_apart_the_same_abuse_sent_to_two_people() -> None:
     assert mention_similarity(to_amina, LONG) is None
 
 
+def test_fingerprints_never_change() -> None:
+    """Block keys written into the graph must be found again by every later version."""
+    assert minhash_bands(LONG, 8, 2) == (
+        "0:1b432a30", "1:69c9f82a", "2:2819fa67", "3:ece876d6",
+        "4:63ef5952", "5:9a11a932", "6:0c3b8834", "7:6f541278",
+    )  # fmt: skip
+    text = normalise_text("Go back where you came from, you are not welcome here")
+    assert minhash_bands(text, 8, 2) == (
+        "0:3872fe73", "1:1ba0d96b", "2:74238f20", "3:70db10ba",
+        "4:1ce76af0", "5:7f541f26", "6:aa96bd5c", "7:1a8eaecc",
+    )  # fmt: skip
+
+
 def test_fingerprints_are_deterministic_and_shared_by_near_copies() -> None:
     bands = minhash_bands(LONG, 8, 2)
     assert bands == minhash_bands(LONG, 8, 2)
     assert len(bands) == 8
     truncated = normalise_text("people like you should never be allowed anywhere near decent")
     assert set(bands) & set(minhash_bands(truncated, 8, 2))
-    assert minhash_bands("too short", 8, 2) == []
+    assert minhash_bands("too short", 8, 2) == ()
     assert prefix_key(LONG, 4) == prefix_key(truncated, 4) == "people like you should"
 
 

@@ -23,6 +23,17 @@ def test_access_codes_are_random_and_only_their_hash_verifies() -> None:
     assert hash_code(code) != stored  # salted
 
 
+def test_every_letter_of_the_alphabet_can_fill_every_place_of_a_code() -> None:
+    # 2,000 codes draw each place 2,000 times from 32 letters: a letter missing from a place
+    # by chance has odds below 1e-25; a slip in how the random bits are cut makes it certain.
+    places = [
+        set(chars)
+        for chars in zip(*(new_code().replace("-", "") for _ in range(2000)), strict=True)
+    ]
+    assert len(places) == 12
+    assert all(place == set(ALPHABET) for place in places)
+
+
 def test_journal_survives_and_replays_exactly_what_was_appended(tmp_path: Path) -> None:
     journal = Journal(tmp_path / "journal")
     for i in range(5):
