@@ -161,11 +161,17 @@ _SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 def _is_plain(value: Any) -> bool:
-    """Whether ``Record.data()`` would return ``value`` unchanged: scalars and lists of them.
+    """Whether ``Record.data()`` would return ``value`` unchanged: scalars, and lists of them
+    or of such lists.
 
     ``Record.data()`` walks every value to turn nodes and relationships into dicts; on the
     intake path, where rows hold only ids, text and lists of text, that walk was an eighth of
-    the writer's time. Records holding anything else still go through it.
+    the writer's time (and half of the linker's lookup, whose one record holds lists of lists).
+    Records holding anything else still go through it.
     """
     kind = type(value)
-    return kind in _SCALARS or (kind is list and all(type(item) in _SCALARS for item in value))
+    if kind in _SCALARS:
+        return True
+    if kind is not list:
+        return False
+    return all(type(item) in _SCALARS for item in value) or all(map(_is_plain, value))

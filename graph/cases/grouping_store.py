@@ -134,10 +134,10 @@ def suggested_joins(graph: Graph, case_id: str) -> list[JoinSuggestion]:
                 if handle_keys(s.platform, h, policy.handle_affix_chars)
             }
         )
-        found = run(
+        (found,) = run(
             tx, load_query("dedup/find_clusters_by_keys"), keys=keys, per_key=policy.max_per_block
         )
-        others = sorted({cid for r in found for cid in r["ids"]} - set(summaries))
+        others = sorted({cid for ids in found["lists"] for cid in ids} - set(summaries))
         cases_of: dict[str, str] = {}
         if others:
             for r in run(tx, load_query("cases/open_cases_of_clusters"), ids=others):

@@ -130,24 +130,18 @@ class Linking:
         all_keys = sorted({key for keys in self.keys_of.values() for key in keys})
         # Every key's list is now known (the lookup reads up to the cap lists are kept at), so
         # finish can write each changed list whole.
-        listed = {
-            record["key"]: record["ids"]
-            for record in run(
-                tx,
-                load_query("dedup/find_clusters_by_keys"),
-                keys=all_keys,
-                per_key=policy.max_per_block,
-            )
-        }
-        distinct = sorted({cid for ids in listed.values() for cid in ids})
-        version_of: dict[str, str | None] = (
-            {
-                record["id"]: record["version"] or None
-                for record in run(tx, load_query("dedup/cluster_versions"), ids=distinct)
-            }
-            if distinct
-            else {}
+        (found,) = run(
+            tx,
+            load_query("dedup/find_clusters_by_keys"),
+            keys=all_keys,
+            per_key=policy.max_per_block,
         )
+        listed = dict(zip(found["keys"], found["lists"], strict=True))
+        distinct = sorted({cid for ids in listed.values() for cid in ids})
+        version_of: dict[str, str | None] = {}
+        if distinct:
+            (existing,) = run(tx, load_query("dedup/cluster_versions"), ids=distinct)
+            version_of = {cid: version or None for cid, version in existing["found"]}
         # A listed cluster an analyst's merge or split has since removed is left out here, and
         # dropped from its key's list when that list is next written.
         self.ids_of_key = ids_of_key = {

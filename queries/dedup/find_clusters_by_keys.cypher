@@ -1,7 +1,8 @@
-// Candidate content clusters for blocking keys: each key's list of clusters, most recently
-// indexed first (capped), one row per key found. A listed cluster may since have been removed
-// by an analyst's merge or split: dedup/cluster_versions says which still exist.
+// Candidate content clusters for blocking keys: each key found with its list of clusters, most
+// recently indexed first (capped). One record for the whole batch: the driver's cost is per
+// record. A listed cluster may since have been removed by an analyst's merge or split:
+// dedup/cluster_versions says which still exist.
 // params: keys, per_key
 UNWIND $keys AS key
 MATCH (b:BlockKey {key: key})
-RETURN key, coalesce(b.clusters, [])[..$per_key] AS ids
+RETURN collect(key) AS keys, collect(coalesce(b.clusters, [])[..$per_key]) AS lists
