@@ -74,8 +74,13 @@ def handle_similarity(a: str, b: str) -> float:
     return float(fuzz.ratio(sa, sb)) / 100.0
 
 
+@lru_cache(maxsize=4096)
 def text_similarity(a: str, b: str, min_chars_for_partial: int) -> float:
-    """0..1 similarity of two *normalised* texts; a long enough prefix or excerpt scores high."""
+    """0..1 similarity of two *normalised* texts; a long enough prefix or excerpt scores high.
+
+    Cached: reports of one viral post carry the same text and meet the same candidate texts
+    (over generated intake, about a quarter of the comparisons repeat one already made); the
+    excerpt score is most of a comparison's cost. The cache is small, as it holds the texts."""
     if not a or not b:
         return 0.0
     if a == b:
