@@ -27,7 +27,7 @@ from graph.db import Graph
 from graph.errors import InvalidInput, Problem
 from ingest.contract import parse_referral
 from ingest.csv_flat import FlatError, unflatten
-from ingest.load import Outcome, Status, write_reports
+from ingest.load import Ahead, BatchResult, Outcome, Status, write_batch
 from ingest.normalise import clean_referral
 from ingest.receipt import Receipt
 from ingest.transform import Row, report_row
@@ -39,6 +39,7 @@ class Summary:
     already_present: int = 0
     rejected: int = 0
     lines: int = 0
+    batches_matched_ahead: int = 0  # batches linked as prepared while the one before committed
     rejects_file: Path | None = None
     codes_file: Path | None = None
 
@@ -167,6 +168,7 @@ class BulkIngest:
         batch_size: int = 1000,
         on_progress: Callable[[int], None] | None = None,
         processes: int = 0,
+        look_ahead: bool = True,
     ) -> None:
         self.graph = graph
         self.rejects = rejects
@@ -174,6 +176,7 @@ class BulkIngest:
         self.batch_size = batch_size
         self.on_progress = on_progress or (lambda _n: None)
         self.processes = processes
+        self.look_ahead = look_ahead
         self.summary = Summary()
 
     def _reject(self, line: Line, problems: Iterable[Problem], source_ref: object = None) -> None:
@@ -217,32 +220,51 @@ class BulkIngest:
         self.on_progress(len(batch.lines))
 
     def run(self, lines: Iterator[Line]) -> Summary:
-        pending: tuple[_Batch, Future[list[Outcome]]] | None = None
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ohch-writer") as writer:
+        """A full batch is written once the batch after it is full too: each write prepares
+        the next batch's linking, matched (in ``matcher``) while the write commits."""
+        pending: tuple[_Batch, Future[BatchResult]] | None = None
+        with (
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="ohch-writer") as writer,
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="ohch-matcher") as matcher,
+        ):
+            queued: _Batch | None = None  # full, waiting for the batch after it
             batch = _Batch()
             for line, prepared in prepared_lines(lines, self.codes is not None, self.processes):
                 self.summary.lines += 1
                 self._add(line, prepared, batch)
                 if len(batch.rows) >= self.batch_size:
-                    pending = self._flush(writer, pending, batch)
-                    batch = _Batch()
-            pending = self._flush(writer, pending, batch)
+                    if queued is not None:
+                        pending = self._flush(writer, matcher, pending, queued, batch)
+                    queued, batch = batch, _Batch()
+            if queued is not None:
+                pending = self._flush(writer, matcher, pending, queued, batch)
+            pending = self._flush(writer, matcher, pending, batch, None)
             if pending is not None:
-                self._record(pending[0], pending[1].result())
+                self._done(*pending)
         return self.summary
 
     def _flush(
         self,
         writer: ThreadPoolExecutor,
-        pending: tuple[_Batch, Future[list[Outcome]]] | None,
+        matcher: ThreadPoolExecutor,
+        pending: tuple[_Batch, Future[BatchResult]] | None,
         batch: _Batch,
-    ) -> tuple[_Batch, Future[list[Outcome]]] | None:
-        """Wait for the previous write, then start this one (one write in flight at a time)."""
-        if pending is not None:
-            self._record(pending[0], pending[1].result())
+        following: _Batch | None,
+    ) -> tuple[_Batch, Future[BatchResult]] | None:
+        """Wait for the previous write, then start this one (one write in flight at a time),
+        with the batch that follows it, if any, for its linking to be prepared ahead."""
+        ahead = self._done(*pending) if pending is not None else None
         if not batch.rows:
             return None
-        return batch, writer.submit(write_reports, self.graph, list(batch.rows))
+        next_rows = list(following.rows) if following is not None and self.look_ahead else None
+        future = writer.submit(write_batch, self.graph, list(batch.rows), ahead, next_rows, matcher)
+        return batch, future
+
+    def _done(self, batch: _Batch, future: Future[BatchResult]) -> Ahead | None:
+        result = future.result()
+        self.summary.batches_matched_ahead += result.used_ahead
+        self._record(batch, result.outcomes)
+        return result.ahead
 
 
 def ingest_file(
@@ -253,18 +275,21 @@ def ingest_file(
     batch_size: int = 1000,
     on_progress: Callable[[int], None] | None = None,
     processes: int = 0,
+    look_ahead: bool = True,
 ) -> Summary:
     """Ingest one file; rejects go to ``rejects_path`` (JSONL: line, source_ref, problems).
-    ``processes``: helper processes that validate (0: validate in this process)."""
+    ``processes``: helper processes that validate (0: validate in this process).
+    ``look_ahead``: prepare each batch's linking while the batch before commits (off: each
+    batch links inside its own transaction only; the results are the same)."""
     with rejects_path.open("w", encoding="utf-8") as rejects:
         codes: Any = None
         if codes_path is not None:
             codes = codes_path.open("a", encoding="utf-8")
             codes_path.chmod(0o600)
         try:
-            summary = BulkIngest(graph, rejects, codes, batch_size, on_progress, processes).run(
-                read_lines(path)
-            )
+            summary = BulkIngest(
+                graph, rejects, codes, batch_size, on_progress, processes, look_ahead
+            ).run(read_lines(path))
         finally:
             if codes is not None:
                 codes.close()

@@ -6,6 +6,10 @@ only the new reports, and link them to content clusters (``graph/dedup/store.py`
 report is always linked, exactly once. The candidate lookup comes first; then the reports are
 sent, and Neo4j creates them while Python matches (:class:`graph.dedup.store.Linking`).
 
+Bulk intake (:func:`write_batch`) also prepares the next batch's linking at the end of each
+transaction and matches it while the transaction commits (:class:`Ahead`); the next
+transaction checks that nothing has linked since and otherwise links afresh.
+
 A key seen before with the same payload is "already received"; with a different payload it is a
 conflict, and nothing is overwritten.
 """
@@ -13,6 +17,7 @@ conflict, and nothing is overwritten.
 from __future__ import annotations
 
 import enum
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +25,7 @@ from neo4j import ManagedTransaction
 
 from graph.cypher import load_query
 from graph.db import Graph, run, send
-from graph.dedup.store import Linking
+from graph.dedup.store import Linking, LinkResult, lock_linker
 from ingest.transform import Row
 
 REFERENCE_PREFIX = "OHCH"
@@ -44,17 +49,40 @@ def format_reference(year: int, number: int) -> str:
     return f"{REFERENCE_PREFIX}-{year}-{number:06d}"
 
 
-def _write(tx: ManagedTransaction, rows: list[Row]) -> list[Outcome]:
-    years = sorted({row["year"] for row in rows if row["reference"] is None})
-    counters = {
-        r["year"]: r["last"]
-        for r in run(tx, load_query("intake/lock_reference_counters"), years=years)
-    }
-    first = dict(counters)
-    keys = [row["intake_key"] for row in rows]
-    known: dict[str, dict[str, Any]] = {
-        r["key"]: r for r in run(tx, load_query("intake/find_reports_by_key"), keys=keys)
-    }
+@dataclass(frozen=True, slots=True)
+class Ahead:
+    """The next batch's linking, prepared at the end of this batch's transaction (its lookups
+    see this batch's writes, under the same linker lock) and matched in ``matched`` while this
+    batch commits. The next transaction uses it only if it is still exact: the same new
+    reports, and the linker's next hold is its own (no other linking in between)."""
+
+    report_ids: tuple[str, ...]
+    seq: int
+    linking: Linking
+    matched: Future[LinkResult]
+
+
+@dataclass(frozen=True, slots=True)
+class BatchResult:
+    outcomes: list[Outcome]
+    ahead: Ahead | None = None  # the next batch's linking, if it was given
+    used_ahead: bool = False  # this batch's linking was the one prepared ahead
+
+
+def _linking(rows: list[Row]) -> Linking:
+    return Linking(
+        [(r["evidence"], r["received_at_dt"]) for r in rows],
+        keys_of={r["id"]: r["block_keys"] for r in rows},
+    )
+
+
+def _sort_out(
+    rows: list[Row], known: dict[str, dict[str, Any]], counters: dict[int, int] | None
+) -> tuple[list[Outcome], list[Row]]:
+    """Each row's outcome, and the rows to create (a key seen before, in the graph or earlier
+    in ``rows``, is not created again). ``counters``: the references' counters, advanced as
+    references are given; None when only the rows to create are wanted."""
+    known = dict(known)
     outcomes = []
     new_rows = []
     for row in rows:
@@ -66,29 +94,80 @@ def _write(tx: ManagedTransaction, rows: list[Row]) -> list[Outcome]:
             outcomes.append(Outcome(status, key, prior["id"], prior["reference"]))
             continue
         reference = row["reference"]
-        if reference is None:
+        if reference is None and counters is not None:
             counters[row["year"]] += 1
             reference = format_reference(row["year"], counters[row["year"]])
             row = {**row, "reference": reference}
         known[key] = {"id": row["id"], "reference": reference, "payload_hash": row["payload_hash"]}
         new_rows.append(row)
         outcomes.append(Outcome(Status.CREATED, key, row["id"], reference))
+    return outcomes, new_rows
+
+
+def _known(tx: ManagedTransaction, rows: list[Row]) -> dict[str, dict[str, Any]]:
+    keys = [row["intake_key"] for row in rows]
+    return {r["key"]: r for r in run(tx, load_query("intake/find_reports_by_key"), keys=keys)}
+
+
+def _write(
+    tx: ManagedTransaction,
+    rows: list[Row],
+    ahead: Ahead | None = None,
+    next_rows: list[Row] | None = None,
+    matcher: Executor | None = None,
+) -> BatchResult:
+    years = sorted({row["year"] for row in rows if row["reference"] is None})
+    counters = {
+        r["year"]: r["last"]
+        for r in run(tx, load_query("intake/lock_reference_counters"), years=years)
+    }
+    first = dict(counters)
+    outcomes, new_rows = _sort_out(rows, _known(tx, rows), counters)
+    matched = None
     if new_rows:
-        linking = Linking(
-            [(r["evidence"], r["received_at_dt"]) for r in new_rows],
-            keys_of={r["id"]: r["block_keys"] for r in new_rows},
-        )
-        linking.start(tx)
+        linking, matched = _linking_for(tx, new_rows, ahead)
         # Neo4j creates the reports while Python matches them; links are written after.
         created = send(
             tx, load_query("intake/create_reports"), rows=[_graph_row(r) for r in new_rows]
         )
-        linking.finish(tx)
+        linking.write(tx, matched.result() if matched is not None else linking.match())
         created.consume()
     for year, last in counters.items():
         if last != first[year]:
             run(tx, load_query("intake/advance_reference_counter"), year=year, last=last)
-    return outcomes
+    next_ahead = None
+    if next_rows and matcher is not None:
+        next_ahead = _prepare_ahead(tx, next_rows, matcher)
+    return BatchResult(outcomes, next_ahead, used_ahead=matched is not None)
+
+
+def _linking_for(
+    tx: ManagedTransaction, new_rows: list[Row], ahead: Ahead | None
+) -> tuple[Linking, Future[LinkResult] | None]:
+    """The linking prepared ahead, with its match, if it is still exact; else one started
+    now (lock, lookups) and not yet matched."""
+    if (
+        ahead is not None
+        and ahead.report_ids == tuple(r["id"] for r in new_rows)
+        and lock_linker(tx) == ahead.seq + 1  # no other linking since its lookups
+    ):
+        return ahead.linking, ahead.matched
+    linking = _linking(new_rows)
+    linking.start(tx)
+    return linking, None
+
+
+def _prepare_ahead(tx: ManagedTransaction, rows: list[Row], matcher: Executor) -> Ahead | None:
+    """Look up the next batch's candidates in this transaction, after its writes, and start
+    matching them in ``matcher``: the match runs while this transaction commits."""
+    _, new_rows = _sort_out(rows, _known(tx, rows), None)
+    if not new_rows:
+        return None
+    linking = _linking(new_rows)
+    linking.start(tx)
+    return Ahead(
+        tuple(r["id"] for r in new_rows), linking.seq, linking, matcher.submit(linking.match)
+    )
 
 
 def _graph_row(row: Row) -> Row:
@@ -103,4 +182,16 @@ def write_reports(graph: Graph, rows: list[Row]) -> list[Outcome]:
     """Write a batch in one transaction; outcomes in the order of ``rows``."""
     if not rows:
         return []
-    return graph.write_tx(lambda tx: _write(tx, rows))
+    return graph.write_tx(lambda tx: _write(tx, rows)).outcomes
+
+
+def write_batch(
+    graph: Graph,
+    rows: list[Row],
+    ahead: Ahead | None,
+    next_rows: list[Row] | None,
+    matcher: Executor,
+) -> BatchResult:
+    """Write a batch as :func:`write_reports` does, using ``ahead`` (prepared by the batch
+    before) if it is still exact, and prepare the linking of ``next_rows`` (bulk intake)."""
+    return graph.write_tx(lambda tx: _write(tx, rows, ahead, next_rows, matcher))

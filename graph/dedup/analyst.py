@@ -26,7 +26,7 @@ from graph.dedup.evidence_props import evidence_from_record
 from graph.dedup.judgements import Judgement, JudgementLog, Verdict, judge
 from graph.dedup.models import ContentSummary, ReportEvidence
 from graph.dedup.policy import default_policy
-from graph.dedup.store import summary_row, write_judgements
+from graph.dedup.store import lock_linker, summary_row, write_judgements
 from graph.dedup.summary_cache import new_version
 from graph.errors import Conflict, InvalidValue, NotFound
 
@@ -110,7 +110,7 @@ def _decide(
     cluster_ids = sorted(set(cluster_ids))
 
     def work(tx: ManagedTransaction) -> Clusters:
-        run(tx, load_query("dedup/lock_linker"))
+        lock_linker(tx)
         order, evidence, log = _load(tx, cluster_ids)
         before = derive_clusters(order, log)
         new = decide(log, before)

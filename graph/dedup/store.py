@@ -69,8 +69,20 @@ def judgement_row(judgement: Judgement) -> dict[str, Any]:
 
 @dataclass
 class LinkResult:
+    """The batch's decisions and what they write (:meth:`Linking.write`)."""
+
     decisions: list[MatchDecision] = field(default_factory=list)
     clusters: dict[str, str] = field(default_factory=dict)  # report id -> cluster id
+    touched: dict[str, ContentSummary] = field(default_factory=dict)  # by cluster id
+    added: dict[str, dict[str, None]] = field(default_factory=dict)  # key -> new, oldest first
+    judgements: list[Judgement] = field(default_factory=list)
+    reviews: list[dict[str, Any]] = field(default_factory=list)
+
+
+def lock_linker(tx: ManagedTransaction) -> int:
+    """Take the linker lock for the rest of ``tx``; returns the hold's sequence number."""
+    (record,) = run(tx, load_query("dedup/lock_linker"))
+    return int(record["seq"])
 
 
 def _review_row(decision: MatchDecision, at: datetime) -> dict[str, Any]:
@@ -118,6 +130,7 @@ class Linking:
             for evidence, _ in reports
         }
         self.matcher = BatchMatcher(self.policy)
+        self.seq = 0  # the linker lock's sequence number the lookups were made under
         # key -> its clusters in the graph that still exist, most recently indexed first
         self.ids_of_key: dict[str, list[str]] = {}
 
@@ -126,7 +139,7 @@ class Linking:
         if not self.reports:
             return
         policy = self.policy
-        run(tx, load_query("dedup/lock_linker"))
+        self.seq = lock_linker(tx)
         all_keys = sorted({key for keys in self.keys_of.values() for key in keys})
         # Every key's list is now known (the lookup reads up to the cap lists are kept at), so
         # finish can write each changed list whole.
@@ -168,23 +181,23 @@ class Linking:
             self.matcher.index.upsert(summaries[cid], keys_of_cluster[cid])
 
     def finish(self, tx: ManagedTransaction) -> LinkResult:
-        """Match the reports in arrival order against the candidates and each other, then
-        write clusters, judgements, block keys and review items (sent together, run in turn)."""
+        """Match, then write (see :meth:`match` and :meth:`write`)."""
+        result = self.match()
+        self.write(tx, result)
+        return result
+
+    def match(self) -> LinkResult:
+        """Decide each report in arrival order against the candidates and the reports before
+        it. Pure Python: bulk intake runs it for the next batch while this one commits."""
         result = LinkResult()
-        if not self.reports:
-            return result
         policy, matcher = self.policy, self.matcher
-        touched: dict[str, ContentSummary] = {}
-        added: dict[str, dict[str, None]] = {}  # key -> clusters newly under it, oldest first
-        judgements: list[Judgement] = []
-        reviews: list[dict[str, Any]] = []
         for evidence, received_at in self.reports:
             keys = self.keys_of[evidence.report_key]
             decision = match_report(
                 evidence, matcher.index.lookup, policy, now=received_at, keys=keys
             )
             summary = matcher.apply(decision, evidence, keys)
-            touched[summary.content_id] = summary
+            result.touched[summary.content_id] = summary
             result.decisions.append(decision)
             result.clusters[evidence.report_key] = summary.content_id
             if decision.action is not Action.REVIEW:
@@ -193,22 +206,28 @@ class Linking:
                 block_keys = [f"post|{evidence.post_key}"] if evidence.post_key else []
             for key in block_keys:
                 if summary.content_id not in self.ids_of_key.get(key, ()):
-                    new = added.setdefault(key, {})
+                    new = result.added.setdefault(key, {})
                     new.pop(summary.content_id, None)  # touched again: now the most recent
                     new[summary.content_id] = None
             if decision.judgement is not None:
-                judgements.append(decision.judgement)
+                result.judgements.append(decision.judgement)
             if decision.action is Action.REVIEW:
-                reviews.append(_review_row(decision, received_at))
+                result.reviews.append(_review_row(decision, received_at))
+        return result
 
+    def write(self, tx: ManagedTransaction, result: LinkResult) -> None:
+        """Write clusters, judgements, block keys and review items (sent together, run in
+        turn). Safe to repeat in a retried transaction: it changes nothing it was given."""
+        if not result.clusters:
+            return
         version = new_version()
         # Kept before the commit: if it fails, no cluster in the graph carries this version.
-        self.cache.put((version, s) for s in touched.values())
+        self.cache.put((version, s) for s in result.touched.values())
         sent = [
             send(
                 tx,
                 load_query("dedup/upsert_clusters"),
-                rows=[summary_row(s) for s in touched.values()],
+                rows=[summary_row(s) for s in result.touched.values()],
                 version=version,
             ),
             send(
@@ -216,15 +235,15 @@ class Linking:
                 load_query("dedup/assign_reports"),
                 rows=[{"report_id": r, "cluster_id": c} for r, c in result.clusters.items()],
             ),
-            *send_judgements(tx, judgements),
+            *send_judgements(tx, result.judgements),
         ]
-        if added:
-            sent.append(send(tx, load_query("dedup/set_block_keys"), rows=self._block_rows(added)))
-        if reviews:
-            sent.append(send(tx, load_query("dedup/create_review_items"), rows=reviews))
+        if result.added:
+            rows = self._block_rows(result.added)
+            sent.append(send(tx, load_query("dedup/set_block_keys"), rows=rows))
+        if result.reviews:
+            sent.append(send(tx, load_query("dedup/create_review_items"), rows=result.reviews))
         for pending in sent:
             pending.consume()
-        return result
 
     def _block_rows(self, added: Mapping[str, dict[str, None]]) -> list[dict[str, Any]]:
         """Each key's new list: its new clusters, most recent first, then the clusters it

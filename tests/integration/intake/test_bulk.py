@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
 
 import ingest.bulk
+from bench.datagen.reports import write_jsonl
+from graph.cypher import load_query
 from graph.db import Graph
+from graph.dedup.analyst import merge_contents
+from graph.reference.loader import load_reference
 from ingest.access_codes import verify_code
 from ingest.bulk import ingest_file
 from tests.factories import referral
@@ -102,22 +107,22 @@ def test_crash_midway_and_rerun_gives_every_line_exactly_once(
     reference_graph: Graph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     source = _jsonl(tmp_path / "big.jsonl", [referral(source_ref=f"TV-{i}") for i in range(250)])
-    real_write = ingest.bulk.write_reports
+    real_write = ingest.bulk.write_batch
     calls = {"n": 0}
 
-    def crash_on_third_batch(graph: Graph, rows: list[dict[str, object]]) -> object:
+    def crash_on_third_batch(graph: Graph, *args: Any) -> object:
         calls["n"] += 1
         if calls["n"] == 3:
             raise RuntimeError("power cut")
-        return real_write(graph, rows)
+        return real_write(graph, *args)
 
-    monkeypatch.setattr(ingest.bulk, "write_reports", crash_on_third_batch)
+    monkeypatch.setattr(ingest.bulk, "write_batch", crash_on_third_batch)
     with pytest.raises(RuntimeError, match="power cut"):
         ingest_file(reference_graph, source, tmp_path / "r1.jsonl", batch_size=50)
     written = query(reference_graph, "MATCH (r:Report) RETURN count(r) AS n")[0]["n"]
     assert 0 < written < 250
 
-    monkeypatch.setattr(ingest.bulk, "write_reports", real_write)
+    monkeypatch.setattr(ingest.bulk, "write_batch", real_write)
     summary = ingest_file(reference_graph, source, tmp_path / "r2.jsonl", batch_size=50)
     assert summary.already_present == written
     assert summary.accepted == 250 - written
@@ -163,3 +168,107 @@ def test_helper_processes_keep_file_order_rejects_and_access_codes(
     assert [ref for ref, source_ref, _ in issued] == sorted(stored)
     assert [source_ref for _, source_ref, _ in issued][:3] == ["TV-0", "TV-1", "TV-2"]
     assert all(verify_code(code, stored[ref]) for ref, _, code in issued)
+
+
+def _linking_state(graph: Graph) -> tuple[set[frozenset[str]], dict[str, list[str]], list[int]]:
+    """What linking made, free of the run's random report ids: the clusters as sets of source
+    refs, each blocking key's list by its clusters' founding refs, and the counts of review
+    items and system judgements."""
+    rows = query(
+        graph, "MATCH (r:Report) RETURN r.source_ref AS ref, r.id AS id, r.cluster_id AS c"
+    )
+    members: dict[str, set[str]] = {}
+    for row in rows:
+        members.setdefault(row["c"], set()).add(row["ref"])
+    ref_of = {f"content:{row['id']}": row["ref"] for row in rows}
+    lists = {
+        row["key"]: [ref_of[cid] for cid in row["ids"]]
+        for row in query(graph, "MATCH (b:BlockKey) RETURN b.key AS key, b.clusters AS ids")
+    }
+    (counts,) = query(
+        graph,
+        "RETURN COUNT { (:ReviewItem) } AS reviews, COUNT { ()-[:SAME_CONTENT]->() } AS same",
+    )
+    return {frozenset(m) for m in members.values()}, lists, [counts["reviews"], counts["same"]]
+
+
+def test_linking_prepared_ahead_gives_what_linking_in_turn_gives(
+    reference_graph: Graph, tmp_path: Path
+) -> None:
+    source = tmp_path / "mix.jsonl"
+    write_jsonl(source, 600, seed=5)  # viral posts, URL variants, text-only reports
+    ahead = ingest_file(reference_graph, source, tmp_path / "r1.jsonl", batch_size=50)
+    assert ahead.accepted == 600
+    assert ahead.batches_matched_ahead == 11  # every batch after the first
+    linked_ahead = _linking_state(reference_graph)
+
+    reference_graph.run_schema(load_query("admin/delete_all").text)
+    load_reference(reference_graph)
+    in_turn = ingest_file(
+        reference_graph, source, tmp_path / "r2.jsonl", batch_size=50, look_ahead=False
+    )
+    assert in_turn.accepted == 600
+    assert in_turn.batches_matched_ahead == 0
+    assert _linking_state(reference_graph) == linked_ahead
+    assert len(linked_ahead[0]) < 600  # duplicates were combined: the comparison means something
+
+
+def _text_report(ref: str, text: str) -> dict[str, Any]:
+    payload = referral(source_ref=ref)
+    payload["content"] = [{"platform": "x", "text": text}]  # no URL: matched by text
+    payload["suspects"] = [{"platform": "x", "handle": "a1"}]
+    return payload
+
+
+def test_linking_prepared_ahead_is_not_used_after_an_analyst_decides_in_between(
+    reference_graph: Graph, tmp_path: Path
+) -> None:
+    """The second batch's linking is prepared before the first commits; an analyst's merge
+    after that commit changes the clusters it saw, so the second batch links afresh: its
+    report joins the merged content as the graph now holds it."""
+    first = "go back where you came from, nobody wants you here"
+    second = "people like you should never be allowed near decent folk"
+    source = _jsonl(
+        tmp_path / "two.jsonl",
+        [
+            _text_report("TV-A", first),
+            _text_report("TV-B", second),
+            _text_report("TV-C", second),
+            _text_report("TV-D", "an unrelated complaint about something else entirely"),
+        ],
+    )
+    merged: list[str] = []
+
+    def merge_after_first_batch(_count: int) -> None:
+        if merged:
+            return
+        clusters = {
+            row["ref"]: row["c"]
+            for row in query(
+                reference_graph, "MATCH (r:Report) RETURN r.source_ref AS ref, r.cluster_id AS c"
+            )
+        }
+        assert clusters["TV-A"] != clusters["TV-B"]
+        result = merge_contents(
+            reference_graph, clusters["TV-A"], clusters["TV-B"], "DS Khan", "one thread"
+        )
+        merged.extend(result.members)
+
+    summary = ingest_file(
+        reference_graph,
+        source,
+        tmp_path / "r.jsonl",
+        batch_size=2,
+        on_progress=merge_after_first_batch,
+    )
+    assert summary.accepted == 4
+    assert summary.batches_matched_ahead == 0  # prepared, then found stale
+    (cluster,) = merged
+    rows = query(
+        reference_graph,
+        "MATCH (r:Report) WHERE r.source_ref IN ['TV-A', 'TV-B', 'TV-C'] "
+        "MATCH (c:ContentCluster {id: r.cluster_id}) "
+        "RETURN r.source_ref AS ref, c.id AS c, c.report_count AS n",
+    )
+    found = {row["ref"]: (row["c"], row["n"]) for row in rows}
+    assert found == dict.fromkeys(("TV-A", "TV-B", "TV-C"), (cluster, 3))
