@@ -59,7 +59,7 @@ class Ahead:
     report_ids: tuple[str, ...]
     seq: int
     linking: Linking
-    matched: Future[LinkResult]
+    matched: Future[LinkResult | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,14 +123,19 @@ def _write(
     }
     first = dict(counters)
     outcomes, new_rows = _sort_out(rows, _known(tx, rows), counters)
-    matched = None
+    used_ahead = False
     if new_rows:
         linking, matched = _linking_for(tx, new_rows, ahead)
         # Neo4j creates the reports while Python matches them; links are written after.
         created = send(
             tx, load_query("intake/create_reports"), rows=[_graph_row(r) for r in new_rows]
         )
-        linking.write(tx, matched.result() if matched is not None else linking.match())
+        result = matched.result() if matched is not None else None
+        used_ahead = result is not None
+        if result is None:  # not prepared, or a summary was not kept: load through tx
+            linking.load(tx)
+            result = linking.match()
+        linking.write(tx, result)
         created.consume()
     for year, last in counters.items():
         if last != first[year]:
@@ -138,14 +143,14 @@ def _write(
     next_ahead = None
     if next_rows and matcher is not None:
         next_ahead = _prepare_ahead(tx, next_rows, matcher)
-    return BatchResult(outcomes, next_ahead, used_ahead=matched is not None)
+    return BatchResult(outcomes, next_ahead, used_ahead)
 
 
 def _linking_for(
     tx: ManagedTransaction, new_rows: list[Row], ahead: Ahead | None
-) -> tuple[Linking, Future[LinkResult] | None]:
-    """The linking prepared ahead, with its match, if it is still exact; else one started
-    now (lock, lookups) and not yet matched."""
+) -> tuple[Linking, Future[LinkResult | None] | None]:
+    """The linking prepared ahead, with its match, if it is still exact; else one looked up
+    now, not yet loaded or matched."""
     if (
         ahead is not None
         and ahead.report_ids == tuple(r["id"] for r in new_rows)
@@ -153,21 +158,27 @@ def _linking_for(
     ):
         return ahead.linking, ahead.matched
     linking = _linking(new_rows)
-    linking.start(tx)
+    linking.look_up(tx)
     return linking, None
 
 
 def _prepare_ahead(tx: ManagedTransaction, rows: list[Row], matcher: Executor) -> Ahead | None:
     """Look up the next batch's candidates in this transaction, after its writes, and start
-    matching them in ``matcher``: the match runs while this transaction commits."""
+    loading and matching them in ``matcher``: that runs while this transaction commits."""
     _, new_rows = _sort_out(rows, _known(tx, rows), None)
     if not new_rows:
         return None
     linking = _linking(new_rows)
-    linking.start(tx)
+    linking.look_up(tx)
     return Ahead(
-        tuple(r["id"] for r in new_rows), linking.seq, linking, matcher.submit(linking.match)
+        tuple(r["id"] for r in new_rows), linking.seq, linking, matcher.submit(_match, linking)
     )
+
+
+def _match(linking: Linking) -> LinkResult | None:
+    """The match, if every candidate's summary is kept at the graph's version (else None:
+    the next transaction loads the rest from the graph and matches then)."""
+    return linking.match() if linking.load(None) else None
 
 
 def _graph_row(row: Row) -> Row:

@@ -101,12 +101,14 @@ def _review_row(decision: MatchDecision, at: datetime) -> dict[str, Any]:
 
 
 class Linking:
-    """One batch's linking, in two steps so the caller can overlap them with its own writes.
+    """One batch's linking, in steps so the caller can overlap them with its own writes.
 
-    :meth:`start` takes the linker lock and looks up the candidates (Neo4j; summaries this
-    process holds at the graph's version come from ``graph/dedup/summary_cache.py``);
-    :meth:`finish` matches in Python and writes the clusters. Between the two, intake sends its
-    ``create_reports`` (``graph.db.send``): Neo4j creates the reports while Python matches.
+    :meth:`start` is :meth:`look_up` (take the linker lock, read the blocking keys' lists and
+    the listed clusters' versions) then :meth:`load` (their summaries: those this process holds
+    at the graph's version from ``graph/dedup/summary_cache.py``, the rest from the graph);
+    :meth:`finish` is :meth:`match` (pure Python) then :meth:`write`. Between the two, intake
+    sends its ``create_reports`` (``graph.db.send``): Neo4j creates the reports while Python
+    matches. Bulk intake runs load and match of the next batch in a thread of its own.
     """
 
     def __init__(
@@ -129,20 +131,28 @@ class Linking:
             else report_keys(evidence, self.policy)
             for evidence, _ in reports
         }
-        self.matcher = BatchMatcher(self.policy)
         self.seq = 0  # the linker lock's sequence number the lookups were made under
         # key -> its clusters in the graph that still exist, most recently indexed first
         self.ids_of_key: dict[str, list[str]] = {}
+        self.version_of: dict[str, str | None] = {}  # cluster id -> its summary's version
+        self.candidates: list[tuple[ContentSummary, list[str]]] = []  # with their keys
+        self.loaded = False
 
     def start(self, tx: ManagedTransaction) -> None:
         """Lock the linker and load every candidate the batch's reports can be offered."""
+        self.look_up(tx)
+        self.load(tx)
+
+    def look_up(self, tx: ManagedTransaction) -> None:
+        """Lock the linker and read the clusters listed under the batch's blocking keys, with
+        their summary versions."""
         if not self.reports:
             return
         policy = self.policy
         self.seq = lock_linker(tx)
         all_keys = sorted({key for keys in self.keys_of.values() for key in keys})
         # Every key's list is now known (the lookup reads up to the cap lists are kept at), so
-        # finish can write each changed list whole.
+        # write can write each changed list whole.
         (found,) = run(
             tx,
             load_query("dedup/find_clusters_by_keys"),
@@ -155,30 +165,41 @@ class Linking:
         if distinct:
             (existing,) = run(tx, load_query("dedup/cluster_versions"), ids=distinct)
             version_of = {cid: version or None for cid, version in existing["found"]}
+        self.version_of = version_of
         # A listed cluster an analyst's merge or split has since removed is left out here, and
         # dropped from its key's list when that list is next written.
-        self.ids_of_key = ids_of_key = {
+        self.ids_of_key = {
             key: [cid for cid in ids if cid in version_of] for key, ids in listed.items()
         }
-        wanted = candidates_in_graph(self.keys_of.values(), ids_of_key, policy.max_candidates)
-        if not wanted:
-            return
+
+    def load(self, tx: ManagedTransaction | None) -> bool:
+        """Gather the summaries of the candidates the reports can be offered: the kept ones,
+        and the rest from the graph through ``tx``. Without a transaction (bulk intake's
+        matcher thread) it answers False if any is not kept at the graph's version."""
+        if self.loaded:
+            return True
+        wanted = candidates_in_graph(
+            self.keys_of.values(), self.ids_of_key, self.policy.max_candidates
+        )
         keys_of_cluster: dict[str, list[str]] = {}
-        for key, ids in ids_of_key.items():
+        for key, ids in self.ids_of_key.items():
             for cid in ids:
                 if cid in wanted:
                     keys_of_cluster.setdefault(cid, []).append(key)
-        summaries = self.cache.get({cid: version_of[cid] for cid in wanted})
+        summaries = self.cache.get({cid: self.version_of[cid] for cid in wanted})
         missing = sorted(wanted - summaries.keys())
         if missing:
+            if tx is None:
+                return False
             fetched = [
                 summary_from_record(record)
                 for record in run(tx, load_query("dedup/clusters_by_ids"), ids=missing)
             ]
-            self.cache.put((version_of[s.content_id], s) for s in fetched)
+            self.cache.put((self.version_of[s.content_id], s) for s in fetched)
             summaries.update((s.content_id, s) for s in fetched)
-        for cid in sorted(summaries):
-            self.matcher.index.upsert(summaries[cid], keys_of_cluster[cid])
+        self.candidates = [(summaries[cid], keys_of_cluster[cid]) for cid in sorted(summaries)]
+        self.loaded = True
+        return True
 
     def finish(self, tx: ManagedTransaction) -> LinkResult:
         """Match, then write (see :meth:`match` and :meth:`write`)."""
@@ -189,8 +210,13 @@ class Linking:
     def match(self) -> LinkResult:
         """Decide each report in arrival order against the candidates and the reports before
         it. Pure Python: bulk intake runs it for the next batch while this one commits."""
+        if not self.loaded:
+            raise RuntimeError("Linking.match before its candidates are loaded")
         result = LinkResult()
-        policy, matcher = self.policy, self.matcher
+        policy = self.policy
+        matcher = BatchMatcher(policy)  # afresh each time: a retried transaction matches again
+        for summary, keys in self.candidates:
+            matcher.index.upsert(summary, keys)
         for evidence, received_at in self.reports:
             keys = self.keys_of[evidence.report_key]
             decision = match_report(

@@ -14,6 +14,7 @@ from bench.datagen.reports import write_jsonl
 from graph.cypher import load_query
 from graph.db import Graph
 from graph.dedup.analyst import merge_contents
+from graph.dedup.summary_cache import SUMMARIES
 from graph.reference.loader import load_reference
 from ingest.access_codes import verify_code
 from ingest.bulk import ingest_file
@@ -192,14 +193,23 @@ def _linking_state(graph: Graph) -> tuple[set[frozenset[str]], dict[str, list[st
     return {frozenset(m) for m in members.values()}, lists, [counts["reviews"], counts["same"]]
 
 
+@pytest.mark.parametrize("summaries_kept", [True, False], ids=["kept", "not-kept"])
 def test_linking_prepared_ahead_gives_what_linking_in_turn_gives(
-    reference_graph: Graph, tmp_path: Path
+    reference_graph: Graph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, summaries_kept: bool
 ) -> None:
+    """Not kept: the matcher thread finds a summary missing and leaves the batch to its own
+    transaction, which loads it from the graph (SUMMARIES holds nothing)."""
+    SUMMARIES.clear()
+    if not summaries_kept:
+        monkeypatch.setattr(SUMMARIES, "budget_chars", 0)
     source = tmp_path / "mix.jsonl"
     write_jsonl(source, 600, seed=5)  # viral posts, URL variants, text-only reports
     ahead = ingest_file(reference_graph, source, tmp_path / "r1.jsonl", batch_size=50)
     assert ahead.accepted == 600
-    assert ahead.batches_matched_ahead == 11  # every batch after the first
+    if summaries_kept:
+        assert ahead.batches_matched_ahead == 11  # every batch after the first
+    else:
+        assert ahead.batches_matched_ahead < 11
     linked_ahead = _linking_state(reference_graph)
 
     reference_graph.run_schema(load_query("admin/delete_all").text)
