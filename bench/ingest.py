@@ -74,6 +74,7 @@ def main() -> None:
             rate = summary.lines / seconds
             per_referral = added / summary.lines
             ms = 1000 / summary.lines
+            batches = -(-summary.lines // args.batch_size)
             print(
                 f"{size:>9,} referrals: {rate:>8,.0f} referrals/s "
                 f"({rate / base:.2f}x baseline rows/s), "
@@ -83,7 +84,9 @@ def main() -> None:
                 f"baseline rows/s)\n"
                 f"           CPU a referral: {cpu * ms:.2f} ms this process, "
                 f"{memory.helper_cpu_s * ms:.2f} ms helpers, {neo4j_cpu * ms:.2f} ms Neo4j; "
-                f"wall {seconds * ms:.2f} ms"
+                f"wall {seconds * ms:.2f} ms\n"
+                f"           batches linked as matched while the one before committed: "
+                f"{summary.batches_matched_ahead:,} of {batches - 1:,} after the first"
             )
 
 
