@@ -45,6 +45,12 @@ def main() -> None:
     parser.add_argument(
         "--warmup", type=int, default=5000, help="referrals ingested first, untimed (JIT)"
     )
+    parser.add_argument(
+        "--look-ahead",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="match each batch while the one before commits (ingest_file's look_ahead)",
+    )
     args = parser.parse_args()
     with bench_graph() as graph, tempfile.TemporaryDirectory() as scratch:
         baseline = measure_baseline(graph, 1_000, 100_000)
@@ -67,6 +73,7 @@ def main() -> None:
                     Path(scratch) / "rejects.jsonl",
                     batch_size=args.batch_size,
                     processes=args.processes,
+                    look_ahead=args.look_ahead,
                 )
                 seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
             neo4j_cpu = neo4j_cpu_seconds(graph) - neo4j_cpu
