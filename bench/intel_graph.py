@@ -93,19 +93,18 @@ def _write_parts(graph: Graph, batch: Batch, parts: tuple[tuple[str, str], ...],
             rows = getattr(batch, part)
             if part == "reports":
                 rows = [wire_report(row) for row in rows]
+            query = load_query(name)
             for start in range(0, len(rows), chunk):
-                created += _run(
-                    tx, load_query(name), rows=rows[start : start + chunk], **_params(name)
-                )
+                created += _run(tx, query, rows=rows[start : start + chunk], **_params(query))
         return created
 
     return graph.write_tx(work)
 
 
-def _params(name: str) -> dict[str, Any]:
-    """What a part's query takes besides its rows: clusters carry a summary version, as the
-    linker writes them (graph/dedup/summary_cache.py)."""
-    return {"version": new_version()} if name == "dedup/upsert_clusters" else {}
+def _params(query: Query) -> dict[str, Any]:
+    """What a part's query declares besides its rows: a summary version, for queries that
+    stamp one as the linker's writes do (graph/dedup/summary_cache.py)."""
+    return {"version": new_version()} if "version" in query.params else {}
 
 
 def _write_rows(graph: Graph, name: str, rows: list[Row], chunk: int) -> int:

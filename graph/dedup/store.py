@@ -181,11 +181,6 @@ class Linking:
         wanted = candidates_in_graph(
             self.keys_of.values(), self.ids_of_key, self.policy.max_candidates
         )
-        keys_of_cluster: dict[str, list[str]] = {}
-        for key, ids in self.ids_of_key.items():
-            for cid in ids:
-                if cid in wanted:
-                    keys_of_cluster.setdefault(cid, []).append(key)
         summaries = self.cache.get({cid: self.version_of[cid] for cid in wanted})
         missing = sorted(wanted - summaries.keys())
         if missing:
@@ -197,6 +192,11 @@ class Linking:
             ]
             self.cache.put((self.version_of[s.content_id], s) for s in fetched)
             summaries.update((s.content_id, s) for s in fetched)
+        keys_of_cluster: dict[str, list[str]] = {}
+        for key, ids in self.ids_of_key.items():
+            for cid in ids:
+                if cid in wanted:
+                    keys_of_cluster.setdefault(cid, []).append(key)
         self.candidates = [(summaries[cid], keys_of_cluster[cid]) for cid in sorted(summaries)]
         self.loaded = True
         return True
