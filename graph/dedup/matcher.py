@@ -102,22 +102,23 @@ def match_report(
     ):
         explanation = {**best.explanation, "ambiguous_with": runner_up.explanation}
         return _review(report, best, "ambiguous", explanation, top)
+    explanation = best.explanation
     if best.outcome is Outcome.AUTO_MERGE:
         judgement = judge(
             report.report_key,
             best.content.anchor_report_key,
             Verdict.SAME_CONTENT,
             score=min(1.0, best.score),
-            features=best.explanation,
+            features=explanation,
             actor=SYSTEM,
             at=now or report.at or _EPOCH,
             reason=f"matched content {best.content.content_id} ({best.rule})",
         )
         return MatchDecision(
             report.report_key, Action.JOIN, best.content.content_id, best.score, best.rule,
-            best.explanation, judgement, top,
+            explanation, judgement, top,
         )  # fmt: skip
-    return _review(report, best, best.rule, best.explanation, top)
+    return _review(report, best, best.rule, explanation, top)
 
 
 def _far_more_reported(best: Scored, runner_up: Scored, policy: DedupPolicy) -> bool:

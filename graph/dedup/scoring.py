@@ -27,7 +27,8 @@ counting at its ``missing`` score, plus a bonus when the victim is the same. The
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
@@ -46,13 +47,22 @@ class Outcome(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Scored:
-    """A candidate's score, outcome and the explanation to store on the judgement edge."""
+    """A candidate's score and outcome, and how to explain them on the judgement edge.
+
+    The explanation is built on demand (``explanation``): the matcher scores a dozen and more
+    candidates a report and reads the explanation of at most two, and building it for every
+    candidate was a fifth of matching."""
 
     content: ContentSummary
     score: float
     outcome: Outcome
     rule: str
-    explanation: Explanation
+    explain: Callable[[], Explanation] = field(repr=False, compare=False)
+
+    @property
+    def explanation(self) -> Explanation:
+        """A new dict each time: read it once and keep it."""
+        return self.explain()
 
 
 def _gap_hours(at: datetime | None, content: ContentSummary) -> float | None:
@@ -104,68 +114,66 @@ def _outcome(score: float, policy: DedupPolicy) -> Outcome:
     return Outcome.NONE
 
 
-def score_candidate(report: ReportEvidence, content: ContentSummary, policy: DedupPolicy) -> Scored:
-    """Score ``report`` against ``content``; the explanation names every feature used."""
-    base: Explanation = {
+def _base(report: ReportEvidence, content: ContentSummary, policy: DedupPolicy) -> Explanation:
+    return {
         "report_post_key": report.post_key,
         "content_post_key": content.post_key,
         "platform": report.platform,
         "policy_version": policy.version,
     }
 
-    def hard(score: float, rule: str) -> Scored:
-        outcome = Outcome.AUTO_MERGE if score >= 1.0 else Outcome.NONE
-        return Scored(content, score, outcome, rule, {**base, "rule": rule, "score": score})
 
+def _hard(
+    report: ReportEvidence, content: ContentSummary, policy: DedupPolicy, score: float, rule: str
+) -> Scored:
+    def explain() -> Explanation:
+        return {**_base(report, content, policy), "rule": rule, "score": score}
+
+    outcome = Outcome.AUTO_MERGE if score >= 1.0 else Outcome.NONE
+    return Scored(content, score, outcome, rule, explain)
+
+
+def score_candidate(report: ReportEvidence, content: ContentSummary, policy: DedupPolicy) -> Scored:
+    """Score ``report`` against ``content``; the explanation names every feature used."""
     if report.post_key and report.post_key == content.post_key:
-        return hard(1.0, "same_post_key")
+        return _hard(report, content, policy, 1.0, "same_post_key")
     if report.post_key and content.post_key:
-        return hard(0.0, "different_post_key")
+        return _hard(report, content, policy, 0.0, "different_post_key")
     if report.platform != content.platform:
-        return hard(0.0, "different_platform")
+        return _hard(report, content, policy, 0.0, "different_platform")
     if report.victim_key and content.victim_keys and report.victim_key not in content.victim_keys:
-        return hard(0.0, "different_victim")
+        return _hard(report, content, policy, 0.0, "different_victim")
     gap = _gap_hours(report.at, content)
     if gap is not None and gap > policy.max_gap_hours:
-        return hard(0.0, "too_far_apart_in_time")
+        return _hard(report, content, policy, 0.0, "too_far_apart_in_time")
     mentions = _best_mentions(report, content)
     if mentions is not None and mentions < policy.mentions_differ_below:
-        return hard(0.0, "different_mentions")
+        return _hard(report, content, policy, 0.0, "different_mentions")
 
-    features: dict[str, object] = {}
-    total = 0.0
-    if report.normalised_text and content.texts:
+    has_text = bool(report.normalised_text and content.texts)
+    if has_text:
         text_score = _best_text(report, content, policy.min_chars_for_partial)
-        features["text"] = {"score": round(text_score, 4), "report": report.normalised_text}
     else:
         text_score = policy.missing_text
-        features["text"] = {"score": None, "missing_counts_as": text_score}
-    total += policy.weight_text * text_score
-
-    if report.handles and content.handles:
+    has_account = bool(report.handles and content.handles)
+    if has_account:
         account_score, mine, theirs = _best_handle(report, content)
-        features["account"] = {"score": round(account_score, 4), "report": mine, "content": theirs}
     else:
-        account_score = policy.missing_account
-        features["account"] = {"score": None, "missing_counts_as": account_score}
-    total += policy.weight_account * account_score
-
+        account_score, mine, theirs = policy.missing_account, "", ""
     if gap is not None:
         time_score = math.pow(0.5, gap / policy.half_life_hours)
-        features["time"] = {"score": round(time_score, 4), "gap_hours": round(gap, 2)}
     else:
         time_score = policy.missing_time
-        features["time"] = {"score": None, "missing_counts_as": time_score}
-    total += policy.weight_time * time_score
+    total = (
+        policy.weight_text * text_score
+        + policy.weight_account * account_score
+        + policy.weight_time * time_score
+    )
+    same_victim = bool(report.victim_key and report.victim_key in content.victim_keys)
+    if same_victim:
+        total += policy.same_victim_bonus
 
     rule = "weighted"
-    if report.victim_key and report.victim_key in content.victim_keys:
-        total += policy.same_victim_bonus
-        features["victim"] = {"same": True, "bonus": policy.same_victim_bonus}
-    if mentions is not None:
-        features["mentions"] = {"score": round(mentions, 4)}
-    has_text = bool(report.normalised_text and content.texts)
-    has_account = bool(report.handles and content.handles)
     close = gap is None or gap <= policy.strong_text_hours
     if has_text and text_score < policy.contradicting_text_below:
         # Same account, but the words say it is another post: never merge on account alone.
@@ -197,5 +205,34 @@ def score_candidate(report: ReportEvidence, content: ContentSummary, policy: Ded
         total = max(total, policy.auto_merge)
         rule = "same_account_close_in_time"
     score = round(min(total, 0.999), 4)  # only an equal post key scores 1
-    explanation: Explanation = {**base, "rule": rule, "score": score, "features": features}
-    return Scored(content, score, _outcome(score, policy), rule, explanation)
+
+    def explain() -> Explanation:
+        features: dict[str, object] = {}
+        if has_text:
+            features["text"] = {"score": round(text_score, 4), "report": report.normalised_text}
+        else:
+            features["text"] = {"score": None, "missing_counts_as": text_score}
+        if has_account:
+            features["account"] = {
+                "score": round(account_score, 4),
+                "report": mine,
+                "content": theirs,
+            }
+        else:
+            features["account"] = {"score": None, "missing_counts_as": account_score}
+        if gap is not None:
+            features["time"] = {"score": round(time_score, 4), "gap_hours": round(gap, 2)}
+        else:
+            features["time"] = {"score": None, "missing_counts_as": time_score}
+        if same_victim:
+            features["victim"] = {"same": True, "bonus": policy.same_victim_bonus}
+        if mentions is not None:
+            features["mentions"] = {"score": round(mentions, 4)}
+        return {
+            **_base(report, content, policy),
+            "rule": rule,
+            "score": score,
+            "features": features,
+        }
+
+    return Scored(content, score, _outcome(score, policy), rule, explain)
