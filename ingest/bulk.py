@@ -25,6 +25,7 @@ import orjson
 
 from graph.db import Graph
 from graph.errors import InvalidInput, Problem
+from ingest.collector import bulk_thresholds, settle_helper
 from ingest.contract import parse_referral
 from ingest.csv_flat import FlatError, unflatten
 from ingest.load import Ahead, BatchResult, Outcome, Status, write_batch
@@ -123,6 +124,12 @@ def prepare_chunk(lines: list[Line], issue_codes: bool) -> list[Prepared]:
 CHUNK_LINES = 250  # lines sent to a helper process at a time
 
 
+def _start_helper() -> None:
+    """A helper process's start: named here so that resolving it imports this module, and with
+    it everything ``prepare`` uses, before ``settle_helper`` freezes what was imported."""
+    settle_helper()
+
+
 def prepared_lines(
     lines: Iterable[Line], issue_codes: bool, processes: int
 ) -> Iterator[tuple[Line, Prepared]]:
@@ -134,7 +141,7 @@ def prepared_lines(
         return
     # Not "fork": this process runs the driver's and the writer's threads.
     context = multiprocessing.get_context("forkserver")
-    pool = ProcessPoolExecutor(processes, mp_context=context)
+    pool = ProcessPoolExecutor(processes, mp_context=context, initializer=_start_helper)
     try:
         in_flight: deque[tuple[tuple[Line, ...], Future[list[Prepared]]]] = deque()
         source = iter(lines)
@@ -224,6 +231,7 @@ class BulkIngest:
         the next batch's linking, matched (in ``matcher``) while the write commits."""
         pending: tuple[_Batch, Future[BatchResult]] | None = None
         with (
+            bulk_thresholds(),
             ThreadPoolExecutor(max_workers=1, thread_name_prefix="ohch-writer") as writer,
             ThreadPoolExecutor(max_workers=1, thread_name_prefix="ohch-matcher") as matcher,
         ):

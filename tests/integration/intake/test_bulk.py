@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from graph.dedup.summary_cache import SUMMARIES
 from graph.reference.loader import load_reference
 from ingest.access_codes import verify_code
 from ingest.bulk import ingest_file
+from ingest.collector import BULK_THRESHOLDS
 from tests.factories import referral
 from tests.integration.intake.helpers import query
 
@@ -51,6 +53,26 @@ def test_jsonl_file_with_good_bad_and_repeated_lines(
     assert rejects[0]["problems"][0]["field"] == "content[0].url"
     assert rejects[1]["problems"][0]["message"].startswith("line is not valid JSON")
     assert query(reference_graph, "MATCH (r:Report) RETURN count(r) AS n") == [{"n": 2}]
+
+
+def test_the_collector_thresholds_are_raised_during_a_run_and_restored_after(
+    reference_graph: Graph, tmp_path: Path
+) -> None:
+    """Full collections walked the whole intake process once every ~900 referrals
+    (``ingest/collector.py``): a run raises the thresholds and gives them back."""
+    source = _jsonl(tmp_path / "b.jsonl", [referral(source_ref=f"TV-{i}") for i in range(5)])
+    before = gc.get_threshold()
+    seen: list[tuple[int, int, int]] = []
+    summary = ingest_file(
+        reference_graph,
+        source,
+        tmp_path / "rejects.jsonl",
+        batch_size=2,
+        on_progress=lambda _n: seen.append(gc.get_threshold()),
+    )
+    assert summary.accepted == 5
+    assert set(seen) == {BULK_THRESHOLDS}
+    assert gc.get_threshold() == before
 
 
 def test_csv_file_with_flattened_columns(reference_graph: Graph, tmp_path: Path) -> None:
