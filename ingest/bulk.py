@@ -25,7 +25,7 @@ import orjson
 
 from graph.db import Graph
 from graph.errors import InvalidInput, Problem
-from ingest.collector import bulk_thresholds, settle_helper
+from ingest.collector import BatchCollector, settle_helper
 from ingest.contract import parse_referral
 from ingest.csv_flat import FlatError, unflatten
 from ingest.load import Ahead, BatchResult, Outcome, Status, write_batch
@@ -185,6 +185,7 @@ class BulkIngest:
         self.processes = processes
         self.look_ahead = look_ahead
         self.summary = Summary()
+        self.collector = BatchCollector()
 
     def _reject(self, line: Line, problems: Iterable[Problem], source_ref: object = None) -> None:
         self.summary.rejected += 1
@@ -231,7 +232,7 @@ class BulkIngest:
         the next batch's linking, matched (in ``matcher``) while the write commits."""
         pending: tuple[_Batch, Future[BatchResult]] | None = None
         with (
-            bulk_thresholds(),
+            self.collector,
             ThreadPoolExecutor(max_workers=1, thread_name_prefix="ohch-writer") as writer,
             ThreadPoolExecutor(max_workers=1, thread_name_prefix="ohch-matcher") as matcher,
         ):
@@ -272,6 +273,7 @@ class BulkIngest:
         result = future.result()
         self.summary.batches_matched_ahead += result.used_ahead
         self._record(batch, result.outcomes)
+        self.collector.after_batch()
         return result.ahead
 
 

@@ -1,41 +1,62 @@
-"""Python's cycle collector, set for bulk intake.
+"""Python's cycle collector during bulk intake: collect after each batch, freeze what is old.
 
-With the default thresholds (700, 10, 10) the collector ran a full collection about once every
-900 referrals, and each walked the whole heap of the intake process (the summary cache, the
-batches in flight, the driver): 0.2 ms of CPU a referral, a fifth of the process's CPU
-(measured over 20,000 bench referrals on a warm graph, ``docs/INTAKE.md``). Intake's own data
-holds no reference cycles (it is freed by reference counting as each batch is recorded), so the
-collector only has the driver's and the standard library's occasional cycles to find.
+With the default settings the collector ran a full collection about once every 900 referrals,
+and each walked the whole heap of the intake process (the summary cache, the batches in
+flight, the driver): 0.2 ms of CPU a referral, a fifth of the process's CPU (measured over
+20,000 bench referrals on a warm graph, ``docs/INTAKE.md``). Raising the thresholds alone is
+not enough: the driver holds each query's parameters (a batch's rows) in reference cycles of
+its ``Result`` objects, so with fewer collections whole batches of rows stayed in memory.
 
-:data:`BULK_THRESHOLDS` lets 50,000 new container objects build up before a young collection
-and makes full collections rare, not impossible: cyclic garbage stays bounded by the same
-thresholds. A helper process also freezes what it imported (``settle_helper``), so the
-collections it still runs skip the modules.
+So :class:`BatchCollector`, for one bulk run:
+
+- raises the thresholds (:data:`BULK_THRESHOLDS`), so the collector seldom runs by itself;
+- after each batch, collects (that batch's driver cycles go) and freezes what is left
+  (``gc.freeze``): later collections walk only what is newer than the last batch. A frozen
+  object is still freed by reference counting when its last reference goes;
+- at the end, unfreezes everything and restores the thresholds.
+
+A helper process freezes what it imported, once (:func:`settle_helper`).
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
+from types import TracebackType
 
+# Young collections after 50,000 new container objects, not 700; older ones rarely.
 BULK_THRESHOLDS = (50_000, 20, 10)
 
 
-@contextmanager
-def bulk_thresholds() -> Iterator[None]:
-    """Raise the collector's thresholds for a bulk run; restore what they were afterwards."""
-    before = gc.get_threshold()
-    gc.set_threshold(*BULK_THRESHOLDS)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
+class BatchCollector:
+    """``with BatchCollector() as collector:`` around a run; ``after_batch()`` after each."""
+
+    def __init__(self) -> None:
+        self._thresholds = gc.get_threshold()
+
+    def __enter__(self) -> BatchCollector:
+        self._thresholds = gc.get_threshold()
+        gc.set_threshold(*BULK_THRESHOLDS)
+        self.after_batch()
+        return self
+
+    def after_batch(self) -> None:
+        """Collect what is not frozen (the batch's cycles), then freeze what is left."""
+        gc.collect()
+        gc.freeze()
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        gc.unfreeze()
+        gc.set_threshold(*self._thresholds)
 
 
 def settle_helper() -> None:
     """In a helper process, once its modules are imported: collect, freeze what is left (it
-    lives as long as the process), and raise the thresholds for the rest of its life."""
+    lives as long as the process) and raise the thresholds for the rest of its life."""
     gc.collect()
     gc.freeze()
     gc.set_threshold(*BULK_THRESHOLDS)

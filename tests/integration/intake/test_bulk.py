@@ -55,24 +55,26 @@ def test_jsonl_file_with_good_bad_and_repeated_lines(
     assert query(reference_graph, "MATCH (r:Report) RETURN count(r) AS n") == [{"n": 2}]
 
 
-def test_the_collector_thresholds_are_raised_during_a_run_and_restored_after(
+def test_the_collector_is_set_for_the_run_and_restored_after_it(
     reference_graph: Graph, tmp_path: Path
 ) -> None:
     """Full collections walked the whole intake process once every ~900 referrals
-    (``ingest/collector.py``): a run raises the thresholds and gives them back."""
+    (``ingest/collector.py``): a run raises the thresholds and freezes what each batch leaves,
+    then gives both back."""
     source = _jsonl(tmp_path / "b.jsonl", [referral(source_ref=f"TV-{i}") for i in range(5)])
     before = gc.get_threshold()
-    seen: list[tuple[int, int, int]] = []
+    seen: list[tuple[tuple[int, int, int], bool]] = []
     summary = ingest_file(
         reference_graph,
         source,
         tmp_path / "rejects.jsonl",
         batch_size=2,
-        on_progress=lambda _n: seen.append(gc.get_threshold()),
+        on_progress=lambda _n: seen.append((gc.get_threshold(), gc.get_freeze_count() > 0)),
     )
     assert summary.accepted == 5
-    assert set(seen) == {BULK_THRESHOLDS}
+    assert set(seen) == {(BULK_THRESHOLDS, True)}
     assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
 
 
 def test_csv_file_with_flattened_columns(reference_graph: Graph, tmp_path: Path) -> None:

@@ -1,31 +1,56 @@
-"""Bulk intake's collector settings: raised for the run, restored after; a helper process
-freezes what it imported before its first line."""
+"""Bulk intake's collector settings: cycles go after each batch, what is old is frozen, and
+everything is as it was after the run; a helper process freezes what it imported."""
 
 from __future__ import annotations
 
 import gc
 import multiprocessing
+import weakref
 from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 
 import ingest.bulk
-from ingest.collector import BULK_THRESHOLDS, bulk_thresholds
+from ingest.collector import BULK_THRESHOLDS, BatchCollector
 
 
-def test_thresholds_are_raised_for_the_run_and_restored_after_it() -> None:
+class _Node:
+    """Stands for the driver's objects that refer to each other (a result and its handlers)."""
+
+    def __init__(self) -> None:
+        self.other: _Node | None = None
+
+
+def _cycle() -> weakref.ref[_Node]:
+    a, b = _Node(), _Node()
+    a.other, b.other = b, a
+    return weakref.ref(a)
+
+
+def test_a_batch_s_cycles_are_collected_after_the_batch() -> None:
+    with BatchCollector() as collector:
+        gone_with_the_batch = _cycle()
+        assert gone_with_the_batch() is not None  # thresholds too high to have collected it
+        collector.after_batch()
+        assert gone_with_the_batch() is None
+
+
+def test_old_objects_are_frozen_during_the_run_and_unfrozen_after_it() -> None:
     before = gc.get_threshold()
     assert before != BULK_THRESHOLDS
-    with bulk_thresholds():
+    with BatchCollector():
         assert gc.get_threshold() == BULK_THRESHOLDS
+        assert gc.get_freeze_count() > 0
     assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
 
 
-def test_thresholds_are_restored_when_the_run_fails() -> None:
+def test_settings_are_restored_when_the_run_fails() -> None:
     before = gc.get_threshold()
-    with pytest.raises(RuntimeError), bulk_thresholds():
+    with pytest.raises(RuntimeError), BatchCollector():
         raise RuntimeError("the run failed")
     assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
 
 
 def test_a_helper_process_freezes_its_imports_and_raises_its_thresholds() -> None:
