@@ -32,6 +32,7 @@ import contextlib
 import ipaddress
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import SplitResult, parse_qsl, quote, unquote, urlencode, urlsplit
 
 from graph.errors import InvalidValue
@@ -101,42 +102,49 @@ class ContentUrl:
     @classmethod
     def clean(cls, raw: str, platform_hint: str | None = None) -> ContentUrl:
         """Parse what a person pasted. ``platform_hint`` (an id or a typed name) is only
-        compared with the host: the host wins, and a disagreement is noted."""
+        compared with the host: the host wins, and a disagreement is noted.
+
+        Cached by what was pasted: many reports of one viral post paste the same link, and
+        reading a link is a third of validating a referral (a link that fails is read again)."""
         if not isinstance(raw, str):
             raise InvalidValue("url", "must be a string")
-        notes: list[str] = []
-        parts = _split(_prepare(raw, notes))
-        parts = _unwrap(parts, notes)
-        host = _bare_host(parts)
-        if is_short_host(host):
-            return _short(host, parts, raw, platform_for_host(host), platform_hint, notes)
-        found = platform_for_host(host)
-        if found is None:
-            return cls("other", UrlKind.OTHER, None, None, _other_url(parts), raw, notes=())
-        if is_mirror_host(host):
-            notes.append(f"{host} is a third-party mirror of {found.name}")
-        _compare_hint(found, platform_hint, notes)
-        path, fragment = parts.path, parts.fragment
-        if fragment.startswith("!/"):  # old "#!/user/status/1" links
-            path = fragment[1:]
-        segments = [unquote(s) for s in path.split("/") if s]
-        reader = READERS.get(found.id)
-        parsed = (
-            reader(host, segments, _first_values(parts.query)) if reader else Parsed(UrlKind.OTHER)
-        )
-        if parsed.kind is UrlKind.SHORT_LINK:
-            return _short(host, parts, raw, found, None, notes)
-        return cls(
-            platform=found.id,
-            kind=parsed.kind,
-            post_id=parsed.post_id,
-            handle=parsed.handle.casefold() if parsed.handle else None,
-            canonical=_canonical(found, parsed, host, parts),
-            original=raw,
-            account_id=parsed.account_id,
-            parent_id=parsed.parent_id,
-            notes=tuple(notes),
-        )
+        return _clean(raw, platform_hint)
+
+
+@lru_cache(maxsize=4096)
+def _clean(raw: str, platform_hint: str | None) -> ContentUrl:
+    """:meth:`ContentUrl.clean`, uncached."""
+    notes: list[str] = []
+    parts = _split(_prepare(raw, notes))
+    parts = _unwrap(parts, notes)
+    host = _bare_host(parts)
+    if is_short_host(host):
+        return _short(host, parts, raw, platform_for_host(host), platform_hint, notes)
+    found = platform_for_host(host)
+    if found is None:
+        return ContentUrl("other", UrlKind.OTHER, None, None, _other_url(parts), raw, notes=())
+    if is_mirror_host(host):
+        notes.append(f"{host} is a third-party mirror of {found.name}")
+    _compare_hint(found, platform_hint, notes)
+    path, fragment = parts.path, parts.fragment
+    if fragment.startswith("!/"):  # old "#!/user/status/1" links
+        path = fragment[1:]
+    segments = [unquote(s) for s in path.split("/") if s]
+    reader = READERS.get(found.id)
+    parsed = reader(host, segments, _first_values(parts.query)) if reader else Parsed(UrlKind.OTHER)
+    if parsed.kind is UrlKind.SHORT_LINK:
+        return _short(host, parts, raw, found, None, notes)
+    return ContentUrl(
+        platform=found.id,
+        kind=parsed.kind,
+        post_id=parsed.post_id,
+        handle=parsed.handle.casefold() if parsed.handle else None,
+        canonical=_canonical(found, parsed, host, parts),
+        original=raw,
+        account_id=parsed.account_id,
+        parent_id=parsed.parent_id,
+        notes=tuple(notes),
+    )
 
 
 def _prepare(raw: str, notes: list[str]) -> str:

@@ -561,3 +561,17 @@ def test_a_redirect_to_a_non_http_target_is_refused() -> None:
 def test_original_is_kept_as_typed() -> None:
     raw = f"  https://X.COM/jsmith88/status/{TWEET}?s=20  "
     assert ContentUrl.clean(raw).original == raw
+
+
+def test_a_link_read_again_with_another_hint_is_read_for_that_hint() -> None:
+    """Reading is cached by what was pasted and the hint together."""
+    link = f"https://x.com/a/status/{TWEET}"
+    assert ContentUrl.clean(link, platform_hint="instagram").notes
+    assert ContentUrl.clean(link, platform_hint="x").notes == ()
+    assert ContentUrl.clean(link, platform_hint="instagram").notes
+
+
+def test_a_link_that_fails_fails_every_time() -> None:
+    for _ in range(2):
+        with pytest.raises(InvalidValue, match="not an http"):
+            ContentUrl.clean("javascript:alert(1)")
