@@ -13,7 +13,9 @@ So :class:`BatchCollector`, for one bulk run:
 - after each batch, collects (that batch's driver cycles go) and freezes what is left
   (``gc.freeze``): later collections walk only what is newer than the last batch. A frozen
   object is still freed by reference counting when its last reference goes;
-- at the end, unfreezes everything and restores the thresholds.
+- at the end, unfreezes everything and restores the thresholds. Everything: an object frozen
+  before the run is unfrozen too, which is harmless in the CLI's process of its own and would
+  need care in a process that freezes for its own reasons.
 
 A helper process freezes what it imported, once (:func:`settle_helper`).
 """

@@ -49,9 +49,9 @@ class Outcome(StrEnum):
 class Scored:
     """A candidate's score and outcome, and how to explain them on the judgement edge.
 
-    The explanation is built on demand (``explanation``): the matcher scores a dozen and more
-    candidates a report and reads the explanation of at most two, and building it for every
-    candidate was a fifth of matching."""
+    The explanation is built on demand (``explanation``): the matcher scores about sixteen
+    candidates a report and reads the explanation of at most two; building it for every
+    candidate cost up to a tenth of matching."""
 
     content: ContentSummary
     score: float
