@@ -29,22 +29,25 @@ from types import TracebackType
 BULK_THRESHOLDS = (50_000, 20, 10)
 
 
+def _collect_and_freeze() -> None:
+    gc.collect()
+    gc.freeze()
+
+
 class BatchCollector:
     """``with BatchCollector() as collector:`` around a run; ``after_batch()`` after each."""
 
-    def __init__(self) -> None:
-        self._thresholds = gc.get_threshold()
+    _thresholds: tuple[int, int, int]  # the process's own, put back at the end
 
     def __enter__(self) -> BatchCollector:
         self._thresholds = gc.get_threshold()
         gc.set_threshold(*BULK_THRESHOLDS)
-        self.after_batch()
+        _collect_and_freeze()
         return self
 
     def after_batch(self) -> None:
         """Collect what is not frozen (the batch's cycles), then freeze what is left."""
-        gc.collect()
-        gc.freeze()
+        _collect_and_freeze()
 
     def __exit__(
         self,
@@ -59,6 +62,5 @@ class BatchCollector:
 def settle_helper() -> None:
     """In a helper process, once its modules are imported: collect, freeze what is left (it
     lives as long as the process) and raise the thresholds for the rest of its life."""
-    gc.collect()
-    gc.freeze()
+    _collect_and_freeze()
     gc.set_threshold(*BULK_THRESHOLDS)
