@@ -1,4 +1,4 @@
-"""Which record values may skip ``Record.data()`` (graph/db.py): only those it returns unchanged."""
+"""Which record values may skip ``Record.data()`` (graph/db.py); how parameters are shown."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from graph.db import _is_plain
+from graph.db import _is_plain, _unlogged
 
 
 @pytest.mark.parametrize(
@@ -31,3 +31,16 @@ def test_scalars_and_lists_of_them_at_any_depth_are_plain(value: Any) -> None:
 )
 def test_anything_data_might_rewrite_is_not_plain(value: Any) -> None:
     assert not _is_plain(value)
+
+
+def test_parameters_keep_their_values_and_show_only_their_sizes() -> None:
+    params = {"rows": [{"name": "Amira"}], "detail": {"k": 1}, "name": "Amira", "count": 3}
+    quiet = _unlogged(params)
+    assert quiet == params
+    assert [type(v) for v in quiet.values()] != [type(v) for v in params.values()]
+    assert isinstance(quiet["rows"], list)
+    assert isinstance(quiet["detail"], dict)
+    assert isinstance(quiet["name"], str)
+    assert repr(quiet) == (
+        "{'rows': <list of 1>, 'detail': <map of 1>, 'name': <text of 5 characters>, 'count': 3}"
+    )
