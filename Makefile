@@ -42,7 +42,7 @@ launcher: $(LAUNCHER)
 
 $(LAUNCHER): neo4j-launcher/pom.xml $(wildcard neo4j-launcher/src/main/java/ohch/launcher/*.java)
 	@command -v mvn >/dev/null || { echo "Maven and Java 17 are required (see README.md)"; exit 1; }
-	cd neo4j-launcher && mvn --quiet --batch-mode package -DskipTests
+	cd neo4j-launcher && mvn --quiet --batch-mode package -DskipTests && touch target/ohch-built
 
 neo4j: install launcher  ## Start the local Neo4j (does nothing when NEO4J_URI is set)
 	$(BIN)/ohch neo4j start

@@ -49,6 +49,9 @@ class LocalServer:
     heap_mb: int = 2048
     pagecache_mb: int = 1024
     launcher_dir: Path = Path("neo4j-launcher")
+    # Transaction log kept once recovery no longer needs it (db.tx_log.rotation.retention_policy).
+    # Neo4j's default keeps two days: a bench run of 100,000 referrals writes gigabytes of it.
+    tx_log_retention: str = "1G size"
 
     @property
     def uri(self) -> str:
@@ -98,12 +101,26 @@ class LocalServer:
 
     # -- build --------------------------------------------------------------------------
 
+    @property
+    def _built_stamp(self) -> Path:
+        return self.launcher_dir / "target" / "ohch-built"
+
     def classpath(self) -> str:
+        """The launcher's classpath, built first if it is missing or older than its sources (a
+        checkout that pulled a change to the launcher rebuilds it rather than run the old one
+        without the change)."""
         target = self.launcher_dir / "target"
-        classes = target / "classes" / "ohch" / "launcher" / "Neo4jLauncher.class"
-        if not classes.exists() or not (target / "lib").is_dir():
+        if not (target / "lib").is_dir() or self._sources_newer():
             self.build()
         return f"{target / 'classes'}{os.pathsep}{target / 'lib'}/*"
+
+    def _sources_newer(self) -> bool:
+        """Whether a source changed since the last build that succeeded (or none is known)."""
+        if not self._built_stamp.exists():
+            return True
+        sources = [self.launcher_dir / "pom.xml", *(self.launcher_dir / "src").rglob("*")]
+        newest = max(p.stat().st_mtime for p in sources if p.is_file())
+        return newest > self._built_stamp.stat().st_mtime
 
     def build(self) -> None:
         mvn = shutil.which("mvn")
@@ -122,6 +139,7 @@ class LocalServer:
                 + result.stdout[-3000:]
                 + result.stderr[-3000:]
             )
+        self._built_stamp.write_text("built by graph/local_server.py after mvn package\n")
 
     # -- start / stop -------------------------------------------------------------------
 
@@ -142,6 +160,7 @@ class LocalServer:
             "OHCH_NEO4J_PAGECACHE_MB": str(self.pagecache_mb),
             "OHCH_NEO4J_AUTH": "true" if self.password is not None else "false",
             "OHCH_NEO4J_PASSWORD": self.password or "",
+            "OHCH_NEO4J_TX_LOG_RETENTION": self.tx_log_retention,
             "OHCH_NEO4J_PID_FILE": str(self.pid_file.resolve()),
         }
         command = [
@@ -229,5 +248,6 @@ def from_settings(settings: Settings) -> LocalServer:
         password=settings.neo4j_password.get_secret_value() if settings.neo4j_auth else None,
         heap_mb=settings.local_neo4j_heap_mb,
         pagecache_mb=settings.local_neo4j_pagecache_mb,
+        tx_log_retention=settings.local_neo4j_tx_log_retention,
         launcher_dir=settings.launcher_dir,
     )

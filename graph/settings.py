@@ -48,6 +48,12 @@ class Settings(BaseSettings):
     local_neo4j_dir: Path = Field(Path(".ohch/neo4j"))
     local_neo4j_heap_mb: int = Field(2048, ge=256)
     local_neo4j_pagecache_mb: int = Field(1024, ge=64)
+    local_neo4j_tx_log_retention: str = Field(
+        "1G size",
+        pattern=r"^(true|false|keep_all|keep_none"
+        r"|[0-9]+[kKmMgG]? (files|size|txs|entries|hours|days))$",
+        description="db.tx_log.rotation.retention_policy of the local Neo4j",
+    )
     local_neo4j_start_timeout_s: float = Field(120.0, gt=0)
     launcher_dir: Path = Field(Path("neo4j-launcher"), description="Maven project of the launcher")
 

@@ -1,4 +1,5 @@
-"""The project's own Neo4j: clean stop keeps data, a kill is recovered, a running server reused."""
+"""The project's own Neo4j: clean stop keeps data, a kill is recovered, a running server reused,
+and its settings are the ones it was given."""
 
 from __future__ import annotations
 
@@ -25,6 +26,14 @@ def _create(server: LocalServer) -> None:
         driver.execute_query("CREATE (:Probe {at: datetime()})")
 
 
+def _setting(server: LocalServer, name: str) -> str:
+    with GraphDatabase.driver(server.uri, auth=("neo4j", server.password or "")) as driver:
+        records, _, _ = driver.execute_query(
+            "SHOW SETTINGS YIELD name, value WHERE name = $name RETURN value", name=name
+        )
+        return str(records[0]["value"])
+
+
 def test_restart_keeps_data_and_kill_is_recovered(tmp_path: Path) -> None:
     server = LocalServer(
         home=tmp_path / "neo4j",
@@ -33,10 +42,12 @@ def test_restart_keeps_data_and_kill_is_recovered(tmp_path: Path) -> None:
         heap_mb=512,
         pagecache_mb=64,
         launcher_dir=REPO / "neo4j-launcher",
+        tx_log_retention="3 files",
     )
     try:
         assert "started" in server.start(timeout=180)
         assert "already running" in server.start()
+        assert _setting(server, "db.tx_log.rotation.retention_policy") == "3 files"
         _create(server)
 
         assert "stopped" in server.stop()

@@ -36,6 +36,17 @@ def test_external_uri_replaces_the_local_server() -> None:
     assert Settings(local_neo4j_port=7999).bolt_uri == "bolt://127.0.0.1:7999"
 
 
+@pytest.mark.parametrize("policy", ["1G size", "500M size", "3 files", "2 days", "keep_none"])
+def test_the_local_servers_log_retention_takes_neo4js_forms(policy: str) -> None:
+    assert Settings(local_neo4j_tx_log_retention=policy).local_neo4j_tx_log_retention == policy
+
+
+def test_a_log_retention_neo4j_would_refuse_is_refused_by_name() -> None:
+    with pytest.raises(ValidationError) as caught:
+        Settings(local_neo4j_tx_log_retention="as much as fits")
+    assert "local_neo4j_tx_log_retention" in str(caught.value)
+
+
 def test_every_setting_is_documented() -> None:
     documented = set(re.findall(r"^\| `([A-Z0-9_]+)`", DOCS.read_text(), re.MULTILINE))
     expected = set()

@@ -20,7 +20,10 @@ import org.neo4j.io.ByteUnit;
  * <p>Configuration comes from environment variables set by the Python manager
  * (graph/local_server.py): OHCH_NEO4J_HOME, OHCH_NEO4J_BOLT_PORT, OHCH_NEO4J_PAGECACHE_MB,
  * OHCH_NEO4J_AUTH (true|false), OHCH_NEO4J_PASSWORD (read once, only to set the password on
- * the first start) and OHCH_NEO4J_PID_FILE (where this process writes its pid). Heap is set with -Xms/-Xmx on the java command line.
+ * the first start), OHCH_NEO4J_TX_LOG_RETENTION (how much transaction log to keep once it is
+ * no longer needed for recovery: Neo4j's own default keeps two days, which on a bench or test
+ * server is tens of gigabytes) and OHCH_NEO4J_PID_FILE (where this process writes its pid).
+ * Heap is set with -Xms/-Xmx on the java command line.
  *
  * <p>Prints "OHCH-NEO4J-READY bolt://127.0.0.1:PORT" on stdout once Bolt accepts connections,
  * and shuts the DBMS down cleanly on SIGTERM/SIGINT through a JVM shutdown hook.
@@ -35,6 +38,7 @@ public final class Neo4jLauncher {
     long pageCacheMb = Long.parseLong(env.getOrDefault("OHCH_NEO4J_PAGECACHE_MB", "512"));
     boolean auth = Boolean.parseBoolean(env.getOrDefault("OHCH_NEO4J_AUTH", "true"));
     String password = env.getOrDefault("OHCH_NEO4J_PASSWORD", "");
+    String txLogRetention = env.getOrDefault("OHCH_NEO4J_TX_LOG_RETENTION", "1G size");
     if (auth && password.length() < 8) {
       System.err.println("OHCH_NEO4J_PASSWORD must be at least 8 characters when auth is on");
       System.exit(2);
@@ -54,6 +58,7 @@ public final class Neo4jLauncher {
             .setConfig(GraphDatabaseSettings.auth_enabled, auth)
             .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
             .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+            .setConfig(GraphDatabaseSettings.keep_logical_logs, txLogRetention)
             .setConfig(GraphDatabaseSettings.udc_enabled, false)
             .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
             .build();
