@@ -119,7 +119,7 @@ class LocalServer:
         if not self._built_stamp.exists():
             return True
         sources = [self.launcher_dir / "pom.xml", *(self.launcher_dir / "src").rglob("*")]
-        newest = max(p.stat().st_mtime for p in sources if p.is_file())
+        newest = max((p.stat().st_mtime for p in sources if p.is_file()), default=0.0)
         return newest > self._built_stamp.stat().st_mtime
 
     def build(self) -> None:
