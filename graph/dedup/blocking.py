@@ -8,15 +8,15 @@ Keys (strings, stable across processes so a store can index them):
 - ``mh|<platform>|<band>``: MinHash LSH bands over the captured words;
 - ``pre|<platform>|<first words>``: the first words, which a truncated copy keeps.
 
-:class:`BlockIndex` is the in-memory index used by batch mode and tests; each key keeps only
-its ``max_per_block`` most recently touched content ids, so a viral post or a prolific account
-cannot make a lookup expensive.
+:class:`BlockIndex` is the in-memory index the linker matches a batch against, and batch mode's;
+each key keeps only the ``max_per_block`` content ids most recently listed under it, so a viral
+post or a prolific account cannot make a lookup expensive.
 """
 
 from __future__ import annotations
 
 from collections import Counter, OrderedDict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 
 from graph.dedup.models import ContentSummary, ReportEvidence
 from graph.dedup.policy import DedupPolicy
@@ -77,27 +77,8 @@ def most_shared(hits: Counter[str], cap: int) -> list[str]:
     return sorted(sorted(hits), key=hits.__getitem__, reverse=True)[:cap]
 
 
-def candidates_in_graph(
-    keys_of_reports: Iterable[Sequence[str]], ids_of_key: Mapping[str, Sequence[str]], cap: int
-) -> set[str]:
-    """The graph's clusters a report of the batch can be offered: for each report, the ``cap``
-    sharing most of its blocking keys (ties by id), as :meth:`BlockIndex.lookup` ranks them.
-
-    Content founded or joined earlier in the same batch can only push these down a later
-    report's ranking, so their summaries are all the matcher needs. Fetching every cluster
-    under every key instead grew with the graph until the blocks filled.
-    """
-    wanted: set[str] = set()
-    for keys in keys_of_reports:
-        hits: Counter[str] = Counter()
-        for key in keys:
-            hits.update(ids_of_key.get(key, ()))
-        wanted.update(hits if len(hits) <= cap else most_shared(hits, cap))
-    return wanted
-
-
 class BlockIndex:
-    """In-memory blocking index: key -> the most recently touched content ids (capped)."""
+    """In-memory blocking index: key -> the content ids most recently listed under it (capped)."""
 
     def __init__(self, policy: DedupPolicy) -> None:
         self._policy = policy
@@ -124,12 +105,28 @@ class BlockIndex:
         return [self._contents[cid] for cid in most_shared(hits, self._policy.max_candidates)]
 
     def upsert(self, content: ContentSummary, keys: Iterable[str] | None = None) -> None:
-        """Store (or replace) a summary and file it under its keys (all of them by default)."""
+        """Store (or replace) a summary and list it under its keys (all of them by default).
+
+        Under a key that does not list it yet it goes first, and beyond ``max_per_block`` the
+        one listed longest ago goes; under a key that lists it already it keeps its place. The
+        graph's lists (``graph/dedup/store.py``) are written from these blocks, so a batch of
+        any size, one report or a thousand, sees and leaves the same lists."""
         self._contents[content.content_id] = content
         cap = self._policy.max_per_block
         for key in content_keys(content, self._policy) if keys is None else keys:
             block = self._blocks.setdefault(key, OrderedDict())
+            if content.content_id in block:
+                continue
             block[content.content_id] = None
-            block.move_to_end(content.content_id)
             while len(block) > cap:
                 block.popitem(last=False)
+
+    def list_under(self, key: str, content_ids: Sequence[str]) -> None:
+        """Set a key's block as the graph lists it (most recent first; at most
+        ``max_per_block`` kept). Each content's summary is given with :meth:`upsert`."""
+        kept = content_ids[: self._policy.max_per_block]
+        self._blocks[key] = OrderedDict.fromkeys(reversed(kept))
+
+    def listed(self, key: str) -> list[str]:
+        """The content ids a key lists, most recent first (as the graph keeps them)."""
+        return list(reversed(self._blocks.get(key, ())))

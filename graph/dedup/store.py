@@ -3,7 +3,9 @@
 :func:`link_in_tx` runs inside the transaction that writes new reports (``ingest/load.py``),
 under a lock node, so a report is linked exactly once and two concurrent intakes cannot found
 two clusters for one post. Candidates come from blocking keys (at most ``max_per_block`` per key,
-the most recently touched), so the cost per report does not grow with the graph.
+the most recently listed), so the cost per report does not grow with the graph. A batch is
+matched against its keys' lists as the graph holds them, and the lists it changes are written
+as the matcher left them: a batch of any size links as its reports would one at a time.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from neo4j import ManagedTransaction, Result
 
 from graph.cypher import load_query
 from graph.db import from_wire_time, run, send, wire_time
-from graph.dedup.blocking import candidates_in_graph, report_keys
+from graph.dedup.blocking import report_keys
 from graph.dedup.judgements import Judgement, Verdict
 from graph.dedup.matcher import Action, BatchMatcher, MatchDecision, match_report
 from graph.dedup.models import ContentSummary, ReportEvidence
@@ -74,7 +76,7 @@ class LinkResult:
     decisions: list[MatchDecision] = field(default_factory=list)
     clusters: dict[str, str] = field(default_factory=dict)  # report id -> cluster id
     touched: dict[str, ContentSummary] = field(default_factory=dict)  # by cluster id
-    added: dict[str, dict[str, None]] = field(default_factory=dict)  # key -> new, oldest first
+    lists: dict[str, list[str]] = field(default_factory=dict)  # key -> its new list, if changed
     judgements: list[Judgement] = field(default_factory=list)
     reviews: list[dict[str, Any]] = field(default_factory=list)
 
@@ -135,7 +137,7 @@ class Linking:
         # key -> its clusters in the graph that still exist, most recently indexed first
         self.ids_of_key: dict[str, list[str]] = {}
         self.version_of: dict[str, str | None] = {}  # cluster id -> its summary's version
-        self.candidates: list[tuple[ContentSummary, list[str]]] = []  # with their keys
+        self.candidates: list[ContentSummary] = []  # every cluster the keys list, by id
         self.loaded = False
 
     def start(self, tx: ManagedTransaction) -> None:
@@ -173,14 +175,17 @@ class Linking:
         }
 
     def load(self, tx: ManagedTransaction | None) -> bool:
-        """Gather the summaries of the candidates the reports can be offered: the kept ones,
-        and the rest from the graph through ``tx``. Without a transaction (bulk intake's
-        matcher thread) it answers False if any is not kept at the graph's version."""
+        """Gather the summaries of every cluster the batch's keys list: the kept ones, and the
+        rest from the graph through ``tx``. Without a transaction (bulk intake's matcher
+        thread) it answers False if any is not kept at the graph's version.
+
+        Every listed cluster, not only those each report would be offered at the start: as the
+        batch's reports found and join clusters, a key's list changes, and a cluster further
+        down can become a later report's candidate, as it would had the reports come one at a
+        time. The batch's reports list about as many clusters as they would be offered."""
         if self.loaded:
             return True
-        wanted = candidates_in_graph(
-            self.keys_of.values(), self.ids_of_key, self.policy.max_candidates
-        )
+        wanted = {cid for ids in self.ids_of_key.values() for cid in ids}
         summaries = self.cache.get({cid: self.version_of[cid] for cid in wanted})
         missing = sorted(wanted - summaries.keys())
         if missing:
@@ -192,12 +197,7 @@ class Linking:
             ]
             self.cache.put((self.version_of[s.content_id], s) for s in fetched)
             summaries.update((s.content_id, s) for s in fetched)
-        keys_of_cluster: dict[str, list[str]] = {}
-        for key, ids in self.ids_of_key.items():
-            for cid in ids:
-                if cid in wanted:
-                    keys_of_cluster.setdefault(cid, []).append(key)
-        self.candidates = [(summaries[cid], keys_of_cluster[cid]) for cid in sorted(summaries)]
+        self.candidates = [summaries[cid] for cid in sorted(summaries)]
         self.loaded = True
         return True
 
@@ -215,8 +215,11 @@ class Linking:
         result = LinkResult()
         policy = self.policy
         matcher = BatchMatcher(policy)  # afresh each time: a retried transaction matches again
-        for summary, keys in self.candidates:
-            matcher.index.upsert(summary, keys)
+        for summary in self.candidates:
+            matcher.index.upsert(summary, ())
+        for key, ids in self.ids_of_key.items():
+            matcher.index.list_under(key, ids)
+        listed_under: dict[str, None] = {}  # the keys the batch's clusters were listed under
         for evidence, received_at in self.reports:
             keys = self.keys_of[evidence.report_key]
             decision = match_report(
@@ -227,18 +230,19 @@ class Linking:
             result.decisions.append(decision)
             result.clusters[evidence.report_key] = summary.content_id
             if decision.action is not Action.REVIEW:
-                block_keys = keys
-            else:  # pending review: findable only by its exact post until an analyst decides
-                block_keys = [f"post|{evidence.post_key}"] if evidence.post_key else []
-            for key in block_keys:
-                if summary.content_id not in self.ids_of_key.get(key, ()):
-                    new = result.added.setdefault(key, {})
-                    new.pop(summary.content_id, None)  # touched again: now the most recent
-                    new[summary.content_id] = None
+                listed_under.update(dict.fromkeys(keys))
+            elif evidence.post_key:  # pending review: listed only by its exact post
+                listed_under[f"post|{evidence.post_key}"] = None
             if decision.judgement is not None:
                 result.judgements.append(decision.judgement)
             if decision.action is Action.REVIEW:
                 result.reviews.append(_review_row(decision, received_at))
+        # Each changed list is written as the index holds it: the same lists whatever the
+        # batch's size (``BlockIndex.upsert``).
+        for key in listed_under:
+            now_listed = matcher.index.listed(key)
+            if now_listed != self.ids_of_key.get(key, []):
+                result.lists[key] = now_listed
         return result
 
     def write(self, tx: ManagedTransaction, result: LinkResult) -> None:
@@ -263,22 +267,13 @@ class Linking:
             ),
             *send_judgements(tx, result.judgements),
         ]
-        if result.added:
-            rows = self._block_rows(result.added)
+        if result.lists:
+            rows = [{"key": key, "clusters": ids} for key, ids in result.lists.items()]
             sent.append(send(tx, load_query("dedup/set_block_keys"), rows=rows))
         if result.reviews:
             sent.append(send(tx, load_query("dedup/create_review_items"), rows=result.reviews))
         for pending in sent:
             pending.consume()
-
-    def _block_rows(self, added: Mapping[str, dict[str, None]]) -> list[dict[str, Any]]:
-        """Each key's new list: its new clusters, most recent first, then the clusters it
-        held, capped at ``max_per_block`` (a list written under a larger cap shrinks too)."""
-        cap = self.policy.max_per_block
-        return [
-            {"key": key, "clusters": [*reversed(new), *self.ids_of_key.get(key, [])][:cap]}
-            for key, new in added.items()
-        ]
 
 
 def link_in_tx(

@@ -7,7 +7,7 @@ import random
 from collections import Counter
 from datetime import UTC, datetime
 
-from graph.dedup.blocking import BlockIndex, candidates_in_graph, most_shared, report_keys
+from graph.dedup.blocking import BlockIndex, most_shared, report_keys
 from graph.dedup.models import ContentSummary, ReportEvidence
 from graph.dedup.policy import default_policy
 
@@ -62,19 +62,30 @@ def test_lookup_caps_candidates_and_ranks_by_shared_keys() -> None:
     assert len(found) == 2
 
 
-def test_the_graph_path_fetches_exactly_what_each_report_could_be_offered() -> None:
-    """``candidates_in_graph`` picks, per report, the clusters an index holding every cluster
-    under those keys would offer: so fetching only those summaries changes no lookup."""
-    policy = dataclasses.replace(default_policy(), max_candidates=2)
-    ids_of_key = {"k1": ["c:a", "c:b", "c:c"], "k2": ["c:b", "c:c", "c:d"], "k3": ["c:e"]}
-    reports = [["k1", "k2"], ["k3", "k9"], ["k2"]]
+def test_a_content_listed_already_keeps_its_place_and_a_new_one_goes_first() -> None:
+    """As the graph keeps a key's list: joining a listed content again does not move it, so
+    the list changes only when a content is listed under the key for the first time."""
+    policy = dataclasses.replace(default_policy(), max_per_block=3)
     index = BlockIndex(policy)
-    for cid in ("c:a", "c:b", "c:c", "c:d", "c:e"):
-        keys = [key for key, ids in ids_of_key.items() if cid in ids]
-        index.upsert(ContentSummary.found(cid, ev(cid)), keys)
-    offered = {c.content_id for keys in reports for c in index.lookup(keys)}
-    assert candidates_in_graph(reports, ids_of_key, policy.max_candidates) == offered
-    assert offered == {"c:b", "c:c", "c:e"}  # c:a and c:d share one key, c:b and c:c two
+    for cid in ("c:1", "c:2", "c:3"):
+        index.upsert(ContentSummary.found(cid, ev(cid)), ["k"])
+    assert index.listed("k") == ["c:3", "c:2", "c:1"]
+    index.upsert(ContentSummary.found("c:1", ev("again")), ["k"])  # joined again
+    assert index.listed("k") == ["c:3", "c:2", "c:1"]
+    index.upsert(ContentSummary.found("c:4", ev("c:4")), ["k"])
+    assert index.listed("k") == ["c:4", "c:3", "c:2"]  # the one listed longest ago goes
+
+
+def test_a_block_set_from_the_graph_keeps_its_order_and_cap() -> None:
+    policy = dataclasses.replace(default_policy(), max_per_block=3)
+    index = BlockIndex(policy)
+    for cid in ("c:a", "c:b", "c:c", "c:d"):
+        index.upsert(ContentSummary.found(cid, ev(cid)), ())
+    index.list_under("k", ["c:b", "c:a", "c:c", "c:d"])  # most recent first, one too many
+    assert index.listed("k") == ["c:b", "c:a", "c:c"]
+    index.upsert(ContentSummary.found("c:d", ev("c:d")), ["k"])
+    assert index.listed("k") == ["c:d", "c:b", "c:a"]
+    assert index.listed("unknown") == []
 
 
 def test_candidates_rank_by_shared_keys_then_id() -> None:
