@@ -185,11 +185,11 @@ def _unlogged(params: dict[str, Any]) -> dict[str, Any]:
     is megabytes of text a batch, about 50 us of the writer's CPU a referral, and at DEBUG it
     would write victims' names and addresses to the log. Packed, the values are unchanged.
     """
-    return {name: _UNLOGGED.get(type(value), _same)(value) for name, value in params.items()}
-
-
-def _same(value: Any) -> Any:
-    return value
+    quiet = {}
+    for name, value in params.items():
+        wrap = _UNLOGGED.get(type(value))
+        quiet[name] = value if wrap is None else wrap(value)
+    return quiet
 
 
 def _run(tx: ManagedTransaction, query: Query, params: dict[str, Any]) -> list[Record]:

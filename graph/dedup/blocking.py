@@ -83,6 +83,7 @@ class BlockIndex:
     def __init__(self, policy: DedupPolicy) -> None:
         self._policy = policy
         self._blocks: dict[str, OrderedDict[str, None]] = {}
+        self._changed: dict[str, None] = {}  # keys listing a content they did not list before
         self._contents: dict[str, ContentSummary] = {}
 
     def __len__(self) -> int:
@@ -118,6 +119,7 @@ class BlockIndex:
             if content.content_id in block:
                 continue
             block[content.content_id] = None
+            self._changed[key] = None
             while len(block) > cap:
                 block.popitem(last=False)
 
@@ -126,7 +128,13 @@ class BlockIndex:
         ``max_per_block`` kept). Each content's summary is given with :meth:`upsert`."""
         kept = content_ids[: self._policy.max_per_block]
         self._blocks[key] = OrderedDict.fromkeys(reversed(kept))
+        self._changed.pop(key, None)
 
     def listed(self, key: str) -> list[str]:
         """The content ids a key lists, most recent first (as the graph keeps them)."""
         return list(reversed(self._blocks.get(key, ())))
+
+    def changed_keys(self) -> list[str]:
+        """The keys that have listed a new content since they were set or created, in the
+        order they first did."""
+        return list(self._changed)

@@ -219,7 +219,6 @@ class Linking:
             matcher.index.upsert(summary, ())
         for key, ids in self.ids_of_key.items():
             matcher.index.list_under(key, ids)
-        listed_under: dict[str, None] = {}  # the keys the batch's clusters were listed under
         for evidence, received_at in self.reports:
             keys = self.keys_of[evidence.report_key]
             decision = match_report(
@@ -229,17 +228,13 @@ class Linking:
             result.touched[summary.content_id] = summary
             result.decisions.append(decision)
             result.clusters[evidence.report_key] = summary.content_id
-            if decision.action is not Action.REVIEW:
-                listed_under.update(dict.fromkeys(keys))
-            elif evidence.post_key:  # pending review: listed only by its exact post
-                listed_under[f"post|{evidence.post_key}"] = None
             if decision.judgement is not None:
                 result.judgements.append(decision.judgement)
             if decision.action is Action.REVIEW:
                 result.reviews.append(_review_row(decision, received_at))
         # Each changed list is written as the index holds it: the same lists whatever the
         # batch's size (``BlockIndex.upsert``).
-        for key in listed_under:
+        for key in matcher.index.changed_keys():
             now_listed = matcher.index.listed(key)
             if now_listed != self.ids_of_key.get(key, []):
                 result.lists[key] = now_listed
