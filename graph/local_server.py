@@ -147,8 +147,9 @@ class LocalServer:
         """Start (or reuse) the server; return a line saying which."""
         if self.answers():
             return f"Neo4j already running at {self.uri}"
-        if self.pid() is not None:
-            self._wait_ready(timeout)
+        # A server of this home still starting answers soon; one still stopping goes away,
+        # and then a new one is started.
+        if self.pid() is not None and self._wait_ready(timeout):
             return f"Neo4j at {self.uri} is up"
         classpath = self.classpath()
         java = _java()
@@ -189,15 +190,20 @@ class LocalServer:
         self._wait_ready(timeout, launched=True)
         return f"Neo4j started at {self.uri} (pid {self.pid()}), data in {self.home}"
 
-    def _wait_ready(self, timeout: float, launched: bool = False) -> None:
+    def _wait_ready(self, timeout: float, launched: bool = False) -> bool:
+        """True once the server answers. If its process ends first: an error when this call
+        ``launched`` it, else False (a server that was stopping)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if launched and self.pid_file.exists() and self.pid() is None:
-                raise LocalServerError(
-                    "Neo4j exited during start; last log lines:\n" + self._log_tail()
-                )
+            if self.pid() is None:
+                if not launched:
+                    return False  # it was stopping, and is gone
+                if self.pid_file.exists():  # it wrote its pid, then exited
+                    raise LocalServerError(
+                        "Neo4j exited during start; last log lines:\n" + self._log_tail()
+                    )
             if self.answers(timeout=2.0):
-                return
+                return True
             time.sleep(0.5)
         raise GraphUnavailable(
             f"Neo4j did not answer at {self.uri} within {timeout:.0f}s; log: {self.log_file}\n"
