@@ -1,5 +1,6 @@
 # The two commands a newcomer needs:  make run  (serve the hub)  and  make test  (pass the tests).
-# Everything they need is installed from PyPI and Maven Central by the targets below.
+# Everything they need is installed by the targets below: from PyPI and Maven Central, and on
+# Debian the system packages a fresh machine lacks (scripts/ensure-system-deps.sh).
 
 PYTHON ?= python3.11
 VENV   := .venv
@@ -7,7 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 LAUNCHER := neo4j-launcher/target/classes/ohch/launcher/Neo4jLauncher.class
 
-.PHONY: run test check lint types pytest install launcher neo4j neo4j-stop bench clean
+.PHONY: run test check lint types pytest install launcher neo4j neo4j-stop bench clean system-deps test-deps
 
 run: install launcher neo4j  ## Start Neo4j if needed, apply the schema, load reference data, serve the API
 	$(BIN)/ohch schema apply
@@ -25,12 +26,20 @@ lint: install
 types: install
 	$(BIN)/mypy
 
-pytest: install launcher
+pytest: install launcher test-deps
 	$(BIN)/pytest
+
+# What a fresh Debian machine lacks is installed from Debian's packages (as root; elsewhere the
+# script names what to install).
+system-deps:
+	@scripts/ensure-system-deps.sh
+
+test-deps:
+	@scripts/ensure-system-deps.sh --tests
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml | system-deps
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is required (see README.md)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
@@ -40,7 +49,7 @@ $(STAMP): pyproject.toml
 
 launcher: $(LAUNCHER)
 
-$(LAUNCHER): neo4j-launcher/pom.xml $(wildcard neo4j-launcher/src/main/java/ohch/launcher/*.java)
+$(LAUNCHER): neo4j-launcher/pom.xml $(wildcard neo4j-launcher/src/main/java/ohch/launcher/*.java) | system-deps
 	@command -v mvn >/dev/null || { echo "Maven and Java 17 are required (see README.md)"; exit 1; }
 	cd neo4j-launcher && mvn --quiet --batch-mode package -DskipTests && touch target/ohch-built
 

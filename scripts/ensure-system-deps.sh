@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install the system packages the hub needs when they are missing (Debian/Ubuntu, as root):
-# Python 3.11 with venv, a Java 17+ JDK and Maven (to build and run the local Neo4j), and
-# docker-compose to validate the deployment file.
+# Python 3.11 with venv, a Java 17+ JDK and Maven (to build and run the local Neo4j), make;
+# with --tests also docker-compose, which the tests use to validate the deployment file.
+# `make run` and `make test` call it, so each sets up what it needs on a fresh machine.
 set -euo pipefail
 
 missing=()
@@ -9,8 +10,10 @@ command -v python3.11 >/dev/null || missing+=(python3.11 python3.11-venv)
 command -v java >/dev/null || missing+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null || missing+=(maven)
 command -v make >/dev/null || missing+=(make)
-# docker-compose (v1 from Debian) validates docker-compose.yml in the tests; no engine is needed.
-command -v docker-compose >/dev/null || missing+=(docker-compose)
+if [ "${1:-}" = "--tests" ]; then
+  # docker-compose (v1 from Debian) validates docker-compose.yml; no engine is needed.
+  command -v docker-compose >/dev/null || missing+=(docker-compose)
+fi
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
