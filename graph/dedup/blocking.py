@@ -61,6 +61,7 @@ def content_keys(content: ContentSummary, policy: DedupPolicy) -> list[str]:
     keys: list[str] = []
     if content.post_key:
         keys.append(f"post|{content.post_key}")
+    keys += [f"post|{key}" for key in content.other_post_keys]
     for handle in content.handles:
         keys += handle_keys(content.platform, handle, policy.handle_affix_chars)
     for text in content.texts:

@@ -76,7 +76,7 @@ def match_report(
         # An equal post key is decisive (score 1, no ambiguity check; every other candidate
         # scores below 1), so the rest need not be scored: two thirds of reports carry a post
         # key, and scoring was most of the matcher's time.
-        same_post = [c for c in candidates if c.post_key == report.post_key]
+        same_post = [c for c in candidates if c.is_post(report.post_key)]
         candidates = same_post or candidates
     scored = sorted(
         (score_candidate(report, c, policy) for c in candidates),

@@ -89,6 +89,11 @@ class ContentSummary:
 
     ``anchor_report_key`` is the report that founded the content; the matcher's judgements
     link a joining report to it. ``texts`` are normalised and at most ``max_texts``.
+
+    ``post_key`` is the first post its reports named; ``other_post_keys`` are the other posts
+    of a content an analyst made of several (a merge): a later report of any of them is a
+    report of this content. The matcher never joins two posts itself, so only a merge adds
+    one, and a merge's are few.
     """
 
     content_id: str
@@ -101,6 +106,11 @@ class ContentSummary:
     last_at: datetime | None
     victim_keys: frozenset[str]
     report_count: int = 1
+    other_post_keys: tuple[str, ...] = ()
+
+    def is_post(self, post_key: str) -> bool:
+        """Whether ``post_key`` is one of this content's posts."""
+        return post_key == self.post_key or post_key in self.other_post_keys
 
     @classmethod
     def found(cls, content_id: str, report: ReportEvidence) -> ContentSummary:
@@ -133,9 +143,13 @@ class ContentSummary:
             if handle not in handles and len(handles) < max_handles:
                 handles.append(handle)
         at = report.at
+        others = self.other_post_keys
+        if self.post_key and report.post_key and not self.is_post(report.post_key):
+            others = (*others, report.post_key)
         return replace(
             self,
             post_key=self.post_key or report.post_key,
+            other_post_keys=others,
             handles=tuple(handles),
             texts=tuple(texts),
             first_at=_min(self.first_at, at),

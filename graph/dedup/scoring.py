@@ -118,6 +118,7 @@ def _base(report: ReportEvidence, content: ContentSummary, policy: DedupPolicy) 
     return {
         "report_post_key": report.post_key,
         "content_post_key": content.post_key,
+        "content_other_post_keys": list(content.other_post_keys),
         "platform": report.platform,
         "policy_version": policy.version,
     }
@@ -135,7 +136,7 @@ def _hard(
 
 def score_candidate(report: ReportEvidence, content: ContentSummary, policy: DedupPolicy) -> Scored:
     """Score ``report`` against ``content``; the explanation names every feature used."""
-    if report.post_key and report.post_key == content.post_key:
+    if report.post_key and content.is_post(report.post_key):
         return _hard(report, content, policy, 1.0, "same_post_key")
     if report.post_key and content.post_key:
         return _hard(report, content, policy, 0.0, "different_post_key")

@@ -47,6 +47,7 @@ def summary_from_record(record: dict[str, Any]) -> ContentSummary:
         last_at=from_wire_time(record["last_at"]),
         victim_keys=frozenset(record["victim_keys"] or ()),
         report_count=int(record["report_count"]),
+        other_post_keys=tuple(record["other_post_keys"] or ()),
     )
 
 
@@ -62,6 +63,7 @@ def summary_row(summary: ContentSummary) -> dict[str, Any]:
         "last_at": wire_time(summary.last_at),
         "victim_keys": sorted(summary.victim_keys),
         "report_count": summary.report_count,
+        "other_post_keys": list(summary.other_post_keys),
     }
 
 

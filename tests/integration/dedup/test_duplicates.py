@@ -220,6 +220,40 @@ def test_merge_then_split_restores_the_previous_clusters_exactly(reference_graph
     assert count["n"] == 2
 
 
+def test_later_reports_of_either_merged_post_join_the_merged_content(
+    reference_graph: Graph,
+) -> None:
+    """An analyst decided two posts are one content (the same screenshot posted twice): a
+    later report of either post joins it, not a new content of its own."""
+    post_1 = "https://x.com/a1/status/1796512345678900011"
+    post_2 = "https://x.com/b2/status/1796512345678900022"
+    write(
+        reference_graph,
+        _report("TV-1", post_1, "first abusive post text here", "a1", "p1"),
+        _report("TV-2", post_2, "a wholly different message", "b2", "p2"),
+    )
+    original = _clusters(reference_graph)
+    merged = merge_contents(
+        reference_graph, original["TV-1"], original["TV-2"], "DS Khan", "same screenshot"
+    )
+    (content,) = merged.members
+
+    write(
+        reference_graph,
+        _report("TV-3", post_1, "first abusive post text here", "a1", "p3"),
+        _report("TV-4", post_2, "a wholly different message", "b2", "p4"),
+    )
+    assert set(_clusters(reference_graph).values()) == {content}
+    (summary,) = query(
+        reference_graph,
+        "MATCH (c:ContentCluster) RETURN c.post_key AS post_key, c.other_post_keys AS others",
+    )
+    assert {summary["post_key"], *summary["others"]} == {
+        "x:post:1796512345678900011",
+        "x:post:1796512345678900022",
+    }
+
+
 def test_uncertain_matches_wait_in_the_review_queue(reference_graph: Graph) -> None:
     # Two posts by one account close in time, then a report naming only the account (a
     # profile link, no text): it could be either, so an analyst decides.

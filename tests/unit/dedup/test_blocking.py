@@ -7,7 +7,7 @@ import random
 from collections import Counter
 from datetime import UTC, datetime
 
-from graph.dedup.blocking import BlockIndex, most_shared, report_keys
+from graph.dedup.blocking import BlockIndex, content_keys, most_shared, report_keys
 from graph.dedup.models import ContentSummary, ReportEvidence
 from graph.dedup.policy import default_policy
 
@@ -32,6 +32,15 @@ def test_keys_cover_post_account_and_text() -> None:
     assert plain[0] in keys  # look-alikes, case, @ and _ folded away
     assert "pre|x|people like you should" in keys
     assert sum(k.startswith("mh|x|") for k in keys) == default_policy().minhash_bands
+
+
+def test_a_content_merged_from_two_posts_is_found_under_both() -> None:
+    policy = default_policy()
+    merged = ContentSummary.found("content:a", ev("a", post_key="x:post:1")).absorb(
+        ev("b", post_key="x:post:2"), policy.max_texts, policy.max_handles
+    )
+    keys = content_keys(merged, policy)
+    assert keys[:2] == ["post|x:post:1", "post|x:post:2"]
 
 
 def test_mistyped_handle_still_shares_a_key() -> None:

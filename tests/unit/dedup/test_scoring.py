@@ -106,3 +106,21 @@ def test_missing_feature_is_explained_as_missing() -> None:
 def test_report_with_post_key_may_fuzzy_join_content_without_one() -> None:
     scored = score_candidate(ev("r", post="x:post:9"), content(ev("c")), P)
     assert scored.outcome is Outcome.AUTO_MERGE
+
+
+def test_a_content_merged_from_two_posts_is_either_post() -> None:
+    """An analyst's merge folds a second post into a content (graph/dedup/analyst.py): both
+    posts are then the content's, and a third is still another post."""
+    merged = content(ev("a", post="x:post:1")).absorb(
+        ev("b", post="x:post:2", text=OTHER), P.max_texts, P.max_handles
+    )
+    assert (merged.post_key, merged.other_post_keys) == ("x:post:1", ("x:post:2",))
+    again = merged.absorb(ev("c", post="x:post:2"), P.max_texts, P.max_handles)
+    assert again.other_post_keys == ("x:post:2",)
+
+    for post in ("x:post:1", "x:post:2"):
+        scored = score_candidate(ev("r", post=post, handles=(), text=None), merged, P)
+        assert (scored.rule, scored.score) == ("same_post_key", 1.0), post
+    other = score_candidate(ev("r", post="x:post:3"), merged, P)
+    assert (other.rule, other.outcome) == ("different_post_key", Outcome.NONE)
+    assert other.explanation["content_other_post_keys"] == ["x:post:2"]
