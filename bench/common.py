@@ -28,27 +28,40 @@ def bench_graph(heap_mb: int = 4096, pagecache_mb: int = 4096) -> Iterator[Graph
     """A Neo4j the benchmark may empty: ``NEO4J_BENCH_URI``, else its own local server (port
     ``OHCH_BENCH_NEO4J_PORT``, default 7699; data in ``.ohch/neo4j-bench-PORT``), never the
     hub's. The database is emptied, the schema applied and reference data loaded."""
-    server = None
+    with bench_settings(heap_mb, pagecache_mb) as settings, prepared_graph(settings) as graph:
+        yield graph
+
+
+@contextmanager
+def bench_settings(heap_mb: int = 4096, pagecache_mb: int = 4096) -> Iterator[Settings]:
+    """The settings of the benchmark's Neo4j (see :func:`bench_graph`), started if it is the
+    bench's own, and stopped after."""
     if uri := os.environ.get("NEO4J_BENCH_URI"):
-        settings = Settings(
+        yield Settings(
             env=Environment.TEST,
             NEO4J_URI=uri,
             NEO4J_PASSWORD=os.environ.get("NEO4J_BENCH_PASSWORD", BENCH_PASSWORD),
         )
-    else:
-        port = int(os.environ.get("OHCH_BENCH_NEO4J_PORT", "7699"))
-        server = LocalServer(
-            home=REPO / ".ohch" / f"neo4j-bench-{port}",
-            port=port,
-            password=BENCH_PASSWORD,
-            heap_mb=heap_mb,
-            pagecache_mb=pagecache_mb,
-            launcher_dir=REPO / "neo4j-launcher",
-        )
-        server.start(timeout=180)
-        settings = Settings(
-            env=Environment.TEST, NEO4J_URI=server.uri, NEO4J_PASSWORD=BENCH_PASSWORD
-        )
+        return
+    port = int(os.environ.get("OHCH_BENCH_NEO4J_PORT", "7699"))
+    server = LocalServer(
+        home=REPO / ".ohch" / f"neo4j-bench-{port}",
+        port=port,
+        password=BENCH_PASSWORD,
+        heap_mb=heap_mb,
+        pagecache_mb=pagecache_mb,
+        launcher_dir=REPO / "neo4j-launcher",
+    )
+    server.start(timeout=180)
+    try:
+        yield Settings(env=Environment.TEST, NEO4J_URI=server.uri, NEO4J_PASSWORD=BENCH_PASSWORD)
+    finally:
+        server.stop()
+
+
+@contextmanager
+def prepared_graph(settings: Settings) -> Iterator[Graph]:
+    """A graph on ``settings``' Neo4j, emptied, with the schema and reference data."""
     graph = Graph.connect(settings)
     try:
         graph.verify()
@@ -59,8 +72,6 @@ def bench_graph(heap_mb: int = 4096, pagecache_mb: int = 4096) -> Iterator[Graph
         yield graph
     finally:
         graph.close()
-        if server is not None:
-            server.stop()
 
 
 class PeakMemory:
