@@ -80,9 +80,9 @@ class PeakMemory:
     the helper processes used (``helper_cpu_s``), read while they run.
 
     The helpers are listed afresh only every ``list_every`` seconds: listing walks every
-    process on the machine (psutil reads each one's parent), and at every 50 ms sample that
-    was a twentieth of the measured process's CPU, taken from the threads it measures. The
-    helpers of a run live for all of it, so a new one is seen within ``list_every``."""
+    process on the machine (psutil reads each one's parent), and at every 50 ms sample it was
+    9% of the measured process's samples (py-spy), CPU taken from the threads it measures.
+    The helpers of a run live for all of it, so a new one is seen within ``list_every``."""
 
     def __init__(self, interval: float = 0.05, list_every: float = 1.0) -> None:
         self._process = psutil.Process()
