@@ -125,6 +125,8 @@ def main() -> None:
 def warm_up(graph: Graph, scratch: Path, args: argparse.Namespace) -> str:
     """Ingest rounds of one generated stream (each round new referrals) until Neo4j's JIT has
     all but stopped compiling; say how far it went."""
+    if args.warmup_max <= 0:
+        return "none (--warmup-max 0): the figures below include the JIT's first compiling"
     source = scratch / "warm-up.jsonl"
     write_jsonl(source, args.warmup_max, seed=1)
     done, share = 0, 1.0
