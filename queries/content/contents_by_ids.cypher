@@ -7,6 +7,7 @@ CALL (c) {
   OPTIONAL MATCH (p:Person)-[:REPORTED]->(r)
   RETURN count(DISTINCT r) AS reports, count(DISTINCT coalesce(p.id, r.id)) AS reporters
 }
-RETURN c.id AS id, c.platform AS platform, c.post_key AS post_key, c.first_at AS first_at,
+RETURN c.id AS id, c.platform AS platform, c.post_key AS post_key,
+       coalesce(c.other_post_keys, []) AS other_post_keys, c.first_at AS first_at,
        c.last_at AS last_at, reports AS report_count, reporters AS reporters_count,
        k.id AS case_id

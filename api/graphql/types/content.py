@@ -54,6 +54,10 @@ class Content:
     id: strawberry.ID
     platform: str | None
     post_key: str | None
+    other_post_keys: list[str] = strawberry.field(
+        description="The other posts an analyst merged into this content: a later report of "
+        "any of them joins it."
+    )
     report_count: int
     reporters_count: int
     first_seen_at: datetime | None
@@ -64,7 +68,8 @@ class Content:
     def of(cls, r: Record) -> Content:
         return cls(
             id=strawberry.ID(r["id"]), platform=r["platform"], post_key=r["post_key"],
-            report_count=r["report_count"], reporters_count=r["reporters_count"],
+            other_post_keys=list(r["other_post_keys"]), report_count=r["report_count"],
+            reporters_count=r["reporters_count"],
             first_seen_at=native(r["first_at"]), last_seen_at=native(r["last_at"]),
             case_id=r["case_id"],
         )  # fmt: skip

@@ -17,7 +17,8 @@ REPORT_QUERY = """
 query($ref: String!) {
   report(sourceRef: $ref) {
     reference
-    content { id postKey reportCount reportersCount accounts { key } case { id status }
+    content { id postKey otherPostKeys reportCount reportersCount accounts { key }
+              case { id status }
               reports { sourceRef receivedAt } }
   }
 }
@@ -43,6 +44,7 @@ def test_one_post_many_reports_reads_as_one_content_with_its_case(client: TestCl
     data = gql(client, REPORT_QUERY, token=ANALYST, ref="TV-1")["data"]["report"]
     content = data["content"]
     assert content["postKey"] == "x:post:1796512345678901234"
+    assert content["otherPostKeys"] == []
     assert (content["reportCount"], content["reportersCount"]) == (3, 3)
     assert [r["sourceRef"] for r in content["reports"]] == ["TV-0", "TV-1", "TV-2"]
     received = [datetime.fromisoformat(r["receivedAt"]) for r in content["reports"]]
@@ -76,6 +78,11 @@ def test_split_and_merge_through_graphql(client: TestClient) -> None:
         reason: "same screenshot") { __typename ... on DuplicateDecision { contentIds } } }"""
     merged = gql(client, merge, token=ANALYST, a=ids[0], b=ids[1])["data"]["mergeContent"]
     assert merged == {"__typename": "DuplicateDecision", "contentIds": [ids[0]]}
+    content = gql(client, REPORT_QUERY, token=ANALYST, ref="TV-1")["data"]["report"]["content"]
+    assert (content["postKey"], content["otherPostKeys"]) == (
+        "x:post:1796512345678900011",
+        ["x:post:1796512345678900022"],
+    )
     refused = gql(client, merge, token="dev:force_officer:pc1:E23000005", a=ids[0], b=ids[1])
     assert refused["data"]["mergeContent"]["__typename"] == "ForbiddenError"
     missing = gql(client, merge, token=ANALYST, a="content:nope", b=ids[1])
