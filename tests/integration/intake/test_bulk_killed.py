@@ -6,6 +6,7 @@ The run is the real command, ``ohch ingest referrals``, in its own process group
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import signal
@@ -56,13 +57,16 @@ def test_a_killed_bulk_run_and_a_rerun_give_every_line_exactly_once(
             _command(source), cwd=tmp_path, env=env, start_new_session=True,
             stdout=output, stderr=subprocess.STDOUT,
         )  # fmt: skip
-        deadline = time.monotonic() + 120
-        while _reports(reference_graph) < 3 * BATCH and run.poll() is None:
-            assert time.monotonic() < deadline, "the run wrote too little in two minutes"
-            time.sleep(0.05)
-        assert run.poll() is None, "the run ended before it was killed"
-        os.killpg(run.pid, signal.SIGKILL)  # the run and its helper process, mid-file
-        run.wait()
+        try:
+            deadline = time.monotonic() + 120
+            while _reports(reference_graph) < 3 * BATCH and run.poll() is None:
+                assert time.monotonic() < deadline, "the run wrote too little in two minutes"
+                time.sleep(0.05)
+            assert run.poll() is None, "the run ended before it was killed"
+        finally:  # the run and its helper process, mid-file (or whatever failed above)
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(run.pid, signal.SIGKILL)
+            run.wait()
     assert run.returncode == -signal.SIGKILL, log.read_text()
     kept = _reports(reference_graph)
     assert 3 * BATCH <= kept < LINES
