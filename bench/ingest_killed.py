@@ -14,6 +14,7 @@ Run: ``.venv/bin/python bench/ingest_killed.py [--size 100000] [--kill-at 40000]
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import signal
@@ -62,12 +63,15 @@ def main() -> None:
             run = subprocess.Popen(
                 command, cwd=scratch, env=env, start_new_session=True, stdout=log, stderr=log
             )
-            while _reports(graph) < args.kill_at and run.poll() is None:
-                time.sleep(0.2)
-            if run.poll() is not None:
-                sys.exit(f"the run ended before it was killed (exit {run.returncode})")
-            os.killpg(run.pid, signal.SIGKILL)
-            run.wait()
+            try:
+                while _reports(graph) < args.kill_at and run.poll() is None:
+                    time.sleep(0.2)
+                if run.poll() is not None:
+                    sys.exit(f"the run ended before it was killed (exit {run.returncode})")
+            finally:  # the run and its helper process, also if this script is interrupted
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(run.pid, signal.SIGKILL)
+                run.wait()
         kept = _reports(graph)
         print(
             f"killed after {time.perf_counter() - start:.1f} s with {kept:,} reports in the "
