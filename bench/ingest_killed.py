@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import re
 import signal
 import subprocess
 import sys
@@ -30,11 +29,10 @@ from bench.common import bench_settings, prepared_graph
 from bench.datagen.reports import write_jsonl
 from graph.cypher import load_query
 from graph.db import Graph
+from graph.settings import Settings
+from ingest.bulk import Summary
 
 OHCH = Path(sys.executable).with_name("ohch")
-SUMMARY = re.compile(
-    r"([\d,]+) lines: ([\d,]+) accepted, ([\d,]+) already present, ([\d,]+) rejected"
-)
 
 
 def main() -> None:
@@ -49,30 +47,17 @@ def main() -> None:
     ):
         source = Path(scratch) / "backlog.jsonl"
         write_jsonl(source, args.size, seed=args.size)
-        env = {
-            **os.environ,
-            "OHCH_ENV": "test",
-            "NEO4J_URI": settings.neo4j_uri,
-            "NEO4J_USER": settings.neo4j_user,
-            "NEO4J_PASSWORD": settings.neo4j_password.get_secret_value(),
-        }
+        env = cli_environment(settings)
         command = [str(OHCH), "ingest", "referrals", str(source), "--no-progress"]
 
         start = time.perf_counter()
-        with (Path(scratch) / "killed.log").open("wb") as log:
-            run = subprocess.Popen(
-                command, cwd=scratch, env=env, start_new_session=True, stdout=log, stderr=log
+        try:
+            run_until_killed(
+                command, Path(scratch), env, graph, args.kill_at, Path(scratch) / "log"
             )
-            try:
-                while _reports(graph) < args.kill_at and run.poll() is None:
-                    time.sleep(0.2)
-                if run.poll() is not None:
-                    sys.exit(f"the run ended before it was killed (exit {run.returncode})")
-            finally:  # the run and its helper process, also if this script is interrupted
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(run.pid, signal.SIGKILL)
-                run.wait()
-        kept = _reports(graph)
+        except RuntimeError as error:
+            sys.exit(str(error))
+        kept = reports_in(graph)
         print(
             f"killed after {time.perf_counter() - start:.1f} s with {kept:,} reports in the "
             f"graph (SIGKILL to the run and its helper process)"
@@ -82,11 +67,12 @@ def main() -> None:
         rerun = subprocess.run(
             command, cwd=scratch, env=env, capture_output=True, text=True, check=True
         )
-        found = SUMMARY.search(rerun.stdout)
-        if found is None:
+        summary = Summary.from_line(rerun.stdout)
+        if summary is None:
             sys.exit(f"no summary from the rerun:\n{rerun.stdout}{rerun.stderr}")
-        print(f"rerun in {time.perf_counter() - start:.1f} s: {found.group(0)}")
-        failures = _check(graph, args.size, kept, [int(g.replace(",", "")) for g in found.groups()])
+        print(f"rerun in {time.perf_counter() - start:.1f} s: {summary.line()}")
+        counts = [summary.lines, summary.accepted, summary.already_present, summary.rejected]
+        failures = _check(graph, args.size, kept, counts)
         for failure in failures:
             print(f"FAILED: {failure}")
         if failures:
@@ -94,9 +80,51 @@ def main() -> None:
         print(f"every check passed: {args.size:,} reports, each once, references without gaps")
 
 
-def _reports(graph: Graph) -> int:
+def cli_environment(settings: Settings) -> dict[str, str]:
+    """This process's environment with ``settings``' Neo4j, for an ``ohch`` command."""
+    return {
+        **os.environ,
+        "OHCH_ENV": "test",
+        "NEO4J_URI": settings.neo4j_uri,
+        "NEO4J_USER": settings.neo4j_user,
+        "NEO4J_PASSWORD": settings.neo4j_password.get_secret_value(),
+    }
+
+
+def reports_in(graph: Graph) -> int:
     (row,) = graph.read(load_query("bench/count_reports"))
     return int(row["n"])
+
+
+def run_until_killed(
+    command: list[str],
+    cwd: Path,
+    env: dict[str, str],
+    graph: Graph,
+    kill_at: int,
+    log: Path,
+    timeout: float | None = None,
+) -> int:
+    """Run ``command`` in its own process group and SIGKILL the group (the run and its helper
+    processes) once ``kill_at`` reports are in the graph; its exit code. RuntimeError if it
+    ends first or ``timeout`` seconds pass; it is killed whatever happens while waiting."""
+    deadline = None if timeout is None else time.monotonic() + timeout
+    with log.open("wb") as output:
+        run = subprocess.Popen(
+            command, cwd=cwd, env=env, start_new_session=True, stdout=output, stderr=output
+        )
+        try:
+            while reports_in(graph) < kill_at and run.poll() is None:
+                if deadline is not None and time.monotonic() > deadline:
+                    raise RuntimeError(f"fewer than {kill_at:,} reports in {timeout:.0f} s")
+                time.sleep(0.05)
+            if run.poll() is not None:
+                raise RuntimeError(f"the run ended before it was killed (exit {run.returncode})")
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(run.pid, signal.SIGKILL)
+            run.wait()
+    return run.returncode
 
 
 def _check(graph: Graph, size: int, kept: int, summary: list[int]) -> list[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import multiprocessing
+import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
@@ -49,6 +50,20 @@ class Summary:
             f"{self.lines:,} lines: {self.accepted:,} accepted, "
             f"{self.already_present:,} already present, {self.rejected:,} rejected"
         )
+
+    @classmethod
+    def from_line(cls, text: str) -> Summary | None:
+        """The counts of the first :meth:`line` in ``text`` (a run's output), if there is one."""
+        found = _SUMMARY_LINE.search(text)
+        if found is None:
+            return None
+        lines, accepted, present, rejected = (int(g.replace(",", "")) for g in found.groups())
+        return cls(accepted=accepted, already_present=present, rejected=rejected, lines=lines)
+
+
+_SUMMARY_LINE = re.compile(
+    r"([\d,]+) lines: ([\d,]+) accepted, ([\d,]+) already present, ([\d,]+) rejected"
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,18 +6,15 @@ The run is the real command, ``ohch ingest referrals``, in its own process group
 
 from __future__ import annotations
 
-import contextlib
-import os
-import re
 import signal
 import subprocess
-import sys
-import time
 from pathlib import Path
 
 from bench.datagen.reports import write_jsonl
+from bench.ingest_killed import OHCH, cli_environment, reports_in, run_until_killed
 from graph.db import Graph
 from graph.settings import Settings
+from ingest.bulk import Summary
 from tests.integration.intake.helpers import query
 
 LINES = 4000
@@ -25,23 +22,8 @@ BATCH = 250
 
 
 def _command(source: Path) -> list[str]:
-    ohch = Path(sys.executable).with_name("ohch")
-    return [str(ohch), "ingest", "referrals", str(source), "--batch-size", str(BATCH),
+    return [str(OHCH), "ingest", "referrals", str(source), "--batch-size", str(BATCH),
             "--no-progress"]  # fmt: skip
-
-
-def _environment(settings: Settings) -> dict[str, str]:
-    return {
-        **os.environ,
-        "OHCH_ENV": "test",
-        "NEO4J_URI": settings.neo4j_uri,
-        "NEO4J_USER": settings.neo4j_user,
-        "NEO4J_PASSWORD": settings.neo4j_password.get_secret_value(),
-    }
-
-
-def _reports(graph: Graph) -> int:
-    return int(query(graph, "MATCH (r:Report) RETURN count(r) AS n")[0]["n"])
 
 
 def test_a_killed_bulk_run_and_a_rerun_give_every_line_exactly_once(
@@ -49,36 +31,28 @@ def test_a_killed_bulk_run_and_a_rerun_give_every_line_exactly_once(
 ) -> None:
     source = tmp_path / "backlog.jsonl"
     write_jsonl(source, LINES, seed=11)
-    env = _environment(neo4j_settings)
+    env = cli_environment(neo4j_settings)
 
     log = tmp_path / "killed-run.log"
-    with log.open("wb") as output:
-        run = subprocess.Popen(
-            _command(source), cwd=tmp_path, env=env, start_new_session=True,
-            stdout=output, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-        try:
-            deadline = time.monotonic() + 120
-            while _reports(reference_graph) < 3 * BATCH and run.poll() is None:
-                assert time.monotonic() < deadline, "the run wrote too little in two minutes"
-                time.sleep(0.05)
-            assert run.poll() is None, "the run ended before it was killed"
-        finally:  # the run and its helper process, mid-file (or whatever failed above)
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(run.pid, signal.SIGKILL)
-            run.wait()
-    assert run.returncode == -signal.SIGKILL, log.read_text()
-    kept = _reports(reference_graph)
+    returncode = run_until_killed(
+        _command(source), tmp_path, env, reference_graph, 3 * BATCH, log, timeout=120
+    )
+    assert returncode == -signal.SIGKILL, log.read_text()
+    kept = reports_in(reference_graph)
     assert 3 * BATCH <= kept < LINES
     assert kept % BATCH == 0  # whole batches only: the one in flight was rolled back
 
     rerun = subprocess.run(
         _command(source), cwd=tmp_path, env=env, capture_output=True, text=True, check=True
     )
-    summary = re.search(r"([\d,]+) lines: ([\d,]+) accepted, ([\d,]+) already present, "
-                        r"([\d,]+) rejected", rerun.stdout)  # fmt: skip
+    summary = Summary.from_line(rerun.stdout)
     assert summary, rerun.stdout + rerun.stderr
-    lines, accepted, present, rejected = (int(g.replace(",", "")) for g in summary.groups())
+    lines, accepted, present, rejected = (
+        summary.lines,
+        summary.accepted,
+        summary.already_present,
+        summary.rejected,
+    )
     assert (lines, accepted, present, rejected) == (LINES, LINES - kept, kept, 0)
 
     (totals,) = query(
