@@ -40,15 +40,14 @@ class CaseEvidence:
 
 
 def evidence_from_record(record: dict[str, Any], analyst_facts: dict[str, Any]) -> CaseEvidence:
-    received = [native(v) for v in record["received"] if v is not None]
-    if not received:
+    first = native(record["first_received"])
+    if first is None:
         raise NotFound(f"case {record['id']} has no reports")
-    first = min(received)
-    occurred = [native(v) for v in record["occurred"] if v is not None]
+    occurred = native(record["first_occurred"])
     return CaseEvidence(
         case_id=record["id"],
         received_at=first,
-        occurred_on=uk_date(min(occurred)) if occurred else uk_date(first),
+        occurred_on=uk_date(occurred if occurred is not None else first),
         strands=tuple(s for s in record["strands"] if s != "other"),
         online=bool(record["online"]),
         victim_postcodes=tuple(p for p in record["victim_postcodes"] if p),

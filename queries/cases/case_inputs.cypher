@@ -1,4 +1,6 @@
-// What the assessment and assignment rules need from the graph about one case.
+// What the assessment and assignment rules need from the graph about one case. Times are
+// aggregated here: a viral case has thousands of reports, and returning each report's times
+// cost more than the rest of the query (the driver builds a DateTime per value).
 // params: case_id
 MATCH (k:Case {id: $case_id})
 OPTIONAL MATCH (k)-[:CONCERNS]->(c:ContentCluster)
@@ -10,15 +12,17 @@ CALL (reports) {
   OPTIONAL MATCH (p:Person)-[:REPORTED]->(r)
   RETURN collect(DISTINCT v.postcode) AS victim_postcodes,
          collect(DISTINCT p.postcode) AS reporter_postcodes,
-         collect(DISTINCT r.chosen_force_code) AS chosen_forces
+         collect(DISTINCT r.chosen_force_code) AS chosen_forces,
+         min(r.received_at) AS first_received, min(r.occurred_at) AS first_occurred
 }
 OPTIONAL MATCH (k)-[:HAS_FACTS]->(f:CaseFacts)
-WITH k, reports, victim_postcodes, reporter_postcodes, chosen_forces, f
+WITH k, reports, victim_postcodes, reporter_postcodes, chosen_forces, first_received,
+     first_occurred, f
 ORDER BY f.recorded_at DESC
-WITH k, reports, victim_postcodes, reporter_postcodes, chosen_forces, collect(f)[0] AS facts
+WITH k, reports, victim_postcodes, reporter_postcodes, chosen_forces, first_received,
+     first_occurred, collect(f)[0] AS facts
 RETURN k.id AS id, k.status AS status,
-       [r IN reports | r.received_at] AS received,
-       [r IN reports | r.occurred_at] AS occurred,
+       first_received, first_occurred,
        reduce(s = [], r IN reports | s + [x IN r.strands WHERE NOT x IN s]) AS strands,
        any(r IN reports WHERE r.online) AS online,
        victim_postcodes, reporter_postcodes, chosen_forces,

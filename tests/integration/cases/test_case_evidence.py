@@ -1,0 +1,72 @@
+"""What the assessment reads about a case from the graph: the first report's times, compared as
+instants across time zones (the query aggregates them; it no longer returns every report's)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
+
+from graph.cases.repository import load_evidence
+from graph.db import Graph
+from ingest.contract import parse_referral
+from ingest.load import write_reports
+from ingest.normalise import clean_referral
+from ingest.receipt import Receipt
+from ingest.transform import report_row
+from tests.factories import referral
+from tests.integration.intake.helpers import query
+
+POST = "https://x.com/jsmith88/status/1796512345678900101"
+PLUS_FIVE = timezone(timedelta(hours=5))
+
+
+def _payload(ref: str, occurred: str | None) -> dict[str, Any]:
+    payload = referral(source_ref=ref)
+    payload["submitted_at"] = "2026-03-05T09:00:00Z"
+    payload["incident"]["occurred_at"] = occurred
+    payload["content"][0].update({"url": POST, "text": "go back where you came from"})
+    return payload
+
+
+def _write(graph: Graph, *reports: tuple[dict[str, Any], datetime]) -> None:
+    rows = []
+    for payload, received in reports:
+        receipt, _ = Receipt.issue(payload, str(payload), received)
+        rows.append(report_row(clean_referral(parse_referral(payload)), receipt))
+    write_reports(graph, rows)
+
+
+def _case(graph: Graph) -> str:
+    (row,) = query(graph, "MATCH (k:Case)-[:CONCERNS]->(:ContentCluster) RETURN k.id AS id")
+    return str(row["id"])
+
+
+def test_the_first_report_is_the_earliest_instant_not_the_earliest_clock_time(
+    reference_graph: Graph,
+) -> None:
+    g = reference_graph
+    _write(
+        g,
+        # 04:00 on 2 March at +05:00 is 23:00 on 1 March in the UK: the earliest occurrence,
+        # though its clock time is later than the next report's.
+        (_payload("TV-A", "2026-03-02T04:00:00+05:00"), datetime(2026, 3, 5, 12, 0, tzinfo=UTC)),
+        (_payload("TV-B", "2026-03-02T00:30:00Z"), datetime(2026, 3, 5, 15, 30, tzinfo=PLUS_FIVE)),
+        (_payload("TV-C", None), datetime(2026, 3, 5, 11, 0, tzinfo=UTC)),
+    )
+    evidence = load_evidence(g, _case(g))
+    assert evidence.received_at == datetime(2026, 3, 5, 10, 30, tzinfo=UTC)  # TV-B's
+    assert evidence.occurred_on == date(2026, 3, 1)  # TV-A's, as a UK date
+
+
+def test_without_an_occurrence_time_the_case_dates_from_its_first_report(
+    reference_graph: Graph,
+) -> None:
+    g = reference_graph
+    _write(
+        g,
+        (_payload("TV-A", None), datetime(2026, 3, 5, 0, 30, tzinfo=UTC)),
+        (_payload("TV-B", None), datetime(2026, 3, 4, 23, 30, tzinfo=PLUS_FIVE)),
+    )
+    evidence = load_evidence(g, _case(g))
+    assert evidence.received_at == datetime(2026, 3, 4, 18, 30, tzinfo=UTC)
+    assert evidence.occurred_on == date(2026, 3, 4)
