@@ -16,6 +16,8 @@ from strawberry.dataloader import DataLoader
 from strawberry.fastapi import BaseContext
 
 from api.auth import viewer_from_header
+from graph.cases import repository
+from graph.cases.repository import CaseView
 from graph.cypher import load_query
 from graph.db import Graph, Record
 from graph.settings import Settings
@@ -56,6 +58,24 @@ def grouped_loader(
     return DataLoader(load_fn=load)
 
 
+def case_view_loader(graph: Graph) -> DataLoader[str, CaseView]:
+    """Each case's live assessment and assignment, worked out once a request. A case's
+    ``assessment`` and ``assignment`` read the same evidence, which for a viral case means every
+    report's people: asked for together, each read it again. A case's own error (it does not
+    exist) is raised where it is loaded, as before."""
+
+    async def view(case_id: str) -> CaseView | BaseException:
+        try:
+            return await asyncio.to_thread(repository.view, graph, case_id)
+        except Exception as error:  # handed to the loader, which raises it at load()
+            return error
+
+    async def load(case_ids: Sequence[str]) -> list[CaseView | BaseException]:
+        return list(await asyncio.gather(*(view(c) for c in case_ids)))
+
+    return DataLoader(load_fn=load)
+
+
 @dataclass
 class Loaders:
     graph: Graph
@@ -66,6 +86,7 @@ class Loaders:
     reports_of_content: DataLoader[str, list[Record]] = field(init=False)
     accounts_of_content: DataLoader[str, list[Record]] = field(init=False)
     history_of_case: DataLoader[str, list[Record]] = field(init=False)
+    case_view: DataLoader[str, CaseView] = field(init=False)
 
     def __post_init__(self) -> None:
         g = self.graph
@@ -80,6 +101,7 @@ class Loaders:
             g, "content/accounts_by_cluster_ids", "cluster_id"
         )
         self.history_of_case = grouped_loader(g, "cases/case_history", "case_id")
+        self.case_view = case_view_loader(g)
 
 
 REPORTS_PER_CONTENT = 500

@@ -187,13 +187,13 @@ class CaseToAssess:
 
 async def assessment_of(info: Info, case_id: str) -> Assessment:
     require_hub_staff(info.context.viewer)
-    found = await asyncio.to_thread(repository.view, info.context.graph, case_id)
+    found = await info.context.loaders.case_view.load(case_id)
     return Assessment.of(found.assessment)
 
 
 async def assignment_of(info: Info, case_id: str) -> Assignment:
     require_hub_staff(info.context.viewer)
-    found = await asyncio.to_thread(repository.view, info.context.graph, case_id)
+    found = await info.context.loaders.case_view.load(case_id)
     return Assignment.of(found.assignment)
 
 
@@ -202,9 +202,9 @@ async def cases_to_assess(info: Info, limit: int = 50) -> list[CaseToAssess]:
     records = await read(
         info.context.graph, "cases/assessment_queue", limit=max(1, min(limit, 200))
     )
+    views = await info.context.loaders.case_view.load_many([r["id"] for r in records])
     queue = []
-    for record in records:
-        found = await asyncio.to_thread(repository.view, info.context.graph, record["id"])
+    for record, found in zip(records, views, strict=True):
         deadline = next(
             d for d in found.assessment.deadlines if d.name == "crime_recording_decision"
         )

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
+from graph.cases import repository
+from graph.db import Graph
 from tests.api.conftest import gql
 from tests.factories import referral
 
@@ -216,3 +220,24 @@ def test_outcomes_follow_the_home_office_rules(client: TestClient) -> None:
     assert {"field": "outcome.supervisor_justification"} in unjustified["problems"]
     assert send(west_yorkshire, "21", True, "victim's wishes; DS approved")["code"] == "21"
     assert send(west_yorkshire, "99", True)["__typename"] == "InvalidInputError"
+
+
+def test_a_case_is_assessed_once_a_request_for_its_assessment_and_assignment(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both read the case's evidence (for a viral case, every report's people): once is enough."""
+    case = _submit(client, "2026-05-01T10:00:00Z")
+    calls: list[str] = []
+    view = repository.view
+
+    def counted(graph: Graph, case_id: str, now: datetime | None = None) -> repository.CaseView:
+        calls.append(case_id)
+        return view(graph, case_id, now)
+
+    monkeypatch.setattr(repository, "view", counted)
+    again = gql(client, CASE_QUERY, token=ANALYST, ref="TV-THREAT")["data"]["report"]["content"][
+        "case"
+    ]
+    assert calls == [case["id"]]
+    assert again["assessment"] == case["assessment"]
+    assert again["assignment"] == case["assignment"]
