@@ -1,6 +1,8 @@
 // What the assessment and assignment rules need from the graph about one case. Times are
 // aggregated here: a viral case has thousands of reports, and returning each report's times
-// cost more than the rest of the query (the driver builds a DateTime per value).
+// cost more than the rest of the query (the driver builds a DateTime per value). Lists are in
+// the order the reports were received: the rules take the first report's choice of force and
+// its reporter's postcode, so "first" is the first received, not the first stored.
 // params: case_id
 MATCH (k:Case {id: $case_id})
 OPTIONAL MATCH (k)-[:CONCERNS]->(c:ContentCluster)
@@ -8,6 +10,7 @@ OPTIONAL MATCH (r:Report {cluster_id: c.id})
 WITH k, collect(DISTINCT r) AS reports
 CALL (reports) {
   UNWIND reports AS r
+  WITH r ORDER BY r.received_at, r.id
   OPTIONAL MATCH (v:Person)-[:VICTIM_IN]->(r)
   OPTIONAL MATCH (p:Person)-[:REPORTED]->(r)
   RETURN collect(DISTINCT v.postcode) AS victim_postcodes,

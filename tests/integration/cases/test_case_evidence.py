@@ -70,3 +70,24 @@ def test_without_an_occurrence_time_the_case_dates_from_its_first_report(
     evidence = load_evidence(g, _case(g))
     assert evidence.received_at == datetime(2026, 3, 4, 18, 30, tzinfo=UTC)
     assert evidence.occurred_on == date(2026, 3, 4)
+
+
+def _chose(ref: str, force_code: str, postcode: str) -> dict[str, Any]:
+    payload = _payload(ref, None)
+    payload["incident"].update({"location_type": "specific_location", "force_code": force_code})
+    payload["reporter"]["postcode"] = postcode
+    return payload
+
+
+def test_the_first_choice_of_force_is_the_first_received_reports_not_the_first_stored(
+    reference_graph: Graph,
+) -> None:
+    """Rule a takes the first report's chosen force, rule d its reporter's postcode: the report
+    received first, whatever order the reports were stored in."""
+    g = reference_graph
+    _write(g, (_chose("TV-LATE", "E23000010", "LS1 4AP"), datetime(2026, 3, 5, 12, 0, tzinfo=UTC)))
+    _write(g, (_chose("TV-EARLY", "E23000005", "M1 1AE"), datetime(2026, 3, 5, 9, 0, tzinfo=UTC)))
+    evidence = load_evidence(g, _case(g))
+    assert evidence.chosen_forces == ("E23000005", "E23000010")
+    assert evidence.reporter_postcodes == ("M1 1AE", "LS1 4AP")
+    assert evidence.victim_postcodes == ("M1 1AE", "LS1 4AP")
