@@ -49,6 +49,11 @@ def suggest_cases(
     each content item counts as one occasion. ``account`` shows one canonical handle.
     """
     policy = policy or default_policy()
+    contents = list(contents)
+    if len({c.content_id for c in contents}) < policy.course_min_occasions:
+        # No (account, victim) can reach the occasions needed: a viral case's one content with
+        # thousands of victims would otherwise group and sort every victim for nothing.
+        return []
     groups: dict[tuple[str, str, str], dict[str, ContentSummary]] = {}
     shown: dict[tuple[str, str, str], set[str]] = {}
     for content in contents:
@@ -62,11 +67,11 @@ def suggest_cases(
                 shown.setdefault(key, set()).add(handle)
     seen: set[tuple[str, ...]] = set()
     out: list[CaseSuggestion] = []
-    for key, items in sorted(groups.items()):
+    enough = sorted(k for k, items in groups.items() if len(items) >= policy.course_min_occasions)
+    for key in enough:
+        items = groups[key]
         platform, _, victim = key
         account = min(shown[key])  # a handle as typed (canonical), not the blocking skeleton
-        if len(items) < policy.course_min_occasions:
-            continue
         ids = tuple(sorted(items))
         if ids in seen:
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from graph.dedup.cases import default_case_id, suggest_cases
@@ -43,3 +44,17 @@ def test_same_account_same_victim_twice_is_suggested_not_applied() -> None:
 def test_one_occasion_or_no_victim_suggests_nothing() -> None:
     assert suggest_cases([content("a", "x1", "v:amina", 0)]) == []
     assert suggest_cases([content("a", "x1", None, 0), content("b", "x1", None, 1)]) == []
+
+
+def test_a_viral_content_with_many_victims_is_one_occasion_for_each() -> None:
+    """A post reported by a thousand victims is one occasion for each of them: alone it
+    suggests nothing, and beside a second post it is suggested only with the victims they
+    share."""
+    viral = replace(
+        content("a", "angry_patriot1", None, 0),
+        victim_keys=frozenset(f"v:{n}" for n in range(1000)),
+    )
+    assert suggest_cases([viral]) == []
+    [suggestion] = suggest_cases([viral, content("b", "angry_patriot1", "v:7", 2)])
+    assert suggestion.content_ids == ("content:a", "content:b")
+    assert suggestion.victim_key == "v:7"
