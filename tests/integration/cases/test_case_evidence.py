@@ -1,5 +1,6 @@
 """What the assessment reads about a case from the graph: the first report's times, compared as
-instants across time zones (the query aggregates them; it no longer returns every report's)."""
+instants across time zones (the query aggregates them; it no longer returns every report's), and
+its lists in the order the reports were received."""
 
 from __future__ import annotations
 
@@ -8,13 +9,9 @@ from typing import Any
 
 from graph.cases.repository import load_evidence
 from graph.db import Graph
-from ingest.contract import parse_referral
 from ingest.load import write_reports
-from ingest.normalise import clean_referral
-from ingest.receipt import Receipt
-from ingest.transform import report_row
 from tests.factories import referral
-from tests.integration.intake.helpers import query
+from tests.integration.intake.helpers import query, row
 
 POST = "https://x.com/jsmith88/status/1796512345678900101"
 PLUS_FIVE = timezone(timedelta(hours=5))
@@ -29,16 +26,12 @@ def _payload(ref: str, occurred: str | None) -> dict[str, Any]:
 
 
 def _write(graph: Graph, *reports: tuple[dict[str, Any], datetime]) -> None:
-    rows = []
-    for payload, received in reports:
-        receipt, _ = Receipt.issue(payload, str(payload), received)
-        rows.append(report_row(clean_referral(parse_referral(payload)), receipt))
-    write_reports(graph, rows)
+    write_reports(graph, [row(payload, received) for payload, received in reports])
 
 
 def _case(graph: Graph) -> str:
-    (row,) = query(graph, "MATCH (k:Case)-[:CONCERNS]->(:ContentCluster) RETURN k.id AS id")
-    return str(row["id"])
+    (found,) = query(graph, "MATCH (k:Case)-[:CONCERNS]->(:ContentCluster) RETURN k.id AS id")
+    return str(found["id"])
 
 
 def test_the_first_report_is_the_earliest_instant_not_the_earliest_clock_time(

@@ -10,15 +10,17 @@ from ingest.contract import parse_referral
 from ingest.load import Outcome, write_reports
 from ingest.normalise import clean_referral
 from ingest.receipt import Receipt
-from ingest.transform import report_row
+from ingest.transform import Row, report_row
+
+
+def row(payload: dict[str, Any], received: datetime | None = None) -> Row:
+    """The row intake writes for ``payload``, received now or at ``received``."""
+    receipt, _ = Receipt.issue(payload, str(payload), received or datetime.now(UTC))
+    return report_row(clean_referral(parse_referral(payload)), receipt)
 
 
 def write(graph: Graph, *payloads: dict[str, Any]) -> list[Outcome]:
-    rows = []
-    for payload in payloads:
-        receipt, _ = Receipt.issue(payload, str(payload), datetime.now(UTC))
-        rows.append(report_row(clean_referral(parse_referral(payload)), receipt))
-    return write_reports(graph, rows)
+    return write_reports(graph, [row(payload) for payload in payloads])
 
 
 def query(graph: Graph, cypher: str, **params: Any) -> list[dict[str, Any]]:
