@@ -106,15 +106,20 @@ async def campaigns(
     window = Window.of(since, until)
     within("minAccounts", min_accounts, 2, MAX_GROUP)
     within("minVictims", min_victims, 1, MAX_GROUP)
-    rows = await read(
+    [pairs] = await read(
         info.context.graph, "intel/co_targeting", limit=MAX_EDGES + 1,
         **window.params(), **viewer.cypher_scope(),
     )  # fmt: skip
-    if len(rows) > MAX_EDGES:
+    if len(pairs["accounts"]) > MAX_EDGES:
         raise InvalidValue(
             "until", f"the window holds over {MAX_EDGES} account-victim links: narrow it"
         )
-    edges = [Targeting(r["account"], r["victim"], r["reports"]) for r in rows]
+    edges = [
+        Targeting(account, victim, reports)
+        for account, victim, reports in zip(
+            pairs["accounts"], pairs["victims"], pairs["reports"], strict=True
+        )
+    ]
     find = find_communities if method is CampaignMethod.MODULARITY else find_campaigns
     found = await asyncio.to_thread(find, edges, min_accounts, min_victims)
     return [

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from fastapi.testclient import TestClient
 
+from api.graphql.types import network
 from graph.db import Graph
 from graph.identity.named_store import link_people_in_graph
 from tests.api.conftest import gql
@@ -65,3 +67,21 @@ def test_campaign_of_ten_accounts_against_three_victims(client: TestClient, grap
         ]["message"]
         == "depth: must be between 1 and 3"
     )
+
+
+def test_a_window_with_more_links_than_the_cap_asks_for_a_narrower_one(
+    client: TestClient, graph: Graph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for n in range(3):
+        payload = referral(source_ref=f"TV-CAP-{n}")
+        payload["suspects"] = [{"platform": "x", "handle": f"capped{n}"}]
+        assert client.post("/api/v1/referrals", json=payload).status_code == 201
+    now = datetime.now(UTC)
+    window = {"since": (now - timedelta(days=1)).isoformat(), "until": now.isoformat()}
+    query = """query($since: DateTime!, $until: DateTime!) {
+        campaigns(since: $since, until: $until) { accounts } }"""
+    assert gql(client, query, token=ANALYST, **window)["data"]["campaigns"] == []
+
+    monkeypatch.setattr(network, "MAX_EDGES", 2)
+    (error,) = gql(client, query, token=ANALYST, **window)["errors"]
+    assert error["message"] == "until: the window holds over 2 account-victim links: narrow it"
