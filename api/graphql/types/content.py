@@ -59,7 +59,11 @@ class Content:
         "any of them joins it."
     )
     report_count: int
-    reporters_count: int
+    reporters_count: int = strawberry.field(
+        description="Distinct people who reported it. Once `ohch link people` has linked their "
+        "reports, a person who reported it twice counts once; until then each report's "
+        "reporter counts."
+    )
     first_seen_at: datetime | None
     last_seen_at: datetime | None
     case_id: strawberry.Private[str | None]

@@ -9,6 +9,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 import api.graphql.context
+from graph.db import Graph
+from graph.identity.named_store import link_people_in_graph
 from tests.api.conftest import gql
 from tests.factories import referral
 
@@ -57,6 +59,27 @@ def test_one_post_many_reports_reads_as_one_content_with_its_case(client: TestCl
         token=ANALYST, id=content["case"]["id"],
     )["data"]["case"]  # fmt: skip
     assert case["contents"] == [{"id": content["id"]}]
+
+
+def test_a_person_who_reports_one_post_twice_is_one_reporter_once_linked(
+    client: TestClient, graph: Graph
+) -> None:
+    _post(client, "TV-0", "https://x.com/jsmith88/status/1796512345678901234", "amara")
+    _post(client, "TV-1", "https://x.com/jsmith88/status/1796512345678901234?s=20", "amara")
+    ben = referral(source_ref="TV-2")
+    ben["content"][0]["url"] = "https://twitter.com/jsmith88/status/1796512345678901234"
+    ben["reporter"].update(
+        {"name": "Ben Jones", "email": "ben@example.org", "phone": "07400 123457"}
+    )
+    assert client.post("/api/v1/referrals", json=ben).status_code == 201
+
+    def counts() -> tuple[int, int]:
+        content = gql(client, REPORT_QUERY, token=ANALYST, ref="TV-0")["data"]["report"]["content"]
+        return content["reportCount"], content["reportersCount"]
+
+    assert counts() == (3, 3)  # each report has its own reporter until people are linked
+    link_people_in_graph(graph)  # as `ohch link people` does: amara's two reports, one person
+    assert counts() == (3, 2)
 
 
 def test_force_officers_and_the_public_cannot_read_duplicate_work(client: TestClient) -> None:
