@@ -8,7 +8,8 @@ OPTIONAL MATCH (k:Case)-[:CONCERNS]->(c)
 CALL (c) {
   MATCH (r:Report {cluster_id: c.id})
   OPTIONAL MATCH (p:Person)-[:REPORTED]->(r)
-  RETURN count(DISTINCT r) AS reports, count(DISTINCT coalesce(p.person_id, p.id, r.id)) AS reporters
+  RETURN count(DISTINCT r) AS reports,
+         count(DISTINCT coalesce(p.person_id, p.id, r.id)) AS reporters
 }
 RETURN c.id AS id, c.platform AS platform, c.post_key AS post_key,
        coalesce(c.other_post_keys, []) AS other_post_keys, c.first_at AS first_at,
