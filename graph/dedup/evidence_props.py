@@ -2,14 +2,15 @@
 
 Stored on each ``Report`` at intake so clusters can be re-derived (after an analyst's merge or
 split) from the graph alone; the raw payload stays the source they can be rebuilt from. Times go
-to Neo4j as ISO text (``graph.db.wire_time``) and are stored with ``datetime()``.
+to Neo4j as ISO text (``graph.db.wire_time``), are stored with ``datetime()`` and come back as
+ISO text (``toString``: ``graph.db.from_wire_time``).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from graph.db import native, wire_time
+from graph.db import from_wire_time, wire_time
 from graph.dedup.models import ReportEvidence
 
 
@@ -27,6 +28,7 @@ def evidence_properties(evidence: ReportEvidence) -> dict[str, Any]:
 
 
 def evidence_from_record(report_id: str, record: dict[str, Any]) -> ReportEvidence:
+    """The evidence from a record with the ``match_*`` properties, times as ISO text."""
     return ReportEvidence(
         report_key=report_id,
         platform=record["match_platform"],
@@ -34,7 +36,7 @@ def evidence_from_record(report_id: str, record: dict[str, Any]) -> ReportEviden
         post_key=record["match_post_key"],
         handles=tuple(record["match_handles"] or ()),
         text=record["match_text"],
-        captured_at=native(record["match_captured_at"]),
-        occurred_at=native(record["match_occurred_at"]),
+        captured_at=from_wire_time(record["match_captured_at"]),
+        occurred_at=from_wire_time(record["match_occurred_at"]),
         victim_key=record["match_victim_key"],
     )

@@ -3,10 +3,12 @@ existed, or after a policy change cleared clusters), with the same code as intak
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from neo4j import ManagedTransaction
 
 from graph.cypher import load_query
-from graph.db import Graph, native, run
+from graph.db import Graph, run
 from graph.dedup.evidence_props import evidence_from_record
 from graph.dedup.store import link_in_tx
 
@@ -16,7 +18,10 @@ def link_unlinked(graph: Graph, batch_size: int = 1000) -> int:
 
     def work(tx: ManagedTransaction) -> int:
         rows = run(tx, load_query("dedup/unlinked_reports"), page=batch_size)
-        batch = [(evidence_from_record(r["id"], r), native(r["received_at"])) for r in rows]
+        batch = [
+            (evidence_from_record(r["id"], r), datetime.fromisoformat(r["received_at"]))
+            for r in rows
+        ]
         link_in_tx(tx, batch)
         return len(batch)
 

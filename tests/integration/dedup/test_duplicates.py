@@ -20,6 +20,7 @@ from graph.dedup.analyst import (
 from graph.dedup.blocking import handle_keys
 from graph.dedup.export import write_duplicates
 from graph.dedup.policy import default_policy
+from graph.dedup.relink import link_unlinked
 from graph.dedup.store import summary_from_record
 from graph.dedup.summary_cache import SUMMARIES
 from tests.factories import referral
@@ -307,6 +308,34 @@ def test_export_maps_every_source_ref_to_its_cluster(reference_graph: Graph) -> 
     exported = orjson.loads(out.getvalue())
     assert exported == _clusters(reference_graph)
     assert exported["TV-1"] == exported["TV-2"] != exported["TV-3"]
+
+
+def test_reports_loaded_before_linking_are_linked_by_the_batch_path(
+    reference_graph: Graph,
+) -> None:
+    """``ohch link duplicates`` (``link_unlinked``): reports with no cluster, as a graph loaded
+    before linking existed holds them, are matched in arrival order as intake would."""
+    write(
+        reference_graph,
+        *[_report(f"TV-V{i}", url, "go back where you came from", "jsmith88", f"v{i}")
+          for i, url in enumerate(VARIANTS[:5])],
+        _report("TV-O", "https://x.com/b2/status/1796512345678900022", "other", "b2", "o"),
+    )  # fmt: skip
+    linked = _clusters(reference_graph)
+    query(
+        reference_graph,
+        "MATCH (n) WHERE n:ContentCluster OR n:BlockKey OR n:Case DETACH DELETE n "
+        "WITH count(*) AS gone MATCH (r:Report) SET r.cluster_id = null "
+        "WITH count(*) AS cleared MATCH ()-[j:SAME_CONTENT]->() DELETE j",
+    )
+    assert set(_clusters(reference_graph).values()) == {None}
+
+    assert link_unlinked(reference_graph, batch_size=2) == 6
+    relinked = _clusters(reference_graph)
+    assert relinked == linked  # the same clusters, named after the same first reports
+    judged = query(reference_graph, "MATCH ()-[j:SAME_CONTENT]->() RETURN count(j) AS n")
+    assert judged == [{"n": 4}]  # each later report of the post, judged against the first
+    assert link_unlinked(reference_graph) == 0
 
 
 def test_times_written_as_iso_text_are_stored_as_zoned_datetimes(reference_graph: Graph) -> None:

@@ -7,6 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import UTC, datetime
 
+from graph.cypher import load_query
 from graph.db import Graph
 from graph.dedup.evidence_props import evidence_from_record
 from ingest.contract import parse_referral
@@ -153,12 +154,15 @@ def test_matching_evidence_is_stored_as_typed_properties_that_read_back_as_the_e
 
     (stored,) = query(
         reference_graph,
-        "MATCH (r:Report {id: $id}) RETURN properties(r) AS props, "
+        "MATCH (r:Report {id: $id}) RETURN r.cluster_id AS cluster, "
         "valueType(r.match_captured_at) AS captured, valueType(r.match_occurred_at) AS occurred",
         id=row["id"],
     )
     assert stored["captured"] == stored["occurred"] == "ZONED DATETIME NOT NULL"
-    evidence = evidence_from_record(row["id"], stored["props"])
+    (record,) = reference_graph.read(
+        load_query("dedup/reports_of_clusters"), cluster_ids=[stored["cluster"]]
+    )  # as an analyst's merge or split reads them back
+    evidence = evidence_from_record(row["id"], dict(record))
     # Handles as typed are not matching evidence: the raw payload keeps them.
     assert evidence == replace(row["evidence"], raw_handles=())
     assert evidence.captured_at == datetime(2026, 5, 31, 22, 20, tzinfo=UTC)
