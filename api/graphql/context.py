@@ -58,6 +58,20 @@ def grouped_loader(
     return DataLoader(load_fn=load)
 
 
+def listed_loader(
+    graph: Graph, query_name: str, key: str, **fixed: Any
+) -> DataLoader[str, list[Record]]:
+    """A loader returning, per key, the maps its query lists under ``items`` in one record a
+    key: the driver's cost is per record, and a content lists up to 500 reports."""
+
+    async def load(keys: Sequence[str]) -> list[list[Record]]:
+        records = await read(graph, query_name, ids=list(keys), **fixed)
+        listed = {record[key]: list(record["items"]) for record in records}
+        return [listed.get(k, []) for k in keys]
+
+    return DataLoader(load_fn=load)
+
+
 def case_view_loader(graph: Graph) -> DataLoader[str, CaseView]:
     """Each case's live assessment and assignment, worked out once a request. A case's
     ``assessment`` and ``assignment`` read the same evidence, which for a viral case means every
@@ -94,12 +108,10 @@ class Loaders:
         self.content = keyed_loader(g, "content/contents_by_ids", "id", "ids")
         self.report = keyed_loader(g, "content/reports_by_ids", "id", "ids")
         self.case = keyed_loader(g, "content/cases_by_ids", "id", "ids")
-        self.reports_of_content = grouped_loader(
+        self.reports_of_content = listed_loader(
             g, "content/reports_by_cluster_ids", "cluster_id", limit=REPORTS_PER_CONTENT
         )
-        self.accounts_of_content = grouped_loader(
-            g, "content/accounts_by_cluster_ids", "cluster_id"
-        )
+        self.accounts_of_content = listed_loader(g, "content/accounts_by_cluster_ids", "cluster_id")
         self.history_of_case = grouped_loader(g, "cases/case_history", "case_id")
         self.case_view = case_view_loader(g)
 

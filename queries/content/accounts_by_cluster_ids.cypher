@@ -1,4 +1,5 @@
-// Accounts named by, or posting, the reports of each cluster (DataLoader batch).
+// Accounts named by, or posting, the reports of each cluster (DataLoader batch): one record a
+// cluster, its accounts listed as maps under `items`.
 // params: ids
 UNWIND $ids AS cid
 CALL (cid) {
@@ -8,6 +9,7 @@ CALL (cid) {
     UNION
     MATCH (r)-[:ABOUT]->(:Content)<-[:POSTED]-(a:Account) RETURN a
   }
-  RETURN DISTINCT a LIMIT 100
+  WITH DISTINCT a LIMIT 100
+  RETURN collect({key: a.key, platform: a.platform, handle: a.handle}) AS items
 }
-RETURN cid AS cluster_id, a.key AS key, a.platform AS platform, a.handle AS handle
+RETURN cid AS cluster_id, items
