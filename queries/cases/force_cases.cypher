@@ -7,12 +7,14 @@
 // cases/case_detail (graph/cases/force_view.py), so a page costs at most $limit such searches.
 // params: viewer_force, viewer_sees_all, after, limit, linked_per_case, report_limit, link_scan, person_accounts
 CALL () {
+  // Each branch's guard sits in its index predicate (a bound of null seeks nothing): Neo4j
+  // walks cases in id order to fill a page, and a WHERE on the parameter alone would be checked
+  // after the walk. Without the guard, a hub viewer (no force) walked every case here: 0.7 s
+  // on 380,000 cases.
   MATCH (:Force {code: $viewer_force})<-[:ASSIGNED_TO|NOTIFIED]-(k:Case)
-  WHERE k.id > $after
+  WHERE k.id > CASE WHEN $viewer_force IS NOT NULL THEN $after END
   RETURN DISTINCT k ORDER BY k.id LIMIT $limit
   UNION
-  // The guard sits in the index predicate: a WHERE on $viewer_sees_all alone would be checked
-  // after scanning every case.
   MATCH (k:Case)
   WHERE k.id > CASE WHEN $viewer_sees_all THEN $after END
     AND EXISTS { (k)-[:ASSIGNED_TO|NOTIFIED]->(:Force) }
