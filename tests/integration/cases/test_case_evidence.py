@@ -84,3 +84,28 @@ def test_the_first_choice_of_force_is_the_first_received_reports_not_the_first_s
     assert evidence.chosen_forces == ("E23000005", "E23000010")
     assert evidence.reporter_postcodes == ("M1 1AE", "LS1 4AP")
     assert evidence.victim_postcodes == ("M1 1AE", "LS1 4AP")
+
+
+def _with(ref: str, strands: list[str], location_type: str) -> dict[str, Any]:
+    payload = _payload(ref, "2026-03-01T10:00:00Z")
+    payload["incident"].update({"strands": strands, "location_type": location_type})
+    return payload
+
+
+def test_strands_are_every_reports_in_first_received_order_and_any_online_report_counts(
+    reference_graph: Graph,
+) -> None:
+    g = reference_graph
+    at = datetime(2026, 3, 5, 9, 0, tzinfo=UTC)
+    _write(
+        g,
+        (_with("TV-B", ["race", "religion"], "specific_location"), at + timedelta(hours=1)),
+        (_with("TV-C", ["race", "disability"], "specific_location"), at + timedelta(hours=2)),
+        (_with("TV-A", ["religion"], "specific_location"), at),
+    )
+    evidence = load_evidence(g, _case(g))
+    assert evidence.strands == ("religion", "race", "disability")
+    assert evidence.online is False  # no report was about something online
+
+    _write(g, (_with("TV-D", ["race"], "online"), at + timedelta(hours=3)))
+    assert load_evidence(g, _case(g)).online is True
