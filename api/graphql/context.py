@@ -43,26 +43,12 @@ def keyed_loader(
     return DataLoader(load_fn=load)
 
 
-def grouped_loader(
-    graph: Graph, query_name: str, group_key: str, **fixed: Any
-) -> DataLoader[str, list[Record]]:
-    """A loader returning, per key, the list of records grouped under it (one query a batch)."""
-
-    async def load(keys: Sequence[str]) -> list[list[Record]]:
-        records = await read(graph, query_name, ids=list(keys), **fixed)
-        grouped: dict[str, list[Record]] = {k: [] for k in keys}
-        for record in records:
-            grouped[record[group_key]].append(record)
-        return [grouped[k] for k in keys]
-
-    return DataLoader(load_fn=load)
-
-
 def listed_loader(
     graph: Graph, query_name: str, key: str, **fixed: Any
 ) -> DataLoader[str, list[Record]]:
-    """A loader returning, per key, the maps its query lists under ``items`` in one record a
-    key: the driver's cost is per record, and a content lists up to 500 reports."""
+    """A loader returning, per key, the list of maps its query returns under ``items``, one
+    record a key (one query a batch): the driver's cost is per record, and a content lists up to
+    500 reports."""
 
     async def load(keys: Sequence[str]) -> list[list[Record]]:
         records = await read(graph, query_name, ids=list(keys), **fixed)
@@ -112,7 +98,7 @@ class Loaders:
             g, "content/reports_by_cluster_ids", "cluster_id", limit=REPORTS_PER_CONTENT
         )
         self.accounts_of_content = listed_loader(g, "content/accounts_by_cluster_ids", "cluster_id")
-        self.history_of_case = grouped_loader(g, "cases/case_history", "case_id")
+        self.history_of_case = listed_loader(g, "cases/case_history", "case_id")
         self.case_view = case_view_loader(g)
 
 

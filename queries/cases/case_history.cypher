@@ -1,8 +1,14 @@
-// Merges and splits that touched each case, newest first (DataLoader batch).
+// Merges and splits that touched each case, newest first (DataLoader batch): one record a case,
+// its changes listed as maps under `items`.
 // params: ids
-MATCH (k:Case)-[:CHANGED_BY]->(ch:CaseChange) WHERE k.id IN $ids
-RETURN k.id AS case_id, ch.id AS id, ch.kind AS kind, ch.case_id AS subject_case,
-       ch.actor AS actor, ch.at AS at, ch.reason AS reason,
-       ch.moved_contents AS moved_contents, ch.moved_to AS moved_to, ch.closed AS closed,
-       ch.reopened AS reopened, ch.created AS created
-ORDER BY ch.at DESC, ch.id
+UNWIND $ids AS case_id
+CALL (case_id) {
+  MATCH (:Case {id: case_id})-[:CHANGED_BY]->(ch:CaseChange)
+  WITH ch ORDER BY ch.at DESC, ch.id
+  RETURN collect({
+    id: ch.id, kind: ch.kind, subject_case: ch.case_id, actor: ch.actor, at: ch.at,
+    reason: ch.reason, moved_contents: ch.moved_contents, moved_to: ch.moved_to,
+    closed: ch.closed, reopened: ch.reopened, created: ch.created
+  }) AS items
+}
+RETURN case_id, items
