@@ -7,18 +7,27 @@
 // cases/case_detail (graph/cases/force_view.py), so a page costs at most $limit such searches.
 // params: viewer_force, viewer_sees_all, after, limit, linked_per_case, report_limit, link_scan, person_accounts
 CALL () {
-  // Each branch's guard sits in its index predicate (a bound of null seeks nothing): Neo4j
-  // walks cases in id order to fill a page, and a WHERE on the parameter alone would be checked
-  // after the walk. Without the guard, a hub viewer (no force) walked every case here: 0.7 s
-  // on 380,000 cases.
-  MATCH (:Force {code: $viewer_force})<-[:ASSIGNED_TO|NOTIFIED]-(k:Case)
-  WHERE k.id > CASE WHEN $viewer_force IS NOT NULL THEN $after END
-  RETURN DISTINCT k ORDER BY k.id LIMIT $limit
+  // Each branch is entered only for the viewer it is for: its guard filters the one row that a
+  // correlated subquery then runs for, so the branch reads nothing otherwise, whatever plan
+  // Neo4j picks inside it. A guard beside the MATCH is not enough: to fill a page Neo4j may
+  // walk every case in id order, or scan the label, and check a WHERE on a parameter alone
+  // after the walk (a hub viewer's page once walked all 380,000 cases of the 1M bench graph
+  // looking for a force it does not have: 0.7 s).
+  WITH $viewer_force AS code WHERE code IS NOT NULL
+  CALL (code) {
+    MATCH (:Force {code: code})<-[:ASSIGNED_TO|NOTIFIED]-(k:Case)
+    WHERE k.id > $after
+    RETURN DISTINCT k ORDER BY k.id LIMIT $limit
+  }
+  RETURN k
   UNION
-  MATCH (k:Case)
-  WHERE k.id > CASE WHEN $viewer_sees_all THEN $after END
-    AND EXISTS { (k)-[:ASSIGNED_TO|NOTIFIED]->(:Force) }
-  RETURN k ORDER BY k.id LIMIT $limit
+  WITH $viewer_sees_all AS sees_all WHERE sees_all
+  CALL (sees_all) {
+    MATCH (k:Case)
+    WHERE sees_all AND k.id > $after AND EXISTS { (k)-[:ASSIGNED_TO|NOTIFIED]->(:Force) }
+    RETURN k ORDER BY k.id LIMIT $limit
+  }
+  RETURN k
 }
 OPTIONAL MATCH (vf:Force {code: $viewer_force})
 CALL (k) {
