@@ -2,8 +2,9 @@
 
 One transaction per batch: take the lock on each year's reference counter (so concurrent intake
 from the API and a bulk file serialises here), look up which intake keys already exist, create
-only the new reports, and link them to content clusters (``graph/dedup/store.py``): a committed
-report is always linked, exactly once. The candidate lookup comes first; then the reports are
+only the new reports, link them to content clusters (``graph/dedup/store.py``): a committed
+report is always linked, exactly once; and add them to the counts a day that trends add up
+(``ingest/report_days.py``). The candidate lookup comes first; then the reports are
 sent, and Neo4j creates them while Python matches (:class:`graph.dedup.store.Linking`).
 
 Bulk intake (:func:`write_batch`) also prepares the next batch's linking at the end of each
@@ -26,6 +27,7 @@ from neo4j import ManagedTransaction
 from graph.cypher import load_query
 from graph.db import Graph, run, send
 from graph.dedup.store import Linking, LinkResult, lock_linker
+from ingest.report_days import report_days
 from ingest.transform import Row
 
 REFERENCE_PREFIX = "OHCH"
@@ -137,6 +139,7 @@ def _write(
             result = linking.match()
         linking.write(tx, result)
         created.consume()
+        run(tx, load_query("intake/count_report_days"), days=report_days(new_rows))
     for year, last in counters.items():
         if last != first[year]:
             run(tx, load_query("intake/advance_reference_counter"), year=year, last=last)

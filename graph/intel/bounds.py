@@ -8,7 +8,7 @@ clamped: the analyst learns the answer would have been cut. Pure: no I/O.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from graph.errors import InvalidValue
 
@@ -44,3 +44,22 @@ class Window:
 
     def params(self) -> dict[str, datetime]:
         return {"since": self.since, "until": self.until}
+
+    def counted_days(self, sees_all: bool) -> dict[str, datetime]:
+        """The whole UTC days of the window, from ``whole_from`` up to ``whole_to``, which a
+        trend may add up from the per-day counts intake keeps; the parts before and after are
+        counted from the reports themselves. Counts are not kept by force, so a viewer who sees
+        one force's cases only (or a window with no whole day) gets an empty span at ``until``:
+        every report of the window is then counted from the reports."""
+        first = _midnight(self.since)
+        if first < self.since:
+            first += timedelta(days=1)
+        last = _midnight(self.until)
+        if not sees_all or last <= first:
+            return {"whole_from": self.until, "whole_to": self.until}
+        return {"whole_from": first, "whole_to": last}
+
+
+def _midnight(moment: datetime) -> datetime:
+    """The start (UTC) of the day ``moment`` falls in."""
+    return datetime.combine(moment.astimezone(UTC).date(), time(), tzinfo=UTC)

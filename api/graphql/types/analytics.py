@@ -45,6 +45,9 @@ TREND_QUERIES = {
     TrendDimension.PLATFORM: "intel/trends_by_platform",
     TrendDimension.FORCE: "intel/trends_by_force",
 }
+# Intake keeps a day's reports by strand and by platform (schema/006_report_days.cypher). Not
+# by force: a report's force follows its case's reassignment, so a day's count would change.
+COUNTED_DAILY = frozenset({TrendDimension.STRAND, TrendDimension.PLATFORM})
 
 
 @strawberry.type(description="An account named as the suspect in reports of the window.")
@@ -185,7 +188,11 @@ async def trends(
     info: Info, dimension: TrendDimension, since: datetime, until: datetime
 ) -> list[TrendRow]:
     require_hub_staff(info.context.viewer)
-    params = {**Window.of(since, until).params(), **info.context.viewer.cypher_scope()}
+    viewer = info.context.viewer
+    window = Window.of(since, until)
+    params: dict[str, object] = {**window.params(), **viewer.cypher_scope()}
+    if dimension in COUNTED_DAILY:
+        params |= window.counted_days(sees_all=viewer.sees_all_forces)
     rows = await read(info.context.graph, TREND_QUERIES[dimension], **params)
     return [
         TrendRow(week_start=native(r["week"]), key=r["key"], reports=r["reports"]) for r in rows

@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 
 from graph.cypher import load_query
 from graph.db import Graph
+from graph.intel.bounds import Window
 from tests.api.conftest import gql
 from tests.factories import referral
 
@@ -183,11 +184,15 @@ def test_the_force_filter_inside_the_query(loaded: TestClient, graph: Graph) -> 
     gql(loaded, reassign, ANALYST, c=case_id)
     since, until = NOW - timedelta(days=2), NOW + timedelta(days=2)
     query = load_query("intel/trends_by_strand")
-    leeds = graph.read(query, since=since, until=until, viewer_force=LEEDS, viewer_sees_all=False)
+    window = Window.of(since, until)
+    params = {**window.params(), **window.counted_days(sees_all=False)}
+    leeds = graph.read(query, viewer_force=LEEDS, viewer_sees_all=False, **params)
     assert [(r["key"], r["reports"]) for r in leeds] == [("race", 1)]
-    other = graph.read(
-        query, since=since, until=until, viewer_force="E23000001", viewer_sees_all=False
-    )
+    other = graph.read(query, viewer_force="E23000001", viewer_sees_all=False, **params)
+    assert other == []
+    # Were the hub's counts a day (not by force) offered to a force anyway, it would not see them.
+    everything = {**params, **window.counted_days(sees_all=True)}
+    other = graph.read(query, viewer_force="E23000001", viewer_sees_all=False, **everything)
     assert other == []
 
 
