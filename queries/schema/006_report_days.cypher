@@ -5,3 +5,5 @@
 // params:
 CREATE CONSTRAINT report_day_id IF NOT EXISTS FOR (d:ReportDay) REQUIRE d.id IS UNIQUE;
 CREATE INDEX report_day_day IF NOT EXISTS FOR (d:ReportDay) ON (d.day);
+// The marker a data upgrade leaves once it has run (upgrades/002_report_days.cypher).
+CREATE CONSTRAINT data_upgrade_id IF NOT EXISTS FOR (u:DataUpgrade) REQUIRE u.id IS UNIQUE;

@@ -25,6 +25,7 @@ from api.graphql.context import Context
 from api.graphql.schema import build_schema
 from bench.intel_graph import build_graph, read_marker
 from bench.intel_world import HubWorld, Row
+from graph import schema
 from graph.cases import repository
 from graph.cypher import load_query
 from graph.db import Graph
@@ -131,6 +132,7 @@ def generated(_session_graph: Graph) -> Iterator[tuple[Graph, dict[str, dict[str
     """The hub-built shape, then the generated graph in the emptied database."""
     graph = _session_graph
     graph.run_schema(load_query("admin/delete_all").text)
+    schema.apply(graph)  # as ``ohch schema apply`` before the hub serves: its upgrades' markers
     load_reference(graph)
     hub_shape = _hub_built_shape(graph)
     graph.run_schema(load_query("admin/delete_all").text)

@@ -131,12 +131,25 @@ def test_intake_keeps_a_count_a_day_and_key_and_a_rerun_adds_nothing(written: Gr
     assert _days(written) == days
 
 
-def test_the_upgrade_counts_an_older_graph_once(written: Graph) -> None:
+def test_the_upgrade_counts_every_report_once_and_then_finds_nothing_to_do(
+    written: Graph,
+) -> None:
     upgrade = load_query("upgrades/002_report_days").text
     kept = _days(written)
-    written.run_schema(upgrade)  # counts exist: nothing to do
+    # As where the new intake ran before the upgrade (the test database is emptied, marker and
+    # all, before each test): the counts are made afresh, not added to.
+    assert query(written, "MATCH (u:DataUpgrade) RETURN count(u) AS n") == [{"n": 0}]
+    written.run_schema(upgrade)
     assert _days(written) == kept
-    query(written, "MATCH (d:ReportDay) DELETE d")  # a graph from before intake kept them
+    assert query(written, "MATCH (u:DataUpgrade) RETURN u.id AS id") == [{"id": "002_report_days"}]
+
+    # Its marker there, it changes nothing, even a count it would have made otherwise.
+    query(written, "MATCH (d:ReportDay {id: 'strand|race|2026-03-05'}) SET d.reports = 99")
+    written.run_schema(upgrade)
+    assert _days(written) == {**kept, "strand|race|2026-03-05": 99}
+
+    # A graph from before intake kept them: no counts and no marker.
+    query(written, "MATCH (n) WHERE n:ReportDay OR n:DataUpgrade DELETE n")
     written.run_schema(upgrade)
     assert _days(written) == kept
     for dimension in ("strand", "platform"):
