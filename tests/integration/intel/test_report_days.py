@@ -33,8 +33,9 @@ REPORTS: list[tuple[float, list[str], list[str]]] = [
     (90, ["sexual_orientation", "transgender"], ["x"]),  # the Monday after
     (90.2, ["race"], ["x", "x"]),  # two items of one platform count once
     (160, ["other"], ["reddit"]),
-    (230, ["race"], ["instagram"]),  # the next week again
-    (231, ["disability", "race"], ["tiktok", "x"]),
+    (230, ["race"], ["instagram"]),  # Saturday 21:30
+    (264, ["race"], ["instagram"]),  # the Monday of the third week
+    (265, ["disability", "race"], ["tiktok", "x"]),
 ]
 
 URLS = {
@@ -99,7 +100,7 @@ def written(reference_graph: Graph) -> Graph:
 
 WINDOWS = [
     (START - timedelta(days=1), START + timedelta(days=14)),  # every report, whole days inside
-    (START + timedelta(hours=1), START + timedelta(hours=200)),  # cut within days at both ends
+    (START + timedelta(hours=1), START + timedelta(hours=240)),  # cut within days at both ends
     (datetime(2026, 3, 6, tzinfo=UTC), datetime(2026, 3, 9, tzinfo=UTC)),  # midnight to midnight
     (START + timedelta(hours=16), START + timedelta(hours=17)),  # across one midnight, no whole day
     (START + timedelta(hours=90.1), START + timedelta(hours=90.3)),  # within one day
