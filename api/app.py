@@ -13,7 +13,10 @@ from strawberry.fastapi import GraphQLRouter
 from api import errors, health, referrals
 from api.graphql.context import get_context
 from api.graphql.schema import build_schema
+from api.request_guard import RequestGuard
+from api.signin.viewer import SignIn
 from graph import schema
+from graph.audit.log import AuditLog
 from graph.db import Graph
 from graph.errors import GraphUnavailable
 from graph.settings import Settings, load_settings
@@ -91,13 +94,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="ohch: national online hate crime hub",
         version="0.1.0",
         lifespan=lifespan,
+        # The API's own description, like GraphQL introspection, only where explorable.
+        openapi_url="/openapi.json" if settings.explorable else None,
     )
     app.state.settings = settings
+    app.state.signin = SignIn(settings)
+    app.state.audit_log = AuditLog(settings.audit_log)
     errors.install(app)
     app.include_router(health.router)
     app.include_router(referrals.router)
     app.include_router(
-        GraphQLRouter(build_schema(settings), context_getter=get_context, graphql_ide="graphiql"),
+        GraphQLRouter(
+            build_schema(settings),
+            context_getter=get_context,
+            graphql_ide="graphiql" if settings.explorable else None,
+        ),
         prefix="/graphql",
     )
+    app.add_middleware(RequestGuard, settings=settings)
     return app

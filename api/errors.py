@@ -2,18 +2,33 @@
 
 from __future__ import annotations
 
+import logging
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
-from graph.errors import Conflict, Forbidden, GraphUnavailable, InvalidInput, NotFound, OhchError
+from graph.errors import (
+    AuditUnavailable,
+    Conflict,
+    Forbidden,
+    GraphUnavailable,
+    InvalidInput,
+    NotFound,
+    OhchError,
+    Unauthenticated,
+)
+
+log = logging.getLogger("ohch.api")
 
 _STATUS: dict[type[OhchError], int] = {
     InvalidInput: 422,
     NotFound: 404,
     Conflict: 409,
+    Unauthenticated: 401,
     Forbidden: 403,
     GraphUnavailable: 503,
+    AuditUnavailable: 503,
 }
 
 
@@ -25,7 +40,11 @@ def status_for(error: OhchError) -> int:
 
 
 def body_for(error: OhchError) -> dict[str, object]:
-    body: dict[str, object] = {"error": type(error).__name__, "detail": str(error)}
+    detail = str(error)
+    if isinstance(error, GraphUnavailable):  # the driver's words name hosts and ports
+        log.warning("graph unavailable: %s", error)
+        detail = "the graph database is not answering; try again shortly"
+    body: dict[str, object] = {"error": type(error).__name__, "detail": detail}
     if isinstance(error, InvalidInput):
         body["problems"] = [{"field": p.field, "message": p.message} for p in error.problems]
     return body
@@ -33,7 +52,11 @@ def body_for(error: OhchError) -> dict[str, object]:
 
 async def _ohch_error(_request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, OhchError)
-    headers = {"Retry-After": "30"} if isinstance(error, GraphUnavailable) else None
+    headers = None
+    if isinstance(error, GraphUnavailable | AuditUnavailable):
+        headers = {"Retry-After": "30"}
+    elif isinstance(error, Unauthenticated):  # RFC 6750 section 3
+        headers = {"WWW-Authenticate": 'Bearer error="invalid_token"'}
     return JSONResponse(body_for(error), status_code=status_for(error), headers=headers)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
@@ -12,6 +13,7 @@ from graph.db import Graph
 from graph.errors import GraphUnavailable
 
 router = APIRouter(tags=["health"])
+log = logging.getLogger("ohch.api")
 
 
 @router.get("/healthz")
@@ -28,7 +30,10 @@ async def readyz(request: Request) -> JSONResponse:
         await asyncio.wait_for(asyncio.to_thread(graph.verify), 5.0)
         await asyncio.wait_for(asyncio.to_thread(graph.read, load_query("health/ping")), 5.0)
     except (GraphUnavailable, TimeoutError) as exc:
-        return JSONResponse({"status": "unavailable", "detail": str(exc)}, status_code=503)
+        log.warning("not ready: %s", exc)  # the cause is for operators, not for the caller
+        return JSONResponse(
+            {"status": "unavailable", "detail": "the graph database is not answering"}, 503
+        )
     if not request.app.state.schema_ready.is_set():
         return JSONResponse({"status": "starting", "detail": "schema not applied"}, 503)
     return JSONResponse({"status": "ready"})

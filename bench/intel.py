@@ -55,10 +55,10 @@ from api.graphql.schema import build_schema
 from bench.common import BENCH_PASSWORD, REPO, PeakMemory
 from bench.intel_graph import DEFAULT_REPORTS, build_graph, describe, read_marker
 from graph import schema as graph_schema
+from graph.audit.log import AuditLog
 from graph.cypher import load_query
 from graph.db import Graph, Record, native
 from graph.intel.destinations import destination
-from graph.intel.disclosure_log import DisclosureLog
 from graph.intel.from_case import items_in_period
 from graph.intel.nim_export import ExportPeriod, ExportResult, export_nim, verify_export
 from graph.intel.sanitise import sanitise_all
@@ -288,7 +288,7 @@ class BenchDatabase:
             uri, password = self.server.uri, BENCH_PASSWORD
         self.settings = Settings(
             env=Environment.TEST, NEO4J_URI=uri, NEO4J_PASSWORD=password,
-            journal_dir=scratch / "journal", disclosure_log=scratch / "disclosures.jsonl",
+            journal_dir=scratch / "journal", audit_log=scratch / "audit.jsonl",
         )  # fmt: skip
         self.graph = self._connect()
 
@@ -397,11 +397,12 @@ async def measure(
     """``warmup`` unmeasured runs, then ``runs`` measured ones or as many as fit ``budget``
     seconds (at least 20; the count is printed)."""
     journal = Journal(settings.journal_dir)
+    audit_log = AuditLog(settings.audit_log)  # every query is logged, as the API does
     seconds: list[float] = []
     started = time.perf_counter()
     for n in range(warmup + runs):
         variables, viewer = entry.sample(samples)
-        context = Context(settings, graph, journal, viewer)
+        context = Context(settings, graph, journal, viewer, audit_log)
         begin = time.perf_counter()
         result = await schema.execute(
             entry.document, variable_values=variables, context_value=context
@@ -463,7 +464,7 @@ def _export(
         result = export_nim(
             sanitise_all(items_in_period(graph, period.since, period.until)),
             period=period, destination=destination("pnd"), out_dir=out, actor="bench",
-            disclosure_log=DisclosureLog(out / "disclosures.jsonl"),
+            audit_log=AuditLog(out / "audit.jsonl"),
         )  # fmt: skip
         seconds = time.perf_counter() - started
     if bad := verify_export(result.export_dir):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 
 import typer
 
@@ -36,3 +37,16 @@ def reported_errors() -> Iterator[None]:
     except OhchError as exc:
         typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
         raise typer.Exit(code=1) from exc
+
+
+def moment(text: str | None, option: str) -> datetime | None:
+    """An ISO 8601 time given as ``option``, which must carry a time zone (``None`` if unset)."""
+    if text is None:
+        return None
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(f"{text!r} is not an ISO 8601 time", param_hint=option) from None
+    if parsed.tzinfo is None:
+        raise typer.BadParameter("must carry a time zone (e.g. Z)", param_hint=option)
+    return parsed

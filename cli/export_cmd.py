@@ -10,11 +10,11 @@ from pathlib import Path
 import orjson
 import typer
 
-from cli.common import connected, reported_errors, settings
+from cli.common import connected, moment, reported_errors, settings
+from graph.audit.log import AuditLog
 from graph.dedup.export import write_duplicates
 from graph.identity.store import account_persons
 from graph.intel.destinations import destination as find_destination
-from graph.intel.disclosure_log import DisclosureLog
 from graph.intel.from_case import items_in_period
 from graph.intel.nim_export import export_nim, next_period
 from graph.intel.sanitise import sanitise_all
@@ -40,40 +40,28 @@ def identities() -> None:
         sys.stdout.write("}\n")
 
 
-def _when(text: str | None, name: str) -> datetime | None:
-    if text is None:
-        return None
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise typer.BadParameter(f"{text!r} is not an ISO 8601 time", param_hint=name) from None
-    if moment.tzinfo is None:
-        raise typer.BadParameter("must carry a time zone (e.g. Z)", param_hint=name)
-    return moment
-
-
 @app.command()
 def nim(
     out: Path = typer.Option(..., help="Export folder (watermarks are kept there)"),
     destination: str = typer.Option("pnd", help="Destination id (graph/intel/data/...toml)"),
     since: str | None = typer.Option(None, help="Watermark (ISO 8601); default: the last one"),
     until: str | None = typer.Option(None, help="End of the period (default: now)"),
-    actor: str = typer.Option(getpass.getuser(), help="Who exports (for the disclosure log)"),
+    actor: str = typer.Option(getpass.getuser(), help="Who exports (for the audit trail)"),
 ) -> None:
     """Export graded intelligence for the National Intelligence Model: JSON Lines, CSV per
     entity type and a manifest of SHA-256 hashes; incremental, idempotent, resumable.
     Schedule it from cron or a systemd timer (docs/OPERATIONS.md)."""
     with connected() as graph, reported_errors():
         target = find_destination(destination)
-        end = _when(until, "--until") or datetime.now(UTC)
-        period = next_period(out, target.id, until=end, since=_when(since, "--since"))
+        end = moment(until, "--until") or datetime.now(UTC)
+        period = next_period(out, target.id, until=end, since=moment(since, "--since"))
         result = export_nim(
             sanitise_all(items_in_period(graph, period.since, period.until)),
             period=period,
             destination=target,
             out_dir=out,
             actor=actor,
-            disclosure_log=DisclosureLog(settings().disclosure_log),
+            audit_log=AuditLog(settings().audit_log),
         )
     counts = result.counts
     state = "already exported (identical)" if result.already_existed else "written"

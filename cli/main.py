@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import typer
 
-from cli import export_cmd, ingest_cmd, link_cmd, neo4j_cmd, reference_cmd, schema_cmd, serve_cmd
+from cli import (
+    audit_cmd,
+    export_cmd,
+    ingest_cmd,
+    link_cmd,
+    neo4j_cmd,
+    reference_cmd,
+    schema_cmd,
+    serve_cmd,
+)
+from graph.durable_files import keep_files_private
 
 app = typer.Typer(
     name="ohch",
@@ -12,10 +22,19 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
+
+
+@app.callback()
+def _private() -> None:
+    """Everything a command creates (data, journal, exports, audit trail) is its user's alone."""
+    keep_files_private()
+
+
 app.add_typer(neo4j_cmd.app, name="neo4j")
 app.add_typer(schema_cmd.app, name="schema")
 app.add_typer(reference_cmd.app, name="reference")
 app.add_typer(ingest_cmd.app, name="ingest")
 app.add_typer(link_cmd.app, name="link")
 app.add_typer(export_cmd.app, name="export")
+app.add_typer(audit_cmd.app, name="audit")
 app.command("serve")(serve_cmd.serve)

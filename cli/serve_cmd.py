@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import typer
 import uvicorn
 
@@ -14,6 +16,10 @@ def serve(
 ) -> None:
     """Serve the REST and GraphQL API. Neo4j keeps running when the API stops."""
     config = settings()
+    if host is not None:
+        # The app reads its bind address from the settings: development tokens are honoured
+        # only on loopback, so the app must know the address it is really served on.
+        os.environ["OHCH_API_HOST"] = host
     uvicorn.run(
         "api.app:create_app",
         factory=True,

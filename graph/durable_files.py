@@ -10,6 +10,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+PRIVATE_UMASK = 0o077
+
+
+def keep_files_private() -> None:
+    """From now on this process (and what it starts: the local Neo4j) creates files 0600 and
+    folders 0700: the hub's data, journal, exports and audit trail are its user's alone."""
+    os.umask(PRIVATE_UMASK)
+
 
 def fsync_dir(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
@@ -21,7 +29,7 @@ def fsync_dir(path: Path) -> None:
 
 def append_synced(path: Path, data: bytes, mode: int = 0o600) -> None:
     """Append ``data`` to ``path`` (created with ``mode``, folder too) and fsync before return."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     created = not path.exists()
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, mode)
     try:

@@ -7,8 +7,10 @@
     │   └── InvalidValue       one field's value could not be cleaned
     ├── NotFound               the thing asked for does not exist (or is not visible)
     ├── Conflict               the request contradicts what is stored (e.g. idempotency key reuse)
+    ├── Unauthenticated        the request's credentials are missing, invalid or expired
     ├── Forbidden              the viewer may not do or see this
-    └── GraphUnavailable       Neo4j cannot be reached; the caller may retry
+    ├── GraphUnavailable       Neo4j cannot be reached; the caller may retry
+    └── AuditUnavailable       the audit trail cannot be written: the result is withheld
 """
 
 from __future__ import annotations
@@ -56,9 +58,20 @@ class Conflict(OhchError):
     """The request contradicts stored data; nothing was changed."""
 
 
+class Unauthenticated(OhchError):
+    """A bearer token that is malformed, unsigned, expired, for another audience or issuer, or
+    signed by a key the identity provider does not publish: the caller must sign in again."""
+
+
 class Forbidden(OhchError):
     """The viewer's role or force does not allow this."""
 
 
 class GraphUnavailable(OhchError):
     """Neo4j could not be reached or refused service; safe to retry later."""
+
+
+class AuditUnavailable(OhchError):
+    """The audit trail could not record an act on personal data, so the act's result is
+    withheld: a read that cannot be logged reveals nothing. A change already committed stays
+    (retrying it is safe: intake is idempotent, judgements are recorded once)."""

@@ -8,8 +8,10 @@ refused when ``OHCH_ENV=production``.
 from __future__ import annotations
 
 import enum
+import ipaddress
 from pathlib import Path
 from typing import Self
+from urllib.parse import urlsplit
 
 from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -66,11 +68,50 @@ class Settings(BaseSettings):
 
     journal_dir: Path = Field(Path(".ohch/journal"), description="Durable intake journal")
     journal_drain_interval_s: float = Field(5.0, gt=0)
-    disclosure_log: Path = Field(
-        Path(".ohch/disclosures.jsonl"), description="DPA 2018 s62 log of every export"
+    audit_log: Path = Field(
+        Path(".ohch/audit/audit.jsonl"),
+        description="The audit trail (DPA 2018 s62): append-only, hash-chained",
     )
     graphql_max_depth: int = Field(10, ge=2)
     graphql_max_aliases: int = Field(15, ge=1)
+    graphql_max_tokens: int = Field(5000, ge=100, description="Tokens in one GraphQL document")
+    graphql_explore: bool | None = Field(
+        None,
+        description="Introspection, field suggestions and GraphiQL (default: on except in "
+        "production)",
+    )
+    graphql_max_body_bytes: int = Field(
+        262_144, ge=4096, description="Largest GraphQL request body read (413 above it)"
+    )
+    api_max_json_depth: int = Field(
+        32, ge=4, description="Deepest nesting of arrays and objects in a JSON body"
+    )
+
+    oidc_issuer: str | None = Field(
+        None, description="The identity provider's issuer URL (its discovery document is read)"
+    )
+    oidc_audience: str = Field("ohch-api", description="The audience access tokens must carry")
+    oidc_roles_claim: str = Field(
+        "realm_access.roles", description="Dotted path to the claim listing the user's roles"
+    )
+    oidc_force_claim: str = Field(
+        "force_code", description="Claim holding a force role's force code"
+    )
+    oidc_user_claim: str = Field(
+        "preferred_username", description="Claim naming the user in the audit trail"
+    )
+    oidc_role_map: dict[str, str] = Field(
+        default_factory=dict,
+        description="JSON: identity provider role name -> hub role (default: the hub's own "
+        "role names)",
+    )
+    oidc_algorithms: tuple[str, ...] = Field(
+        ("RS256", "PS256", "ES256"), description="Signature algorithms accepted (JSON list)"
+    )
+    oidc_clock_skew_s: int = Field(30, ge=0, le=300, description="Leeway on exp, nbf and iat")
+    oidc_jwks_cache_s: int = Field(
+        300, ge=10, description="How long published keys are kept before they are read again"
+    )
 
     @field_validator("dev_viewer_token", mode="before")
     @classmethod
@@ -87,9 +128,38 @@ class Settings(BaseSettings):
                 problems.append("NEO4J_PASSWORD must not be the development default")
             if self.dev_viewer_token is not None:
                 problems.append("OHCH_DEV_VIEWER_TOKEN must be unset")
+            if self.oidc_issuer is None:
+                problems.append("OHCH_OIDC_ISSUER must name the identity provider")
             if problems:
                 raise ValueError("unsafe production settings: " + "; ".join(problems))
         return self
+
+    @field_validator("oidc_issuer")
+    @classmethod
+    def _issuer_is_https_or_loopback(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        parts = urlsplit(value)
+        if parts.scheme == "https" or (parts.scheme == "http" and _is_loopback(parts.hostname)):
+            return value.rstrip("/")
+        raise ValueError("must be an https URL (plain http only on this machine's loopback)")
+
+    @property
+    def explorable(self) -> bool:
+        """Introspection, field suggestions and the GraphiQL page."""
+        if self.graphql_explore is not None:
+            return self.graphql_explore
+        return self.env is not Environment.PRODUCTION
+
+    @property
+    def dev_tokens_accepted(self) -> bool:
+        """Development tokens name any role; they are honoured only outside production and
+        only on an API bound to loopback, where no one else can send one."""
+        return (
+            self.env is not Environment.PRODUCTION
+            and self.dev_viewer_token is not None
+            and _is_loopback(self.api_host)
+        )
 
     @property
     def uses_external_neo4j(self) -> bool:
@@ -98,6 +168,17 @@ class Settings(BaseSettings):
     @property
     def bolt_uri(self) -> str:
         return self.neo4j_uri or f"bolt://127.0.0.1:{self.local_neo4j_port}"
+
+
+def _is_loopback(host: str | None) -> bool:
+    if host is None:
+        return False
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 def load_settings() -> Settings:

@@ -32,6 +32,7 @@ def _settings(uri: str, user: str, password: str) -> Settings:
         NEO4J_USER=user,
         NEO4J_PASSWORD=password,
         journal_dir=REPO / ".ohch" / "test-journal",
+        audit_log=REPO / ".ohch" / "test-audit" / "audit.jsonl",
     )
 
 

@@ -15,7 +15,9 @@ from fastapi import Request
 from strawberry.dataloader import DataLoader
 from strawberry.fastapi import BaseContext
 
-from api.auth import viewer_from_header
+from api.signin.viewer import SignIn
+from graph.audit.log import AuditLog
+from graph.audit.records import AuditEvent
 from graph.cases import repository
 from graph.cases.repository import CaseView
 from graph.cypher import load_query
@@ -31,12 +33,12 @@ async def read(graph: Graph, query_name: str, **params: Any) -> list[Record]:
 
 
 def keyed_loader(
-    graph: Graph, query_name: str, key: str, param: str = "codes"
+    graph: Graph, query_name: str, key: str, param: str = "codes", **fixed: Any
 ) -> DataLoader[str, Record | None]:
     """A loader that fetches records by a key list in one query and returns them in order."""
 
     async def load(keys: Sequence[str]) -> list[Record | None]:
-        records = await read(graph, query_name, **{param: list(keys)})
+        records = await read(graph, query_name, **{param: list(keys)}, **fixed)
         by_key = {record[key]: record for record in records}
         return [by_key.get(k) for k in keys]
 
@@ -78,7 +80,12 @@ def case_view_loader(graph: Graph) -> DataLoader[str, CaseView]:
 
 @dataclass
 class Loaders:
+    """The request's loaders. Those of personal data take the viewer's scope, and their
+    queries return nothing to a viewer who may not see it: a field added later under another
+    root cannot leak them whatever its own rule says."""
+
     graph: Graph
+    viewer: Viewer
     force: DataLoader[str, Record | None] = field(init=False)
     content: DataLoader[str, Record | None] = field(init=False)
     report: DataLoader[str, Record | None] = field(init=False)
@@ -90,15 +97,18 @@ class Loaders:
 
     def __post_init__(self) -> None:
         g = self.graph
+        hub = {"viewer_sees_all": self.viewer.sees_all_forces}
         self.force = keyed_loader(g, "reference/forces_by_code", "code")
-        self.content = keyed_loader(g, "content/contents_by_ids", "id", "ids")
-        self.report = keyed_loader(g, "content/reports_by_ids", "id", "ids")
-        self.case = keyed_loader(g, "content/cases_by_ids", "id", "ids")
+        self.content = keyed_loader(g, "content/contents_by_ids", "id", "ids", **hub)
+        self.report = keyed_loader(g, "content/reports_by_ids", "id", "ids", **hub)
+        self.case = keyed_loader(g, "content/cases_by_ids", "id", "ids", **hub)
         self.reports_of_content = listed_loader(
-            g, "content/reports_by_cluster_ids", "cluster_id", limit=REPORTS_PER_CONTENT
+            g, "content/reports_by_cluster_ids", "cluster_id", limit=REPORTS_PER_CONTENT, **hub
         )
-        self.accounts_of_content = listed_loader(g, "content/accounts_by_cluster_ids", "cluster_id")
-        self.history_of_case = listed_loader(g, "cases/case_history", "case_id")
+        self.accounts_of_content = listed_loader(
+            g, "content/accounts_by_cluster_ids", "cluster_id", **hub
+        )
+        self.history_of_case = listed_loader(g, "cases/case_history", "case_id", **hub)
         self.case_view = case_view_loader(g)
 
 
@@ -106,17 +116,27 @@ REPORTS_PER_CONTENT = 500
 
 
 class Context(BaseContext):
-    def __init__(self, settings: Settings, graph: Graph, journal: Journal, viewer: Viewer) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        graph: Graph,
+        journal: Journal,
+        viewer: Viewer,
+        audit_log: AuditLog,
+    ) -> None:
         super().__init__()
         self.settings = settings
         self.graph = graph
         self.journal = journal
         self.viewer = viewer
-        self.loaders = Loaders(graph)
+        self.loaders = Loaders(graph, viewer)
+        self.audit_log = audit_log
+        self.audit_events: list[AuditEvent] = []  # logged by AuditTrail before the response
 
 
 async def get_context(request: Request) -> Context:
     settings: Settings = request.app.state.settings
     graph: Graph = request.app.state.graph
-    viewer = viewer_from_header(request.headers.get("authorization"), settings)
-    return Context(settings, graph, request.app.state.journal, viewer)
+    signin: SignIn = request.app.state.signin
+    viewer = await signin.viewer(request.headers.get("authorization"))
+    return Context(settings, graph, request.app.state.journal, viewer, request.app.state.audit_log)

@@ -4,11 +4,22 @@ from __future__ import annotations
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import MaskErrors, MaxAliasesLimiter, QueryDepthLimiter
+from strawberry.extensions import (
+    DisableIntrospection,
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+    SchemaExtension,
+)
 from strawberry.schema.config import StrawberryConfig
 
+from api.access_rules import MUTATION_OPERATIONS, MUTATION_RULES, QUERY_RULES
+from api.graphql.audit_tap import AuditTrail
 from api.graphql.context import Context
+from api.graphql.gate import gate_root_fields
 from api.graphql.types import analytics, casework, identity, intake, network
+from api.graphql.types import audit as audit_types
 from api.graphql.types import content as content_types
 from api.graphql.types import force as force_types
 from api.graphql.types import force_view as force_view_types
@@ -16,6 +27,7 @@ from api.graphql.types.case_groups import CaseGroupMutations
 from api.graphql.types.duplicates import DuplicateMutations
 from api.graphql.types.force import Force, PostcodeForceResult
 from api.graphql.types.intel import IntelMutations
+from graph.audit.records import Operation
 from graph.errors import OhchError
 from graph.settings import Settings
 
@@ -111,6 +123,12 @@ class Query:
         description="Identity pairs awaiting an analyst (judgeIdentity decides them).",
     )
 
+    audit_trail: list[audit_types.AuditEntry] = strawberry.field(
+        resolver=audit_types.audit_trail,
+        description="The audit trail (DPA 2018 s62): who consulted, changed or disclosed a "
+        "record (entityId), or what one user did (actor). Supervisors and administrators.",
+    )
+
     @strawberry.field(description="The force a UK postcode (or postcode district) falls in.")
     def force_for_postcode(self, postcode: str) -> PostcodeForceResult:
         return force_types.force_for_postcode(postcode)
@@ -144,14 +162,28 @@ def _visible(error: GraphQLError) -> bool:
     return isinstance(error.original_error, OhchError) or error.original_error is None
 
 
+gate_root_fields(Query, QUERY_RULES, Operation.CONSULTATION)
+gate_root_fields(Mutation, MUTATION_RULES, MUTATION_OPERATIONS)
+
+
 def build_schema(settings: Settings) -> strawberry.Schema:
+    """The schema with its limits. Introspection and field suggestions follow
+    ``graphql_explore`` (off in production unless set): a production schema tells a stranger
+    nothing of its shape."""
+    extensions: list[type[SchemaExtension] | SchemaExtension | object] = [
+        lambda: MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
+        lambda: QueryDepthLimiter(max_depth=settings.graphql_max_depth),
+        lambda: MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases),
+        lambda: MaskErrors(should_mask_error=lambda e: not _visible(e)),
+        AuditTrail,
+    ]
+    if not settings.explorable:
+        extensions.insert(0, DisableIntrospection)
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
-        config=StrawberryConfig(auto_camel_case=True),
-        extensions=[
-            lambda: QueryDepthLimiter(max_depth=settings.graphql_max_depth),
-            lambda: MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases),
-            lambda: MaskErrors(should_mask_error=lambda e: not _visible(e)),
-        ],
+        config=StrawberryConfig(
+            auto_camel_case=True, disable_field_suggestions=not settings.explorable
+        ),
+        extensions=extensions,  # type: ignore[arg-type]
     )

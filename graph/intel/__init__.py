@@ -12,10 +12,10 @@ see each module's docstring for the rules it applies.
     redact.py         free-text redaction of removed people's data and stray identifiers
     retention.py      review_due(created_at, group) -> ReviewDecision
     destinations.py   Destination, destination(id)
-    nim_export.py     ExportPeriod, export_nim(...), verify_export(dir)
+    nim_export.py     ExportPeriod, export_nim(...), verify_export(dir); disclosures go to
+                      the audit trail (graph/audit/)
     export_files.py   the export's file layout (schema ohch-nim-export/2)
     export_state.py   lock, staging, watermarks (read_watermark)
-    disclosure_log.py DisclosureLog, DisclosureRecord (DPA 2018 s62)
     campaigns.py      campaigns: connected components and Louvain modularity communities
     bounds.py         limits on depth, result size and time windows of network queries
     network.py        network nodes and paths, identifiers hidden from uncleared roles

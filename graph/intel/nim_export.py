@@ -10,13 +10,14 @@ The caller streams already-sanitised items ordered by ``(updated_at, id)`` whose
   item iterator) leaves no partial export; the next run clears the staging area;
 * is idempotent: the data files and ``manifest.json`` depend only on the items, the period
   and the destination, so a rerun yields byte-identical files. The run's time and actor go
-  to ``run.json`` (not in the manifest) and to the disclosure log;
+  to ``run.json`` (not in the manifest) and to the audit trail;
 * refuses (:class:`Conflict`) to replace an existing export of the same period whose content
   differs: what was disclosed stays as it was;
-* logs the disclosure (DPA 2018 s62) once per export, then advances the watermark.
+* logs the disclosure (DPA 2018 s62) to the audit trail (``graph/audit/``) on every run,
+  an identical rerun too (``already_exported: 1``), then advances the watermark.
 
-Order of durable steps: rename -> disclosure log -> watermark. A crash between any two is
-repaired by rerunning the same period (the log is checked for the manifest's hash).
+Order of durable steps: rename -> audit record -> watermark. A crash between any two is
+repaired by rerunning the same period.
 """
 
 from __future__ import annotations
@@ -32,16 +33,19 @@ from typing import Any
 import orjson
 from pydantic import BaseModel, ConfigDict
 
+from graph.audit.log import AuditLog
+from graph.audit.records import Accessed, AuditEvent, Operation
 from graph.durable_files import fsync_dir, write_synced
 from graph.errors import Conflict, InvalidInput, InvalidValue, Problem
 from graph.intel import export_state
 from graph.intel.destinations import Destination
-from graph.intel.disclosure_log import DisclosureLog, DisclosureRecord
 from graph.intel.export_files import ENTITY_FILES, SCHEMA_VERSION, ExportFiles
 from graph.intel.sanitise import SanitisedItem
+from graph.viewer import Role
 
 MANIFEST = "manifest.json"
 RUN = "run.json"
+ENDPOINT = "cli:export nim"  # the audit trail's name for where the disclosure was made
 
 
 def _stamp(moment: datetime) -> str:
@@ -121,12 +125,12 @@ def export_nim(
     destination: Destination,
     out_dir: Path,
     actor: str,
-    disclosure_log: DisclosureLog,
+    audit_log: AuditLog,
     now: Callable[[], datetime] = lambda: datetime.now(UTC),
 ) -> ExportResult:
     """Write the export of ``period`` for ``destination`` under ``out_dir``; see module doc."""
     if not actor.strip():
-        raise InvalidValue("actor", "is required: the disclosure log must say who exported")
+        raise InvalidValue("actor", "is required: the audit trail must say who exported")
     started = now()
     destination.check_valid_on(started.date())
     final = out_dir / export_state.EXPORTS / destination.id / period.name
@@ -151,25 +155,40 @@ def export_nim(
             shutil.rmtree(work, ignore_errors=True)
             raise
         already = _place(work, final, manifest)
-        if not disclosure_log.has(destination.id, digest):
-            disclosure_log.append(
-                DisclosureRecord(
-                    logged_at=now(),
-                    actor=actor,
-                    destination_id=destination.id,
-                    destination_name=destination.name,
-                    recipients=destination.recipients,
-                    period_since=period.since,
-                    period_until=period.until,
-                    export_name=f"{destination.id}/{period.name}",
-                    schema_version=SCHEMA_VERSION,
-                    items_exported=counts.items_exported,
-                    items_withheld=counts.items_withheld_handling_c,
-                    manifest_sha256=digest,
-                )
-            )
+        audit_log.append(
+            _disclosure(actor, destination, period, counts, digest, already), now=now()
+        )
         watermark = export_state.advance_watermark(out_dir, destination.id, period.until)
     return ExportResult(final, digest, counts, watermark, already)
+
+
+def _disclosure(
+    actor: str,
+    destination: Destination,
+    period: ExportPeriod,
+    counts: ExportCounts,
+    digest: str,
+    already: bool,
+) -> AuditEvent:
+    """The audit record of one export: who, to whom, which export, and what it held."""
+    return AuditEvent(
+        operation=Operation.DISCLOSURE,
+        actor=actor,
+        role=Role.EXPORTER,
+        endpoint=ENDPOINT,
+        accessed=(Accessed(kind="intelligence", ids=(f"{destination.id}/{period.name}",)),),
+        recipients=destination.recipients,
+        details={
+            "destination_id": destination.id,
+            "manifest_sha256": digest,
+            "items_exported": counts.items_exported,
+            "items_withheld": counts.items_withheld_handling_c,
+            "period_since": period.as_json()["since"],
+            "period_until": period.as_json()["until"],
+            "schema_version": SCHEMA_VERSION,
+            "already_exported": int(already),
+        },
+    )
 
 
 def _write_files(

@@ -1,7 +1,8 @@
 // Merges and splits that touched each case, newest first (DataLoader batch): one record a case,
 // its changes listed as maps under `items`.
-// params: ids
-UNWIND $ids AS case_id
+// Hub staff only: a viewer who does not see all forces gets nothing, whichever field asks.
+// params: ids, viewer_sees_all
+UNWIND CASE WHEN $viewer_sees_all THEN $ids ELSE [] END AS case_id
 CALL (case_id) {
   MATCH (:Case {id: case_id})-[:CHANGED_BY]->(ch:CaseChange)
   WITH ch ORDER BY ch.at DESC, ch.id

@@ -1,8 +1,9 @@
 // Accounts named by, or posting, the reports of each cluster (DataLoader batch): one record a
 // cluster, its accounts listed as maps under `items`. The posters are found once a content, not
 // once a report: the reports of a viral post all reach the same content.
-// params: ids
-UNWIND $ids AS cid
+// Hub staff only: a viewer who does not see all forces gets nothing, whichever field asks.
+// params: ids, viewer_sees_all
+UNWIND CASE WHEN $viewer_sees_all THEN $ids ELSE [] END AS cid
 CALL (cid) {
   MATCH (r:Report {cluster_id: cid})
   WITH collect(r) AS reports

@@ -2,8 +2,9 @@
 // A reporter is an identity, as in intel/most_reported_content: the resolved `person_id` of the
 // per-report Person, or its id until the linker has run (a report with no reporter counts as
 // its own).
-// params: ids
-MATCH (c:ContentCluster) WHERE c.id IN $ids
+// Hub staff only: a viewer who does not see all forces gets nothing, whichever field asks.
+// params: ids, viewer_sees_all
+MATCH (c:ContentCluster) WHERE $viewer_sees_all AND c.id IN $ids
 OPTIONAL MATCH (k:Case)-[:CONCERNS]->(c)
 CALL (c) {
   MATCH (r:Report {cluster_id: c.id})

@@ -26,13 +26,13 @@ from api.graphql.schema import build_schema
 from bench.intel_graph import build_graph, read_marker
 from bench.intel_world import HubWorld, Row
 from graph import schema
+from graph.audit.log import AuditLog
 from graph.cases import repository
 from graph.cypher import load_query
 from graph.db import Graph
 from graph.identity.named_store import link_people_in_graph
 from graph.identity.store import judge_accounts
 from graph.intel.destinations import destination
-from graph.intel.disclosure_log import DisclosureLog
 from graph.intel.from_case import create_item, item_data, items_in_period
 from graph.intel.models import IntelItem
 from graph.intel.nim_export import ExportPeriod, export_nim, verify_export
@@ -204,7 +204,8 @@ def test_case_detail_items_and_export_work_on_the_graph(
     )[0]
     assert busiest["n"] > 5  # the skew: some content is reported many times
     viewer = Viewer(role=Role.HUB_ANALYST, user_id="bench-test")
-    context = Context(neo4j_settings, graph, Journal(tmp_path / "journal"), viewer)
+    audit_log = AuditLog(tmp_path / "audit.jsonl")
+    context = Context(neo4j_settings, graph, Journal(tmp_path / "journal"), viewer, audit_log)
     result = asyncio.run(
         build_schema(neo4j_settings).execute(
             CASE_DETAIL, variable_values={"id": busiest["id"]}, context_value=context
@@ -231,7 +232,7 @@ def test_case_detail_items_and_export_work_on_the_graph(
         sanitise_all(items_in_period(graph, None, until)),
         period=ExportPeriod(since=None, until=until), destination=destination("pnd"),
         out_dir=tmp_path / "out", actor="bench-test",
-        disclosure_log=DisclosureLog(tmp_path / "disclosures.jsonl"),
+        audit_log=AuditLog(tmp_path / "disclosures.jsonl"),
     )  # fmt: skip
     items = query(graph, "MATCH (i:IntelItem) RETURN count(i) AS n, "
                   "sum(CASE i.handling_code WHEN 'C' THEN 1 ELSE 0 END) AS c")[0]  # fmt: skip

@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from graph.audit.log import AuditLog
 from graph.db import Graph
 from graph.intel.destinations import destination
-from graph.intel.disclosure_log import DisclosureLog
 from graph.intel.from_case import create_item, items_in_period
 from graph.intel.nim_export import ExportPeriod, ExportResult, export_nim, verify_export
 from graph.intel.sanitise import sanitise_all
@@ -27,12 +27,12 @@ def _case(graph: Graph) -> str:
 
 
 def _export(
-    graph: Graph, out: Path, dest: str, period: ExportPeriod, log: DisclosureLog
+    graph: Graph, out: Path, dest: str, period: ExportPeriod, log: AuditLog
 ) -> ExportResult:
     return export_nim(
         sanitise_all(items_in_period(graph, period.since, period.until)),
         period=period, destination=destination(dest), out_dir=out, actor="IA Morgan",
-        disclosure_log=log,
+        audit_log=log,
     )  # fmt: skip
 
 
@@ -60,7 +60,7 @@ def test_items_from_a_case_export_verifiably_and_identically(
     )
 
     period = ExportPeriod(since=None, until=datetime.now(UTC) + timedelta(seconds=1))
-    log = DisclosureLog(tmp_path / "disclosures.jsonl")
+    log = AuditLog(tmp_path / "disclosures.jsonl")
     first = _export(reference_graph, tmp_path / "out", "pnd", period, log)
     assert first.counts.items_exported == 2
     assert verify_export(first.export_dir) == []
@@ -79,4 +79,5 @@ def test_items_from_a_case_export_verifiably_and_identically(
     assert partner.counts.items_withheld_handling_c == 1
     exported = (partner.export_dir / "items.jsonl").read_text()
     assert "Police use only" not in exported
-    assert [r.destination_id for r in log.records()] == ["pnd", "partner-p-only"]
+    # every run is logged, the identical rerun too
+    assert [r.details["destination_id"] for r in log.records()] == ["pnd", "pnd", "partner-p-only"]

@@ -13,6 +13,7 @@ import yaml
 from graph.settings import Environment, Settings
 
 REPO = Path(__file__).parents[3]
+ISSUER = "https://sso.hub.police.example/realms/ohch"
 
 
 def _compose_config() -> dict[str, object]:
@@ -20,7 +21,7 @@ def _compose_config() -> dict[str, object]:
     assert compose, "docker-compose is installed by scripts/ensure-system-deps.sh"
     result = subprocess.run(
         [compose, "-f", str(REPO / "docker-compose.yml"), "config"],
-        env={**os.environ, "NEO4J_PASSWORD": "a-deployment-secret"},
+        env={**os.environ, "NEO4J_PASSWORD": "a-deployment-secret", "OHCH_OIDC_ISSUER": ISSUER},
         capture_output=True,
         text=True,
         check=False,
@@ -42,3 +43,5 @@ def test_compose_file_validates_and_wires_the_api_to_neo4j(monkeypatch: pytest.M
     settings = Settings()
     assert settings.env is Environment.PRODUCTION
     assert settings.dev_viewer_token is None
+    assert settings.oidc_issuer == ISSUER
+    assert not settings.explorable

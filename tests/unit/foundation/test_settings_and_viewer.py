@@ -19,6 +19,7 @@ def test_production_refuses_unsafe_defaults() -> None:
     assert "OHCH_NEO4J_AUTH must be true" in message
     assert "development default" in message
     assert "OHCH_DEV_VIEWER_TOKEN must be unset" in message
+    assert "OHCH_OIDC_ISSUER must name the identity provider" in message
 
 
 def test_production_accepts_safe_settings() -> None:
@@ -26,6 +27,7 @@ def test_production_accepts_safe_settings() -> None:
         env=Environment.PRODUCTION,
         NEO4J_PASSWORD="a-real-secret-from-the-vault",
         dev_viewer_token=None,
+        oidc_issuer="https://sso.hub.police.example/realms/ohch",
     )
     assert settings.neo4j_auth
     assert settings.neo4j_password.get_secret_value() != DEV_PASSWORD
@@ -66,3 +68,54 @@ def test_dev_tokens_name_role_user_and_force() -> None:
         parse_dev_token("dev:superuser:x")
     with pytest.raises(ValueError, match="must belong to a force"):
         parse_dev_token("dev:force_officer:pc123")
+
+
+@pytest.mark.parametrize("role", ["public", "victim", "hub_analyst", "exporter", "admin"])
+def test_a_force_code_gives_no_role_a_force(role: str) -> None:
+    """Roles decide and the force narrows: only force roles carry a force."""
+    with pytest.raises(ValueError, match="only force roles do"):
+        parse_dev_token(f"dev:{role}:someone:E23000010")
+
+
+def test_a_force_hate_crime_lead_belongs_to_a_force() -> None:
+    lead = parse_dev_token("dev:force_hate_crime_lead:lead1:E23000010")
+    assert lead.is_force_staff
+    assert not lead.is_hub_staff
+    assert lead.cypher_scope() == {"viewer_force": "E23000010", "viewer_sees_all": False}
+    with pytest.raises(ValueError, match="must belong to a force"):
+        parse_dev_token("dev:force_hate_crime_lead:lead1")
+
+
+@pytest.mark.parametrize(
+    ("host", "env", "accepted"),
+    [
+        ("127.0.0.1", Environment.DEVELOPMENT, True),
+        ("localhost", Environment.TEST, True),
+        ("::1", Environment.DEVELOPMENT, True),
+        ("0.0.0.0", Environment.DEVELOPMENT, False),  # noqa: S104 - the case under test
+        ("10.1.2.3", Environment.DEVELOPMENT, False),
+    ],
+)
+def test_dev_tokens_only_on_loopback(host: str, env: Environment, accepted: bool) -> None:
+    assert Settings(env=env, api_host=host).dev_tokens_accepted is accepted
+
+
+def test_the_issuer_is_https_except_on_loopback() -> None:
+    assert Settings(oidc_issuer="https://sso.example/realms/ohch/").oidc_issuer == (
+        "https://sso.example/realms/ohch"
+    )
+    assert Settings(oidc_issuer="http://127.0.0.1:8080/realms/ohch").oidc_issuer
+    with pytest.raises(ValidationError, match="oidc_issuer"):
+        Settings(oidc_issuer="http://sso.example/realms/ohch")
+
+
+def test_production_is_not_explorable_unless_told() -> None:
+    safe = {
+        "env": Environment.PRODUCTION,
+        "NEO4J_PASSWORD": "a-real-secret",
+        "dev_viewer_token": None,
+        "oidc_issuer": "https://sso.example/realms/ohch",
+    }
+    assert not Settings(**safe).explorable  # type: ignore[arg-type]
+    assert Settings(**safe, graphql_explore=True).explorable  # type: ignore[arg-type]
+    assert Settings().explorable

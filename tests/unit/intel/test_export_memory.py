@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
+from graph.audit.log import AuditLog
 from graph.intel.destinations import destination
-from graph.intel.disclosure_log import DisclosureLog
 from graph.intel.models import IntelItem
 from graph.intel.nim_export import ExportPeriod, export_nim
 from graph.intel.sanitise import SanitisedItem, sanitise
@@ -40,7 +40,7 @@ def measure(count: int, out: Path) -> tuple[int, int]:
             destination=destination("pnd"),
             out_dir=out,
             actor="bench",
-            disclosure_log=DisclosureLog(out / "disclosures.jsonl"),
+            audit_log=AuditLog(out / "disclosures.jsonl"),
         )
         _, peak = tracemalloc.get_traced_memory()
     finally:

@@ -9,9 +9,10 @@ from typing import Any
 import orjson
 import pytest
 
+from graph.audit.log import AuditLog
+from graph.audit.records import AuditRecord, Operation
 from graph.errors import Conflict, InvalidInput
 from graph.intel.destinations import destination
-from graph.intel.disclosure_log import DisclosureLog
 from graph.intel.export_state import read_watermark
 from graph.intel.models import IntelItem
 from graph.intel.nim_export import (
@@ -58,9 +59,13 @@ def run(
         destination=destination(dest),
         out_dir=out,
         actor="analyst.jones",
-        disclosure_log=DisclosureLog(out / "disclosures.jsonl"),
+        audit_log=AuditLog(out / "disclosures.jsonl"),
         now=lambda: clock,
     )
+
+
+def disclosures(path: Path) -> list[AuditRecord]:
+    return list(AuditLog(path).records())
 
 
 def files(folder: Path) -> dict[str, bytes]:
@@ -129,8 +134,8 @@ def test_c_items_never_reach_an_uncleared_destination(tmp_path: Path) -> None:
     manifest = orjson.loads((result.export_dir / "manifest.json").read_bytes())
     assert manifest["counts"]["items_exported"] == 4
     assert manifest["counts"]["items_withheld"] == {"handling_code_C": 2}
-    log = list(DisclosureLog(tmp_path / "disclosures.jsonl").records())
-    assert [(r.items_exported, r.items_withheld) for r in log] == [(4, 2)]
+    log = disclosures(tmp_path / "disclosures.jsonl")
+    assert [(r.details["items_exported"], r.details["items_withheld"]) for r in log] == [(4, 2)]
 
 
 def test_a_rerun_is_byte_identical_in_a_fresh_folder_and_in_place(tmp_path: Path) -> None:
@@ -142,8 +147,12 @@ def test_a_rerun_is_byte_identical_in_a_fresh_folder_and_in_place(tmp_path: Path
     assert again.already_existed
     assert again.manifest_sha256 == first.manifest_sha256
     assert files(again.export_dir) == files(first.export_dir)
-    # the in-place rerun disclosed nothing new, so it is not logged twice
-    assert len(list(DisclosureLog(tmp_path / "a" / "disclosures.jsonl").records())) == 1
+    # the in-place rerun disclosed nothing new, but every run is logged, marked as a rerun
+    log = disclosures(tmp_path / "a" / "disclosures.jsonl")
+    assert [(r.details["manifest_sha256"], r.details["already_exported"]) for r in log] == [
+        (first.manifest_sha256, 0),
+        (first.manifest_sha256, 1),
+    ]
 
 
 def exploding(source: list[SanitisedItem], after: int) -> Iterator[SanitisedItem]:
@@ -165,7 +174,7 @@ def test_a_crash_leaves_nothing_and_a_rerun_gives_the_same_export(tmp_path: Path
     rerun = run(items(), out)
     clean = run(items(), tmp_path / "clean")
     assert files(rerun.export_dir) == files(clean.export_dir)
-    assert len(list(DisclosureLog(out / "disclosures.jsonl").records())) == 1
+    assert len(disclosures(out / "disclosures.jsonl")) == 1
 
 
 def test_leftovers_of_a_killed_run_are_cleared(tmp_path: Path) -> None:
@@ -181,7 +190,7 @@ def test_a_crash_after_the_rename_is_repaired_by_a_rerun(tmp_path: Path) -> None
     (tmp_path / "state.json").unlink()
     again = run(items(), tmp_path)
     assert again.already_existed
-    assert [r.manifest_sha256 for r in DisclosureLog(tmp_path / "disclosures.jsonl").records()] == [
+    assert [r.details["manifest_sha256"] for r in disclosures(tmp_path / "disclosures.jsonl")] == [
         first.manifest_sha256
     ]
     assert read_watermark(tmp_path, "pnd") == PERIOD.until
@@ -196,14 +205,21 @@ def test_a_disclosed_export_is_never_replaced_by_different_content(tmp_path: Pat
 
 def test_disclosure_record_says_when_who_to_whom_and_what(tmp_path: Path) -> None:
     result = run(items(), tmp_path)
-    (record,) = DisclosureLog(tmp_path / "disclosures.jsonl").records()
+    (record,) = disclosures(tmp_path / "disclosures.jsonl")
+    assert record.operation == Operation.DISCLOSURE
+    assert record.endpoint == "cli:export nim"
     assert record.logged_at == datetime(2026, 3, 5, 8, 0, tzinfo=UTC)
     assert record.actor == "analyst.jones"
-    assert record.destination_id == "pnd"
+    assert record.details["destination_id"] == "pnd"
     assert record.recipients == ("Police National Database",)
-    assert (record.period_since, record.period_until) == (PERIOD.since, PERIOD.until)
-    assert record.manifest_sha256 == result.manifest_sha256
-    assert record.items_exported == 6
+    assert record.accessed[0].ids == (f"pnd/{PERIOD.name}",)
+    assert (record.details["period_since"], record.details["period_until"]) == (
+        "2026-03-01T12:00:00Z",
+        "2026-03-02T12:00:00Z",
+    )
+    assert record.details["manifest_sha256"] == result.manifest_sha256
+    assert record.details["items_exported"] == 6
+    assert record.details["already_exported"] == 0
     run_json = orjson.loads((result.export_dir / "run.json").read_bytes())
     assert run_json["actor"] == "analyst.jones"
 
@@ -250,7 +266,7 @@ def test_an_actor_is_required(tmp_path: Path) -> None:
             destination=destination("pnd"),
             out_dir=tmp_path,
             actor=" ",
-            disclosure_log=DisclosureLog(tmp_path / "d.jsonl"),
+            audit_log=AuditLog(tmp_path / "d.jsonl"),
         )
 
 

@@ -1,0 +1,103 @@
+"""Every GraphQL root field and REST route, and the capability it needs: the API's role rules
+as a table a reader can check against ``graph/access.py``.
+
+The schema is built with a gate on every root field that applies this table before the
+resolver runs (``api/graphql/gate.py``); a root field or a route missing from it fails the
+schema's build and the route walk in the tests, so a new way in cannot arrive without a rule.
+Nested fields are reached only through a gated root, and queries that return personal data
+filter by the viewer inside Cypher as well.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from graph.access import Capability
+from graph.audit.records import Operation
+
+C = Capability
+Op = Operation
+
+QUERY_RULES: Mapping[str, Capability] = {
+    "forces": C.REFERENCE_DATA,
+    "force": C.REFERENCE_DATA,
+    "force_for_postcode": C.REFERENCE_DATA,
+    "viewer": C.OWN_IDENTITY,
+    "content": C.HUB_CASEWORK,
+    "report": C.HUB_CASEWORK,
+    "case": C.HUB_CASEWORK,
+    "review_queue": C.HUB_CASEWORK,
+    "cases_to_assess": C.HUB_CASEWORK,
+    "person": C.HUB_CASEWORK,
+    "campaigns": C.HUB_CASEWORK,
+    "neighbourhood": C.HUB_CASEWORK,
+    "shortest_paths": C.HUB_CASEWORK,
+    "prolific_accounts": C.HUB_CASEWORK,
+    "prolific_persons": C.HUB_CASEWORK,
+    "repeat_victims": C.HUB_CASEWORK,
+    "most_reported_content": C.HUB_CASEWORK,
+    "trends": C.HUB_CASEWORK,
+    "account": C.IDENTITY_EVIDENCE,
+    "identity_review_queue": C.IDENTITY_EVIDENCE,
+    "force_cases": C.FORCE_CASES,
+    "force_case": C.FORCE_CASES,
+    "audit_trail": C.READ_AUDIT,
+}
+
+MUTATION_RULES: Mapping[str, Capability] = {
+    "submit_referral": C.SUBMIT_REFERRAL,
+    "confirm_duplicate": C.HUB_CASEWORK,
+    "reject_duplicate": C.HUB_CASEWORK,
+    "undo_duplicate_judgement": C.HUB_CASEWORK,
+    "merge_content": C.HUB_CASEWORK,
+    "split_content": C.HUB_CASEWORK,
+    "decide_review": C.HUB_CASEWORK,
+    "merge_cases": C.HUB_CASEWORK,
+    "split_case": C.HUB_CASEWORK,
+    "record_case_facts": C.HUB_CASEWORK,
+    "decide_assessment": C.HUB_CASEWORK,
+    "assign_case": C.HUB_CASEWORK,
+    "reassign_case": C.HUB_CASEWORK,
+    "report_outcome": C.RECORD_OUTCOME,  # then only the assigned force (graph/cases/repository.py)
+    "create_intel_item": C.CREATE_INTELLIGENCE,
+    "judge_identity": C.IDENTITY_EVIDENCE,
+    "submit_disclosure": C.IDENTITY_EVIDENCE,
+}
+
+# Fields that need no more than these reveal no personal data and are not audited; every other
+# root field is (api/graphql/audit_tap.py): a query as a consultation, a mutation as below.
+UNAUDITED = frozenset({C.REFERENCE_DATA, C.OWN_IDENTITY})
+
+MUTATION_OPERATIONS: Mapping[str, Operation] = {
+    "submit_referral": Op.COLLECTION,
+    "submit_disclosure": Op.COLLECTION,
+    "create_intel_item": Op.COLLECTION,
+    "confirm_duplicate": Op.COMBINATION,
+    "merge_content": Op.COMBINATION,
+    "decide_review": Op.COMBINATION,
+    "merge_cases": Op.COMBINATION,
+    "judge_identity": Op.COMBINATION,
+    "reject_duplicate": Op.ALTERATION,
+    "undo_duplicate_judgement": Op.ALTERATION,
+    "split_content": Op.ALTERATION,
+    "split_case": Op.ALTERATION,
+    "record_case_facts": Op.ALTERATION,
+    "decide_assessment": Op.ALTERATION,
+    "assign_case": Op.ALTERATION,
+    "reassign_case": Op.ALTERATION,
+    "report_outcome": Op.ALTERATION,
+}
+
+# (method, path) -> capability; ``None`` marks a probe that carries no data and needs no viewer.
+ROUTE_RULES: Mapping[tuple[str, str], Capability | None] = {
+    ("GET", "/healthz"): None,
+    ("GET", "/readyz"): None,
+    # FastAPI's description of the API and its pages, served only where explorable.
+    ("GET", "/openapi.json"): None,
+    ("GET", "/docs"): None,
+    ("GET", "/docs/oauth2-redirect"): None,
+    ("GET", "/redoc"): None,
+    ("POST", "/api/v1/referrals"): C.SUBMIT_REFERRAL,
+    ("GET", "/graphql"): C.REFERENCE_DATA,  # the IDE page (development only) and GET queries
+    ("POST", "/graphql"): C.REFERENCE_DATA,  # then each root field's own rule
+}

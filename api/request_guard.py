@@ -1,0 +1,152 @@
+"""Refuse what could stall the API before anything parses it, and mark every response.
+
+GraphQL requests are the one body the API hands to a parser it does not own: the body is
+read up to ``OHCH_GRAPHQL_MAX_BODY_BYTES`` (413 past it, without reading the rest) and its
+JSON nesting measured in one linear pass (400 past ``OHCH_API_MAX_JSON_DEPTH``), so a huge
+query or a variable nested thousands deep never reaches the parser and the event loop. The
+document's token count is then bounded by the schema (``MaxTokensLimiter``).
+
+Every response carries the security headers a police system's API owes its clients: no
+caching of personal data, no sniffing, no framing, no referrer, HSTS in production.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+import orjson
+
+from graph.settings import Environment, Settings
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+GUARDED_PATHS = ("/graphql",)
+
+
+def json_depth_exceeds(body: bytes, limit: int) -> bool:
+    """True when arrays and objects nest deeper than ``limit`` anywhere in ``body``.
+
+    Strings are removed first (a bracket inside one is text), then only brackets are walked.
+    Malformed JSON is the parser's to report; this only bounds the nesting it would see.
+    """
+    brackets = _STRING.sub(b"", body).translate(None, _NOT_BRACKETS)
+    depth = 0
+    for byte in brackets:
+        if byte in b"[{":
+            depth += 1
+            if depth > limit:
+                return True
+        else:
+            depth -= 1
+    return False
+
+
+def _problem(status: int, message: str) -> tuple[int, bytes]:
+    body = {
+        "error": "InvalidInput",
+        "detail": f"body: {message}",
+        "problems": [{"field": "body", "message": message}],
+    }
+    return status, orjson.dumps(body)
+
+
+class RequestGuard:
+    """ASGI middleware: body limits on GraphQL, security headers on every response."""
+
+    def __init__(self, app: ASGIApp, settings: Settings) -> None:
+        self.app = app
+        self.max_bytes = settings.graphql_max_body_bytes
+        self.max_depth = settings.api_max_json_depth
+        self.headers = [
+            (b"x-content-type-options", b"nosniff"),
+            (b"x-frame-options", b"DENY"),
+            (b"referrer-policy", b"no-referrer"),
+            (b"cache-control", b"no-store"),
+            (b"cross-origin-resource-policy", b"same-origin"),
+        ]
+        if settings.env is Environment.PRODUCTION:
+            self.headers.append((b"strict-transport-security", b"max-age=31536000"))
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        send = self._marking(send)
+        if scope["method"] == "POST" and scope["path"].rstrip("/") in GUARDED_PATHS:
+            body, refusal = await self._read(receive)
+            if refusal is not None:
+                await self._refuse(send, *refusal)
+                return
+            receive = _replaying(body, receive)
+        await self.app(scope, receive, send)
+
+    async def _read(self, receive: Receive) -> tuple[bytes, tuple[int, bytes] | None]:
+        chunks: list[bytes] = []
+        size = 0
+        more = True
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return b"", _problem(400, "the client went away")
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.max_bytes:
+                return b"", _problem(413, f"is larger than {self.max_bytes} bytes")
+            chunks.append(chunk)
+            more = message.get("more_body", False)
+        body = b"".join(chunks)
+        if json_depth_exceeds(body, self.max_depth):
+            return body, _problem(400, f"nests arrays or objects deeper than {self.max_depth}")
+        return body, None
+
+    def _marking(self, send: Send) -> Send:
+        async def marked(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = {name.lower() for name, _ in message.get("headers", [])}
+                extra = [(n, v) for n, v in self.headers if n not in present]
+                content_type = dict(message.get("headers", [])).get(b"content-type", b"")
+                if b"content-security-policy" not in present and b"html" not in content_type:
+                    extra.append(
+                        (b"content-security-policy", b"default-src 'none'; frame-ancestors 'none'")
+                    )
+                message["headers"] = [*message.get("headers", []), *extra]
+            await send(message)
+
+        return marked
+
+    async def _refuse(self, send: Send, status: int, body: bytes) -> None:
+        await send(
+            {
+                "type": "http.response.start",
+                "status": status,
+                "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(body)).encode()),
+                    (b"connection", b"close"),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})
+
+
+def _replaying(body: bytes, server: Receive) -> Receive:
+    """A ``receive`` that gives the app the body already read, then the server's messages
+    (a disconnect, when the client goes)."""
+    sent = False
+
+    async def receive() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await server()
+
+    return receive

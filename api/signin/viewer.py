@@ -1,0 +1,51 @@
+"""Turn a request's Authorization header into a :class:`graph.viewer.Viewer`.
+
+No header: the public. ``Bearer <JWT>``: an access token from the identity provider
+(``api/signin/oidc.py``), its claims mapped to a staff viewer (``api/signin/claims.py``).
+``Bearer dev…``: a development token, honoured only where ``Settings.dev_tokens_accepted``
+(never in production, never on an API reachable from another machine).
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from api.signin.claims import ClaimMapping, viewer_from_claims
+from api.signin.oidc import IdentityProvider
+from graph.errors import Unauthenticated
+from graph.settings import Settings
+from graph.viewer import ANONYMOUS, Viewer, parse_dev_token
+
+
+class SignIn:
+    """What the API needs to name a request's viewer; one per app."""
+
+    def __init__(self, settings: Settings, provider: IdentityProvider | None = None) -> None:
+        self.settings = settings
+        self.provider = provider or (IdentityProvider(settings) if settings.oidc_issuer else None)
+        self.mapping = ClaimMapping.of(settings)
+
+    async def viewer(self, authorization: str | None) -> Viewer:
+        if not authorization:
+            return ANONYMOUS
+        scheme, _, token = authorization.partition(" ")
+        token = token.strip()
+        if scheme.lower() != "bearer" or not token:
+            raise Unauthenticated("Authorization must be 'Bearer <token>'")
+        if token.startswith("dev") and token.count(".") != 2:
+            return self._dev_viewer(token)
+        if self.provider is None:
+            raise Unauthenticated("no identity provider is configured for this deployment")
+        claims = await asyncio.to_thread(self.provider.verify, token)
+        return viewer_from_claims(claims, self.mapping)
+
+    def _dev_viewer(self, token: str) -> Viewer:
+        if not self.settings.dev_tokens_accepted:
+            raise Unauthenticated(
+                "development tokens are refused here (production, or an API not bound to "
+                "loopback); sign in through the identity provider"
+            )
+        try:
+            return parse_dev_token(token)
+        except ValueError as exc:
+            raise Unauthenticated(f"invalid token: {exc}") from exc

@@ -1,0 +1,75 @@
+"""What could stall or confuse the API is refused before it is parsed, with an error naming
+the body and the limit; every response carries the security headers."""
+
+from __future__ import annotations
+
+import json
+
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from api.request_guard import json_depth_exceeds
+from graph.settings import Settings
+
+
+def test_a_320_kb_query_is_refused_unread(client: TestClient) -> None:
+    query = "{ forces { code } }" + " " * (320 * 1024)
+    response = client.post("/graphql", json={"query": query})
+    assert response.status_code == 413
+    assert response.json()["problems"] == [
+        {"field": "body", "message": "is larger than 262144 bytes"}
+    ]
+
+
+def test_a_variable_nested_2000_deep_is_refused(client: TestClient) -> None:
+    deep = "[" * 2000 + "]" * 2000
+    body = '{"query": "query($v: JSON) { forces { code } }", "variables": {"v": ' + deep + "}}"
+    response = client.post(
+        "/graphql", content=body.encode(), headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 400
+    assert response.json()["problems"][0]["message"] == "nests arrays or objects deeper than 32"
+
+
+def test_a_query_of_too_many_tokens_is_refused(client: TestClient) -> None:
+    query = "{ forces { " + "code " * 6000 + "} }"
+    response = client.post("/graphql", json={"query": query})
+    assert response.status_code == 200
+    assert "token" in response.json()["errors"][0]["message"].lower()
+
+
+def test_an_ordinary_request_passes_with_its_headers(client: TestClient) -> None:
+    response = client.post("/graphql", json={"query": "{ forces { code } }"})
+    assert response.status_code == 200
+    assert len(response.json()["data"]["forces"]) >= 43
+    for name, value in {
+        "x-content-type-options": "nosniff",
+        "x-frame-options": "DENY",
+        "cache-control": "no-store",
+        "referrer-policy": "no-referrer",
+        "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+    }.items():
+        assert response.headers[name] == value
+    assert "strict-transport-security" not in response.headers  # production only
+    assert client.get("/healthz").headers["x-content-type-options"] == "nosniff"
+
+
+def test_brackets_inside_strings_are_text() -> None:
+    assert not json_depth_exceeds(json.dumps({"q": "[" * 100, "v": [[1]]}).encode(), 4)
+    assert not json_depth_exceeds(json.dumps({"q": '\\"[[[[[['}).encode(), 2)
+    assert json_depth_exceeds(json.dumps({"v": [[[[1]]]]}).encode(), 4)
+    assert not json_depth_exceeds(json.dumps({"v": [[[1]]]}).encode(), 4)
+
+
+def test_development_tokens_are_refused_on_an_api_others_can_reach(
+    neo4j_settings: Settings,
+) -> None:
+    exposed = neo4j_settings.model_copy(update={"api_host": "0.0.0.0"})  # noqa: S104
+    with TestClient(create_app(exposed)) as client:
+        response = client.post(
+            "/graphql",
+            json={"query": "{ viewer { role } }"},
+            headers={"Authorization": "Bearer dev:admin:mallory"},
+        )
+    assert response.status_code == 401
+    assert "development tokens are refused" in response.json()["detail"]
