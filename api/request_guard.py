@@ -1,10 +1,13 @@
-"""Refuse what could stall the API before anything parses it, and mark every response.
+"""Refuse what could stall or flood the API before anything parses it, and mark every
+response.
 
 GraphQL requests are the one body the API hands to a parser it does not own: the body is
 read up to ``OHCH_GRAPHQL_MAX_BODY_BYTES`` (413 past it, without reading the rest) and its
 JSON nesting measured in one linear pass (400 past ``OHCH_API_MAX_JSON_DEPTH``), so a huge
 query or a variable nested thousands deep never reaches the parser and the event loop. The
-document's token count is then bounded by the schema (``MaxTokensLimiter``).
+document's token count is then bounded by the schema (``MaxTokensLimiter``). A referral
+must be sent as JSON (415 otherwise), and anonymous submissions are rate-limited per address
+(``api/rate_limit.py``; 429 with ``Retry-After``).
 
 Every response carries the security headers a police system's API owes its clients: no
 caching of personal data, no sniffing, no framing, no referrer, HSTS in production.
@@ -13,11 +16,12 @@ caching of personal data, no sniffing, no framing, no referrer, HSTS in producti
 from __future__ import annotations
 
 import re
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from typing import Any
 
 import orjson
 
+from api.rate_limit import SubmissionLimiter, retry_after
 from graph.settings import Environment, Settings
 
 Scope = MutableMapping[str, Any]
@@ -25,10 +29,13 @@ Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+Refusal = tuple[int, bytes, tuple[tuple[bytes, bytes], ...]]  # status, body, extra headers
 
 _STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
-GUARDED_PATHS = ("/graphql",)
+GRAPHQL = "/graphql"
+REFERRALS = "/api/v1/referrals"
+SUBMIT_REFERRAL = b"submitReferral"
 
 
 def json_depth_exceeds(body: bytes, limit: int) -> bool:
@@ -49,13 +56,20 @@ def json_depth_exceeds(body: bytes, limit: int) -> bool:
     return False
 
 
-def _problem(status: int, message: str) -> tuple[int, bytes]:
+def _not_json(scope: Scope) -> Refusal | None:
+    kind = dict(scope["headers"]).get(b"content-type", b"").split(b";")[0].strip().lower()
+    if kind == b"application/json" or kind.endswith(b"+json"):
+        return None
+    return _problem(415, "must be sent as JSON (Content-Type: application/json)")
+
+
+def _problem(status: int, message: str) -> Refusal:
     body = {
         "error": "InvalidInput",
         "detail": f"body: {message}",
         "problems": [{"field": "body", "message": message}],
     }
-    return status, orjson.dumps(body)
+    return status, orjson.dumps(body), ()
 
 
 class RequestGuard:
@@ -63,6 +77,7 @@ class RequestGuard:
 
     def __init__(self, app: ASGIApp, settings: Settings) -> None:
         self.app = app
+        self.limiter = SubmissionLimiter(settings.intake_rate_per_minute)
         self.max_bytes = settings.graphql_max_body_bytes
         self.max_depth = settings.api_max_json_depth
         self.headers = [
@@ -80,15 +95,34 @@ class RequestGuard:
             await self.app(scope, receive, send)
             return
         send = self._marking(send)
-        if scope["method"] == "POST" and scope["path"].rstrip("/") in GUARDED_PATHS:
+        path = scope["path"].rstrip("/")
+        if scope["method"] == "POST" and path == REFERRALS:
+            refusal = _not_json(scope) or self._limited(scope)
+            if refusal is not None:
+                await self._refuse(send, *refusal)
+                return
+        if scope["method"] == "POST" and path == GRAPHQL:
             body, refusal = await self._read(receive)
+            if refusal is None and SUBMIT_REFERRAL in body:
+                refusal = self._limited(scope)
             if refusal is not None:
                 await self._refuse(send, *refusal)
                 return
             receive = _replaying(body, receive)
         await self.app(scope, receive, send)
 
-    async def _read(self, receive: Receive) -> tuple[bytes, tuple[int, bytes] | None]:
+    def _limited(self, scope: Scope) -> Refusal | None:
+        """A public submission past its address's rate; signed-in callers are not limited."""
+        if not self.limiter.enabled or any(n == b"authorization" for n, _ in scope["headers"]):
+            return None
+        client = scope.get("client")
+        wait = self.limiter.take(client[0] if client else "unknown")
+        if wait == 0:
+            return None
+        status, body, _ = _problem(429, "too many reports from this address; try again shortly")
+        return status, body, ((b"retry-after", retry_after(wait).encode()),)
+
+    async def _read(self, receive: Receive) -> tuple[bytes, Refusal | None]:
         chunks: list[bytes] = []
         size = 0
         more = True
@@ -122,18 +156,17 @@ class RequestGuard:
 
         return marked
 
-    async def _refuse(self, send: Send, status: int, body: bytes) -> None:
-        await send(
-            {
-                "type": "http.response.start",
-                "status": status,
-                "headers": [
-                    (b"content-type", b"application/json"),
-                    (b"content-length", str(len(body)).encode()),
-                    (b"connection", b"close"),
-                ],
-            }
-        )
+    async def _refuse(
+        self, send: Send, status: int, body: bytes, extra: Sequence[tuple[bytes, bytes]] = ()
+    ) -> None:
+        headers = [
+            (b"content-type", b"application/json"),
+            (b"content-length", str(len(body)).encode()),
+            *extra,
+        ]
+        if status == 413:  # the rest of the body is not read
+            headers.append((b"connection", b"close"))
+        await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})
 
 

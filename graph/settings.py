@@ -87,6 +87,13 @@ class Settings(BaseSettings):
         32, ge=4, description="Deepest nesting of arrays and objects in a JSON body"
     )
 
+    intake_rate_per_minute: int = Field(
+        20,
+        ge=0,
+        description="Submissions a minute one address may make to the public door without a "
+        "token (0: no limit)",
+    )
+
     oidc_issuer: str | None = Field(
         None, description="The identity provider's issuer URL (its discovery document is read)"
     )

@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from api.request_guard import json_depth_exceeds
 from graph.settings import Settings
+from tests.factories import referral
 
 
 def test_a_320_kb_query_is_refused_unread(client: TestClient) -> None:
@@ -73,3 +74,36 @@ def test_development_tokens_are_refused_on_an_api_others_can_reach(
         )
     assert response.status_code == 401
     assert "development tokens are refused" in response.json()["detail"]
+
+
+def test_a_referral_that_is_not_json_is_415(client: TestClient) -> None:
+    response = client.post(
+        "/api/v1/referrals", content=b"name=x", headers={"content-type": "text/plain"}
+    )
+    assert response.status_code == 415
+    assert response.json()["problems"][0]["field"] == "body"
+
+
+def test_one_address_flooding_the_public_door_gets_429(neo4j_settings: Settings) -> None:
+    limited = neo4j_settings.model_copy(update={"intake_rate_per_minute": 3})
+    submit = """mutation($r: JSON!) { submitReferral(referral: $r) { __typename } }"""
+    with TestClient(create_app(limited)) as client:
+        statuses = [
+            client.post("/api/v1/referrals", json=referral(source_ref=f"RL-{n}")).status_code
+            for n in range(3)
+        ]
+        assert statuses == [201, 201, 201]
+        refused = client.post("/api/v1/referrals", json=referral(source_ref="RL-3"))
+        assert refused.status_code == 429
+        assert 1 <= int(refused.headers["retry-after"]) <= 20
+        over_graphql = client.post(
+            "/graphql", json={"query": submit, "variables": {"r": referral(source_ref="RL-4")}}
+        )
+        assert over_graphql.status_code == 429
+        assert client.post("/graphql", json={"query": "{ forces { code } }"}).status_code == 200
+        signed_in = client.post(
+            "/api/v1/referrals",
+            json=referral(source_ref="RL-5"),
+            headers={"Authorization": "Bearer dev-analyst"},
+        )
+        assert signed_in.status_code == 201
