@@ -29,6 +29,7 @@ from bench.common import bench_settings, prepared_graph
 from bench.datagen.reports import write_jsonl
 from graph.cypher import load_query
 from graph.db import Graph
+from graph.neo4j_password import neo4j_password
 from graph.settings import Settings
 from ingest.bulk import Summary
 
@@ -87,7 +88,7 @@ def cli_environment(settings: Settings) -> dict[str, str]:
         "OHCH_ENV": "test",
         "NEO4J_URI": settings.neo4j_uri,
         "NEO4J_USER": settings.neo4j_user,
-        "NEO4J_PASSWORD": settings.neo4j_password.get_secret_value(),
+        "NEO4J_PASSWORD": neo4j_password(settings),
     }
 
 

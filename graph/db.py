@@ -18,6 +18,7 @@ from neo4j import exceptions as neo4j_errors
 
 from graph.cypher import Query
 from graph.errors import Conflict, GraphUnavailable
+from graph.neo4j_password import neo4j_password
 from graph.settings import Settings
 
 T = TypeVar("T")
@@ -26,11 +27,7 @@ Record = dict[str, Any]
 
 
 def open_driver(settings: Settings) -> Driver:
-    auth = (
-        (settings.neo4j_user, settings.neo4j_password.get_secret_value())
-        if settings.neo4j_auth
-        else None
-    )
+    auth = (settings.neo4j_user, neo4j_password(settings)) if settings.neo4j_auth else None
     return GraphDatabase.driver(
         settings.bolt_uri,
         auth=auth,

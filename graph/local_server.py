@@ -20,6 +20,7 @@ from neo4j import GraphDatabase
 from neo4j import exceptions as neo4j_errors
 
 from graph.errors import GraphUnavailable, OhchError
+from graph.neo4j_password import neo4j_password
 from graph.settings import Settings
 
 LAUNCHER_CLASS = "ohch.launcher.Neo4jLauncher"
@@ -251,7 +252,7 @@ def from_settings(settings: Settings) -> LocalServer:
     return LocalServer(
         home=settings.local_neo4j_dir,
         port=settings.local_neo4j_port,
-        password=settings.neo4j_password.get_secret_value() if settings.neo4j_auth else None,
+        password=neo4j_password(settings) if settings.neo4j_auth else None,
         heap_mb=settings.local_neo4j_heap_mb,
         pagecache_mb=settings.local_neo4j_pagecache_mb,
         tx_log_retention=settings.local_neo4j_tx_log_retention,

@@ -16,7 +16,8 @@ from urllib.parse import urlsplit
 from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-DEV_PASSWORD = "ohch-dev-password"  # noqa: S105 - a documented development default, refused in production
+# The password local stores made before graph/neo4j_password.py were given; refused in production.
+DEV_PASSWORD = "ohch-dev-password"  # noqa: S105
 
 
 class Environment(enum.StrEnum):
@@ -38,8 +39,8 @@ class Settings(BaseSettings):
         description="Use this Neo4j instead of starting the local one",
     )
     neo4j_user: str = Field("neo4j", validation_alias=AliasChoices("NEO4J_USER", "OHCH_NEO4J_USER"))
-    neo4j_password: SecretStr = Field(
-        SecretStr(DEV_PASSWORD),
+    neo4j_password: SecretStr | None = Field(
+        None,
         validation_alias=AliasChoices("NEO4J_PASSWORD", "OHCH_NEO4J_PASSWORD"),
     )
     neo4j_database: str = Field("neo4j", description="Database every query names")
@@ -131,7 +132,9 @@ class Settings(BaseSettings):
             problems = []
             if not self.neo4j_auth:
                 problems.append("OHCH_NEO4J_AUTH must be true")
-            if self.neo4j_password.get_secret_value() == DEV_PASSWORD:
+            if self.neo4j_password is None:
+                problems.append("NEO4J_PASSWORD must be set")
+            elif self.neo4j_password.get_secret_value() == DEV_PASSWORD:
                 problems.append("NEO4J_PASSWORD must not be the development default")
             if self.dev_viewer_token is not None:
                 problems.append("OHCH_DEV_VIEWER_TOKEN must be unset")

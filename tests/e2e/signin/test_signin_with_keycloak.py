@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from graph.db import Graph
+from graph.neo4j_password import neo4j_password
 from graph.settings import Environment, Settings
 from tests.factories import referral
 from tests.keycloak_provider import KeycloakRealm
@@ -32,7 +33,7 @@ def hub(
         env=Environment.PRODUCTION,
         NEO4J_URI=neo4j_settings.bolt_uri,
         NEO4J_USER=neo4j_settings.neo4j_user,
-        NEO4J_PASSWORD=neo4j_settings.neo4j_password.get_secret_value(),
+        NEO4J_PASSWORD=neo4j_password(neo4j_settings),
         journal_dir=neo4j_settings.journal_dir,
         audit_log=neo4j_settings.audit_log,
         dev_viewer_token=None,
