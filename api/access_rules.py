@@ -42,6 +42,8 @@ QUERY_RULES: Mapping[str, Capability] = {
     "force_cases": C.FORCE_CASES,
     "force_case": C.FORCE_CASES,
     "audit_trail": C.READ_AUDIT,
+    "removal_referrals": C.REFER_CONTENT,
+    "removal_stats": C.REFER_CONTENT,
 }
 
 MUTATION_RULES: Mapping[str, Capability] = {
@@ -62,6 +64,9 @@ MUTATION_RULES: Mapping[str, Capability] = {
     "create_intel_item": C.CREATE_INTELLIGENCE,
     "judge_identity": C.IDENTITY_EVIDENCE,
     "submit_disclosure": C.IDENTITY_EVIDENCE,
+    "refer_content": C.REFER_CONTENT,
+    "approve_removal_referral": C.APPROVE_REQUESTS,
+    "record_removal_answer": C.REFER_CONTENT,
 }
 
 # Fields that need no more than these reveal no personal data and are not audited; every other
@@ -86,6 +91,9 @@ MUTATION_OPERATIONS: Mapping[str, Operation] = {
     "assign_case": Op.ALTERATION,
     "reassign_case": Op.ALTERATION,
     "report_outcome": Op.ALTERATION,
+    "refer_content": Op.COLLECTION,
+    "approve_removal_referral": Op.ALTERATION,
+    "record_removal_answer": Op.ALTERATION,
 }
 
 # (method, path) -> capability; ``None`` marks a probe that carries no data and needs no viewer.

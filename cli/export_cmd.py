@@ -18,6 +18,7 @@ from graph.intel.destinations import destination as find_destination
 from graph.intel.from_case import items_in_period
 from graph.intel.nim_export import export_nim, next_period
 from graph.intel.sanitise import sanitise_all
+from graph.removals.sending import send_pack
 
 app = typer.Typer(help="Exports.", no_args_is_help=True)
 
@@ -69,4 +70,28 @@ def nim(
         f"{state}: {result.export_dir} - {counts.items_exported} items, "
         f"{counts.items_withheld_handling_c} withheld (handling code C), "
         f"manifest sha256 {result.manifest_sha256}"
+    )
+
+
+@app.command()
+def referrals(
+    platform: str = typer.Option(..., help="Platform id (graph/reference/data/platforms.toml)"),
+    out: Path = typer.Option(..., help="Folder the packs are written under"),
+    pack: str | None = typer.Option(None, help="Write this pack again instead of a new one"),
+    actor: str = typer.Option(getpass.getuser(), help="Who sends (for the audit trail)"),
+) -> None:
+    """Send a platform's approved removal referrals as one pack: JSON Lines and CSV (as the
+    platform's terms say) and a manifest of SHA-256 hashes under OUT/PLATFORM/PACK-ID. Each
+    referral is marked sent with the time its answer is due; the pack is logged in the audit
+    trail as a disclosure to the platform."""
+    with connected() as graph, reported_errors():
+        sent = send_pack(
+            graph, platform, out, actor, datetime.now(UTC), AuditLog(settings().audit_log), pack
+        )
+    if sent is None:
+        typer.echo(f"nothing approved for {platform}: no pack written")
+        return
+    state = "written again (identical)" if sent.already_existed else "written"
+    typer.echo(
+        f"{state}: {sent.folder} - {sent.count} referrals, manifest sha256 {sent.manifest_sha256}"
     )

@@ -26,12 +26,19 @@ class Capability(enum.StrEnum):
     RECORD_OUTCOME = "record a case's outcome"
     EXPORT_INTELLIGENCE = "export intelligence to the NIM"
     READ_AUDIT = "read the audit trail"
+    REFER_CONTENT = "refer content to platforms, request their data and record their answers"
+    APPROVE_REQUESTS = "approve removal referrals and data requests to platforms"
 
 
 _EVERYONE = frozenset(
     {Capability.REFERENCE_DATA, Capability.SUBMIT_REFERRAL, Capability.OWN_IDENTITY}
 )
-_HUB = _EVERYONE | {Capability.HUB_CASEWORK, Capability.FORCE_CASES, Capability.RECORD_OUTCOME}
+_HUB = _EVERYONE | {
+    Capability.HUB_CASEWORK,
+    Capability.FORCE_CASES,
+    Capability.RECORD_OUTCOME,
+    Capability.REFER_CONTENT,
+}
 _FORCE = _EVERYONE | {Capability.FORCE_CASES, Capability.RECORD_OUTCOME}
 
 ROLE_CAPABILITIES: Mapping[Role, frozenset[Capability]] = {
@@ -39,7 +46,12 @@ ROLE_CAPABILITIES: Mapping[Role, frozenset[Capability]] = {
     Role.VICTIM: _EVERYONE,
     Role.HUB_ANALYST: _HUB | {Capability.IDENTITY_EVIDENCE, Capability.CREATE_INTELLIGENCE},
     Role.HUB_SUPERVISOR: _HUB
-    | {Capability.IDENTITY_EVIDENCE, Capability.CREATE_INTELLIGENCE, Capability.READ_AUDIT},
+    | {
+        Capability.IDENTITY_EVIDENCE,
+        Capability.CREATE_INTELLIGENCE,
+        Capability.READ_AUDIT,
+        Capability.APPROVE_REQUESTS,
+    },
     Role.CASE_MANAGER: _HUB,
     Role.INTELLIGENCE_ANALYST: _HUB
     | {
@@ -68,6 +80,8 @@ _WHO: Mapping[Capability, str] = {
     Capability.RECORD_OUTCOME: "only hub staff and force officers record outcomes",
     Capability.EXPORT_INTELLIGENCE: "only exporters and intelligence analysts export intelligence",
     Capability.READ_AUDIT: "only supervisors and administrators read the audit trail",
+    Capability.REFER_CONTENT: "only hub staff refer content to platforms",
+    Capability.APPROVE_REQUESTS: "only hub supervisors approve requests to platforms",
 }
 
 

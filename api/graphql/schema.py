@@ -18,7 +18,7 @@ from api.access_rules import MUTATION_OPERATIONS, MUTATION_RULES, QUERY_RULES
 from api.graphql.audit_tap import AuditTrail
 from api.graphql.context import Context
 from api.graphql.gate import gate_root_fields
-from api.graphql.types import analytics, casework, identity, intake, network
+from api.graphql.types import analytics, casework, identity, intake, network, removals
 from api.graphql.types import audit as audit_types
 from api.graphql.types import content as content_types
 from api.graphql.types import force as force_types
@@ -123,6 +123,14 @@ class Query:
         description="Identity pairs awaiting an analyst (judgeIdentity decides them).",
     )
 
+    removal_referrals: removals.RemovalReferralPage = strawberry.field(
+        resolver=removals.removal_referrals,
+        description="Removal referrals to platforms: to approve, awaiting an answer, overdue.",
+    )
+    removal_stats: list[removals.RemovalStatsRow] = strawberry.field(
+        resolver=removals.removal_stats,
+        description="How platforms answer removal referrals, by platform or by offence.",
+    )
     audit_trail: list[audit_types.AuditEntry] = strawberry.field(
         resolver=audit_types.audit_trail,
         description="The audit trail (DPA 2018 s62): who consulted, changed or disclosed a "
@@ -146,6 +154,7 @@ class Mutation(
     casework.CaseworkMutations,
     IntelMutations,
     identity.IdentityMutations,
+    removals.RemovalMutations,
 ):
     submit_referral: intake.SubmitReferralResult = strawberry.field(
         resolver=intake.submit_referral,

@@ -9,8 +9,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from graph.errors import InvalidValue, NotFound
 from graph.intel._data import load_toml
-from graph.intel._validation import parse
 from graph.intel.grading import HandlingCode
+from graph.validation import parse
 
 
 class Destination(BaseModel):

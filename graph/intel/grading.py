@@ -22,7 +22,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from graph.errors import InvalidValue
-from graph.intel._validation import parse
+from graph.validation import parse
 
 
 class SourceEvaluation(enum.StrEnum):

@@ -18,8 +18,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-from graph.intel._validation import parse
 from graph.intel.grading import Grade
+from graph.validation import parse
 
 
 def _utc(value: datetime) -> datetime:

@@ -10,7 +10,8 @@ from graph.errors import Forbidden
 from graph.viewer import Role, Viewer
 
 # Columns: REFerence data, SUBmit a referral, hub CASEwork, IDentity evidence, INTELligence
-# items, FORCE cases, OUTcome, EXPort to the NIM, AUDIT trail.
+# items, FORCE cases, OUTcome, EXPort to the NIM, AUDIT trail, REFER content to platforms,
+# APPROVE requests to platforms.
 COLUMNS = (
     Capability.REFERENCE_DATA,
     Capability.SUBMIT_REFERRAL,
@@ -21,19 +22,21 @@ COLUMNS = (
     Capability.RECORD_OUTCOME,
     Capability.EXPORT_INTELLIGENCE,
     Capability.READ_AUDIT,
+    Capability.REFER_CONTENT,
+    Capability.APPROVE_REQUESTS,
 )
 TABLE = {
-    #                              REF SUB CASE ID  INTEL FORCE OUT EXP AUDIT
-    Role.PUBLIC:                  "Y   Y   .    .   .     .     .   .   .",
-    Role.VICTIM:                  "Y   Y   .    .   .     .     .   .   .",
-    Role.HUB_ANALYST:             "Y   Y   Y    Y   Y     Y     Y   .   .",
-    Role.HUB_SUPERVISOR:          "Y   Y   Y    Y   Y     Y     Y   .   Y",
-    Role.CASE_MANAGER:            "Y   Y   Y    .   .     Y     Y   .   .",
-    Role.INTELLIGENCE_ANALYST:    "Y   Y   Y    Y   Y     Y     Y   Y   .",
-    Role.FORCE_OFFICER:           "Y   Y   .    .   .     Y     Y   .   .",
-    Role.FORCE_HATE_CRIME_LEAD:   "Y   Y   .    .   .     Y     Y   .   .",
-    Role.EXPORTER:                "Y   .   .    .   .     .     .   Y   .",
-    Role.ADMIN:                   "Y   Y   Y    Y   Y     Y     Y   Y   Y",
+    #                              REF SUB CASE ID  INTEL FORCE OUT EXP AUDIT REFER APPROVE
+    Role.PUBLIC:                  "Y   Y   .    .   .     .     .   .   .   .     .",
+    Role.VICTIM:                  "Y   Y   .    .   .     .     .   .   .   .     .",
+    Role.HUB_ANALYST:             "Y   Y   Y    Y   Y     Y     Y   .   .   Y     .",
+    Role.HUB_SUPERVISOR:          "Y   Y   Y    Y   Y     Y     Y   .   Y   Y     Y",
+    Role.CASE_MANAGER:            "Y   Y   Y    .   .     Y     Y   .   .   Y     .",
+    Role.INTELLIGENCE_ANALYST:    "Y   Y   Y    Y   Y     Y     Y   Y   .   Y     .",
+    Role.FORCE_OFFICER:           "Y   Y   .    .   .     Y     Y   .   .   .     .",
+    Role.FORCE_HATE_CRIME_LEAD:   "Y   Y   .    .   .     Y     Y   .   .   .     .",
+    Role.EXPORTER:                "Y   .   .    .   .     .     .   Y   .   .     .",
+    Role.ADMIN:                   "Y   Y   Y    Y   Y     Y     Y   Y   Y   Y     Y",
 }  # fmt: skip
 
 

@@ -1,0 +1,14 @@
+"""Referring content to the platform that hosts it for removal, and tracking the answer.
+
+One referral per content item (a viral post reported by hundreds is referred once), with the
+reason (the recordable offences of its case's assessment, or the platform policy an analyst
+names), its address, captured text, evidence file hashes and accounts.
+
+::
+
+    lifecycle.py  statuses, the steps allowed between them and who may take them (pure)
+    policy.py     per-platform answer times and pack formats (data/removal_policy.toml)
+    stats.py      time to removal (median, 90th percentile) and refusal rate (pure)
+    packs.py      a platform's referral pack: JSON Lines, CSV and a manifest of hashes
+    store.py      referrals in the graph: draft, step, queues, pack rows
+"""
