@@ -1,14 +1,19 @@
 """The clocks an assessment starts: crime recording, prosecution time limits, victim updates.
 
-Counting conventions (conservative: when in doubt the earlier day):
+Each offence's time limit states its counting (``graph/law/data/offences.toml``; conservative,
+the earlier day, when the words are unconfirmed):
 
-* Magistrates' Courts Act 1980 s127 ("within six months from the time when the offence was
-  committed"): the last day is the same date six months later.
-* "The period of 6 months beginning with the date on which evidence sufficient in the opinion of
-  the prosecutor ... came to his knowledge" (CA 2003 s127(5), OSA 2023 s179(7)): the day of
-  knowledge is day one, so the last day is the day before the same date six months later.
-* The long-stop ("more than 3 years after the commission of the offence"): the same date three
-  years later.
+* ``from`` -- Magistrates' Courts Act 1980 s127(1) ("within six months from the time when the
+  offence was committed"): the starting day is left out, the last day is the same date six
+  months later.
+* ``beginning_with`` -- CA 2003 s127(5) ("before the end of the period of 3 years beginning with
+  the day on which the offence was committed", and of 6 months beginning with the day the
+  prosecutor's sufficient evidence came to their knowledge), OSA 2023 s179(7): the starting day
+  is day one, so the last day is the day before the same date N months (years) later.
+
+The offence-date clocks start on the offence day, or, for an offence the table says runs from
+the last incident (a course of conduct: PHA 1997 ss2, 2A, DPP v Baker [2004] EWHC 2782 (Admin)),
+on the day of the course's last incident.
 """
 
 from __future__ import annotations
@@ -17,16 +22,15 @@ from datetime import date, datetime, timedelta
 
 from graph.assessment.deadlines import (
     DeadlineStatus,
-    WorkingDayCalendar,
+    WorkingDays,
     add_months,
-    add_years,
     end_of_uk_day,
     status_of,
     working_days_after,
 )
 from graph.assessment.models import CaseFacts, Deadline
 from graph.assessment.policy import AssessmentPolicy
-from graph.law.offences import Offence, TimeLimitKind
+from graph.law.offences import Counting, Offence, RunsFrom, TimeLimitKind
 
 
 def crime_recording_deadline(facts: CaseFacts, now: datetime, hours: int) -> Deadline:
@@ -40,8 +44,16 @@ def crime_recording_deadline(facts: CaseFacts, now: datetime, hours: int) -> Dea
     )
 
 
-def _evidence_last_day(evidence_on: date, months: int) -> date:
-    return add_months(evidence_on, months) - timedelta(days=1)
+def last_day(start: date, months: int, counting: Counting) -> date:
+    """The last day of a period of ``months`` counted ``from`` or ``beginning_with`` ``start``."""
+    end = add_months(start, months)
+    return end - timedelta(days=1) if counting is Counting.BEGINNING_WITH else end
+
+
+def _start(offence: Offence, facts: CaseFacts) -> tuple[date, str]:
+    if offence.time_limit.runs_from is RunsFrom.LAST_INCIDENT:
+        return facts.last_incident, "the last incident of the course of conduct"
+    return facts.occurred_on, "the offence"
 
 
 def prosecution_deadline(offence: Offence, facts: CaseFacts, now: datetime) -> Deadline:
@@ -57,11 +69,13 @@ def prosecution_deadline(offence: Offence, facts: CaseFacts, now: datetime) -> D
             offence_id=offence.id,
             status=DeadlineStatus.NO_LIMIT,
         )
+    start, what = _start(offence, facts)
+    authority = f" ({rule.authority})" if rule.authority else ""
     if rule.kind is TimeLimitKind.SUMMARY_SIX_MONTHS:
-        due = end_of_uk_day(add_months(facts.occurred_on, 6))
+        due = end_of_uk_day(last_day(start, 6, rule.counting))
         return Deadline(
             name=name,
-            rule=f"{cite}: summary only; MCA 1980 s127, 6 months from the offence",
+            rule=f"{cite}: summary only; 6 months from {what} on {start}{authority}",
             offence_id=offence.id,
             due_at=due,
             status=status_of(due, now),
@@ -69,7 +83,10 @@ def prosecution_deadline(offence: Offence, facts: CaseFacts, now: datetime) -> D
     months = rule.months or 0
     evidence_on = facts.sufficient_evidence_on
     if rule.kind is TimeLimitKind.EVIDENCE_ONLY:
-        text = f"{cite}: {months} months from the prosecutor's sufficient evidence{unverified}"
+        text = (
+            f"{cite}: {months} months from the prosecutor's sufficient evidence"
+            f"{unverified}{authority}"
+        )
         if evidence_on is None:
             return Deadline(
                 name=name,
@@ -78,16 +95,16 @@ def prosecution_deadline(offence: Offence, facts: CaseFacts, now: datetime) -> D
                 status=DeadlineStatus.NOT_STARTED,
                 note="the prosecutor's sufficient-evidence date is not known yet",
             )
-        due = end_of_uk_day(_evidence_last_day(evidence_on, months))
+        due = end_of_uk_day(last_day(evidence_on, months, rule.counting))
         return Deadline(
             name=name, rule=text, offence_id=offence.id, due_at=due, status=status_of(due, now)
         )
     years = rule.longstop_years or 0
     text = (
-        f"{cite}: within {years} years of the offence and {months} months of the "
-        f"prosecutor's sufficient evidence{unverified}"
+        f"{cite}: within {years} years of {what} on {start} and {months} months of the "
+        f"prosecutor's sufficient evidence{unverified}{authority}"
     )
-    longstop = add_years(facts.occurred_on, years)
+    longstop = last_day(start, 12 * years, rule.counting)
     note = None
     if evidence_on is None:
         last = longstop
@@ -96,7 +113,7 @@ def prosecution_deadline(offence: Offence, facts: CaseFacts, now: datetime) -> D
             "evidence has not started"
         )
     else:
-        last = min(longstop, _evidence_last_day(evidence_on, months))
+        last = min(longstop, last_day(evidence_on, months, rule.counting))
     due = end_of_uk_day(last)
     return Deadline(
         name=name,
@@ -114,7 +131,7 @@ def victim_notification_deadline(
     enhanced: bool,
     now: datetime,
     policy: AssessmentPolicy,
-    calendar: WorkingDayCalendar,
+    calendar: WorkingDays,
     done_at: datetime | None = None,
 ) -> Deadline:
     """Victims' Code Right 6: tell the victim of a key decision within 5 (enhanced: 1) working days.

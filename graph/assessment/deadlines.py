@@ -1,4 +1,9 @@
-"""Deadlines: the England & Wales working-day calendar, calendar months, and due/overdue status.
+"""Deadlines: the UK working-day calendars, calendar months, and due/overdue status.
+
+Working days come from the maintained ``holidays`` package (GB subdivisions ENG, SCT, NIR;
+the gov.uk divisions "england-and-wales", "scotland" and "northern-ireland"), which computes any
+year, so no deadline fails when a shipped table runs out; a one-off bank holiday announced
+after the installed release can be added with ``extra``.
 
 Conventions (stated so an officer can check them):
 
@@ -6,8 +11,8 @@ Conventions (stated so an officer can check them):
   (23:59:59 Europe/London), returned in UTC.
 * "N months from" a date is the same day of the month N months later (the month's last day when
   that day does not exist, e.g. 31 August + 6 months = 28/29 February).
-* "Within N working days" of a moment counts N working days (Monday-Friday, not an England & Wales
-  bank holiday) after the moment's local date; day 0 is the day of the moment itself.
+* "Within N working days" of a moment counts N working days (Monday-Friday, not a bank holiday
+  of the calendar's division) after the moment's local date; day 0 is the day of the moment.
 """
 
 from __future__ import annotations
@@ -17,9 +22,10 @@ import enum
 import tomllib
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
-from importlib import resources
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
+import holidays
 from pydantic import BaseModel, ConfigDict
 
 from graph.errors import InvalidValue
@@ -35,8 +41,89 @@ class BankHoliday(BaseModel):
     announced: bool  # published on gov.uk when written; false = projected from the usual pattern
 
 
+class WorkingDays(Protocol):
+    def is_working_day(self, day: date) -> bool: ...
+
+    def add_working_days(self, start: date, days: int) -> date: ...
+
+
+def _add_working_days(cal: WorkingDays, start: date, days: int) -> date:
+    if days < 0:
+        raise InvalidValue("days", "must not be negative")
+    current = start
+    counted = 0
+    while counted < days:
+        current += timedelta(days=1)
+        if cal.is_working_day(current):
+            counted += 1
+    return current
+
+
+class Division(enum.StrEnum):
+    """The UK's bank-holiday divisions (gov.uk's names)."""
+
+    ENGLAND_AND_WALES = "england-and-wales"
+    SCOTLAND = "scotland"
+    NORTHERN_IRELAND = "northern-ireland"
+
+
+_SUBDIVISION = {
+    Division.ENGLAND_AND_WALES: "ENG",  # Wales (WLS) has the same bank holidays
+    Division.SCOTLAND: "SCT",
+    Division.NORTHERN_IRELAND: "NIR",
+}
+
+
+class HolidayCalendar:
+    """Working days of one division, any year, from the ``holidays`` package (special days such
+    as the 2023 coronation and substitute days included), plus any ``extra`` holidays."""
+
+    def __init__(self, division: Division, extra: tuple[BankHoliday, ...] = ()) -> None:
+        self.division = division
+        self._days = holidays.country_holidays("GB", subdiv=_SUBDIVISION[division])
+        self._extra = {h.day: h.name for h in extra}
+
+    def holiday_name(self, day: date) -> str | None:
+        return self._extra.get(day) or self._days.get(day)
+
+    def is_bank_holiday(self, day: date) -> bool:
+        return self.holiday_name(day) is not None
+
+    def bank_holidays(self, year: int) -> tuple[date, ...]:
+        """The year's bank holidays as gov.uk lists them: weekdays (a holiday falling at a
+        weekend is listed by its substitute day)."""
+        listed = holidays.country_holidays("GB", subdiv=_SUBDIVISION[self.division], years=year)
+        days = {d for d in listed if d.year == year} | {d for d in self._extra if d.year == year}
+        return tuple(sorted(d for d in days if d.weekday() < 5))
+
+    def is_working_day(self, day: date) -> bool:
+        return day.weekday() < 5 and not self.is_bank_holiday(day)
+
+    def add_working_days(self, start: date, days: int) -> date:
+        """The date ``days`` working days after ``start`` (``start`` itself is day 0)."""
+        return _add_working_days(self, start, days)
+
+
+@cache
+def calendar_for(division: Division) -> HolidayCalendar:
+    return HolidayCalendar(division)
+
+
+def england_and_wales() -> HolidayCalendar:
+    return calendar_for(Division.ENGLAND_AND_WALES)
+
+
+def scotland() -> HolidayCalendar:
+    return calendar_for(Division.SCOTLAND)
+
+
+def northern_ireland() -> HolidayCalendar:
+    return calendar_for(Division.NORTHERN_IRELAND)
+
+
 class WorkingDayCalendar(BaseModel):
-    """England & Wales working days over a covered range of dates."""
+    """Working days over a covered range of dates from a fixed list of holidays (a calendar
+    given as data, e.g. for a test or a division the package does not know)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -61,15 +148,7 @@ class WorkingDayCalendar(BaseModel):
 
     def add_working_days(self, start: date, days: int) -> date:
         """The date ``days`` working days after ``start`` (``start`` itself is day 0)."""
-        if days < 0:
-            raise InvalidValue("days", "must not be negative")
-        current = start
-        counted = 0
-        while counted < days:
-            current += timedelta(days=1)
-            if self.is_working_day(current):
-                counted += 1
-        return current
+        return _add_working_days(self, start, days)
 
 
 def parse_calendar(text: str) -> WorkingDayCalendar:
@@ -79,13 +158,6 @@ def parse_calendar(text: str) -> WorkingDayCalendar:
         coverage_to=date.fromisoformat(str(data["coverage_to"])),
         holidays=tuple(BankHoliday.model_validate(h) for h in data.get("holiday", [])),
     )
-
-
-@cache
-def england_and_wales() -> WorkingDayCalendar:
-    """The shipped calendar (gov.uk bank holidays, England and Wales, 2023-2028)."""
-    text = resources.files("graph.assessment").joinpath("data/bank_holidays.toml")
-    return parse_calendar(text.read_text("utf-8"))
 
 
 def add_months(day: date, months: int) -> date:
@@ -109,7 +181,7 @@ def uk_date(moment: datetime) -> date:
     return moment.astimezone(UK).date()
 
 
-def working_days_after(moment: datetime, days: int, cal: WorkingDayCalendar) -> datetime:
+def working_days_after(moment: datetime, days: int, cal: WorkingDays) -> datetime:
     """End of the UK day ``days`` working days after ``moment``."""
     return end_of_uk_day(cal.add_working_days(uk_date(moment), days))
 

@@ -12,6 +12,11 @@ in). The order of the questions follows the rules it cites:
 3. Not a crime but hostility perceived: the NCHI Code of Practice (2023) decides whether an NCHI
    may be recorded and, by its threshold test, whether with the subject's personal data; the
    policy in force on the decision date decides record / without personal data / intelligence.
+
+A point is evidenced when one of its fact sets is wholly established, absent when a fact of each
+set is recorded as absent (then the offence is not recordable whatever the point's kind), and
+missing otherwise. The offence table is the law of England and Wales: for a case referred to
+Police Scotland or PSNI the reasons say so.
 """
 
 from __future__ import annotations
@@ -20,17 +25,25 @@ from datetime import UTC, datetime
 
 from graph.assessment import clocks
 from graph.assessment.deadlines import uk_date
-from graph.assessment.hate import RACE_RELIGION, non_crime, perception, sentencing_uplift
+from graph.assessment.hate import (
+    RACE_RELIGION,
+    case_uplift,
+    non_crime,
+    offence_uplift,
+    perception,
+)
 from graph.assessment.models import (
     Assessment,
     CandidateOffence,
     CaseFacts,
     Deadline,
+    Jurisdiction,
     Media,
     PerceivedBy,
     PointAssessment,
     PointStatus,
     Recommendation,
+    SentencingUplift,
     ThreatKind,
 )
 from graph.assessment.policy import AssessmentPolicy, policy_on
@@ -41,10 +54,13 @@ _PART_3A = frozenset({Strand.RELIGION, Strand.SEXUAL_ORIENTATION})
 
 
 def derived_facts(facts: CaseFacts, policy: AssessmentPolicy) -> dict[str, bool]:
-    """The named facts the offence table's ``indicated_by`` and ``evidenced_by`` refer to."""
+    """The named facts the offence table's ``indicated_by`` and ``evidenced_by`` refer to
+    (``True``: established)."""
     threat = facts.threat_of_death_or_serious_harm or facts.threat_kind is not None
-    threatening = threat or facts.menacing
+    threatening = threat or facts.threatening  # "menacing" (s127) is not "threatening" (POA)
+    abusive = threatening or facts.abusive_or_insulting or facts.grossly_offensive
     course = facts.occasions_targeting_victim >= policy.course_of_conduct_min_occasions
+    hostility = facts.hostility_demonstrated | facts.hostility_motivated
     return {
         "message_sent": True,
         "online": facts.online,
@@ -61,9 +77,10 @@ def derived_facts(facts: CaseFacts, policy: AssessmentPolicy) -> dict[str, bool]
         or threat,
         "false_information": facts.false_information,
         "threatening": threatening,
-        "abusive_or_insulting": threatening or facts.grossly_offensive,
-        "harassing_content": threatening or facts.grossly_offensive or facts.indecent,
-        "intent_to_stir_up_hatred": facts.intent_to_stir_up_hatred,
+        "abusive_or_insulting": abusive,
+        "harassing_content": abusive or facts.menacing or facts.indecent,
+        "intent_to_stir_up_hatred": facts.intent_to_stir_up_hatred is True,
+        "likely_to_stir_up_hatred": facts.likely_to_stir_up_hatred is True,
         "published_to_public": facts.published_to_public,
         "written_material": facts.media is Media.WRITTEN,
         "recording": facts.media is Media.RECORDING,
@@ -75,16 +92,44 @@ def derived_facts(facts: CaseFacts, policy: AssessmentPolicy) -> dict[str, bool]
         "race_strand": Strand.RACE in facts.strands,
         "part_3a_strand": bool(_PART_3A & facts.strands),
         "race_or_religion_strand": bool(RACE_RELIGION & facts.strands),
+        "race_or_religion_hostility_evidenced": bool(RACE_RELIGION & hostility),
     }
 
 
-def _candidate(offence: Offence, known: dict[str, bool]) -> CandidateOffence:
+def recorded_absent(facts: CaseFacts) -> frozenset[str]:
+    """Fact names an analyst recorded as absent (not merely not established)."""
+    tri_state = {
+        "intent_to_stir_up_hatred": facts.intent_to_stir_up_hatred,
+        "likely_to_stir_up_hatred": facts.likely_to_stir_up_hatred,
+    }
+    return frozenset(name for name, value in tri_state.items() if value is False)
+
+
+def _status(
+    fact_sets: tuple[tuple[str, ...], ...], known: dict[str, bool], absent: frozenset[str]
+) -> PointStatus:
+    if any(all(known[f] for f in facts) for facts in fact_sets):
+        return PointStatus.EVIDENCED
+    if fact_sets and all(absent.intersection(facts) for facts in fact_sets):
+        return PointStatus.ABSENT
+    return PointStatus.MISSING
+
+
+def _candidate(
+    offence: Offence,
+    known: dict[str, bool],
+    absent: frozenset[str],
+    uplift: SentencingUplift | None = None,
+) -> CandidateOffence:
     points = []
+    recordable = True
     for point in offence.points:
-        evidenced = bool(point.evidenced_by) and all(known[f] for f in point.evidenced_by)
-        status = PointStatus.EVIDENCED if evidenced else PointStatus.MISSING
+        status = _status(point.fact_sets, known, absent)
         points.append(PointAssessment(id=point.id, text=point.text, kind=point.kind, status=status))
-    recordable = all(p.status is PointStatus.EVIDENCED for p in points if p.kind.needed_to_record)
+        if status is PointStatus.ABSENT or (
+            point.needed_to_record and status is not PointStatus.EVIDENCED
+        ):
+            recordable = False
     return CandidateOffence(
         offence_id=offence.id,
         title=offence.title,
@@ -94,30 +139,87 @@ def _candidate(offence: Offence, known: dict[str, bool]) -> CandidateOffence:
         ag_consent=offence.ag_consent,
         verified=offence.verified,
         points=tuple(points),
+        sentencing_uplift=uplift,
     )
 
 
+def evaluate(offence: Offence, facts: CaseFacts, policy: AssessmentPolicy) -> CandidateOffence:
+    """One offence's points against the facts, whether or not the facts indicate it."""
+    return _candidate(offence, derived_facts(facts, policy), recorded_absent(facts))
+
+
+def _fact_names(table: OffenceTable) -> set[str]:
+    names = {f for o in table.offences for c in o.indicated_by for f in c}
+    for offence in table.offences:
+        for point in offence.points:
+            names |= {f for facts in point.fact_sets for f in facts}
+    return names
+
+
 def candidate_offences(
-    facts: CaseFacts, policy: AssessmentPolicy, table: OffenceTable
+    facts: CaseFacts,
+    policy: AssessmentPolicy,
+    table: OffenceTable,
+    strands: tuple[Strand, ...] = (),
 ) -> tuple[tuple[CandidateOffence, ...], tuple[Offence, ...]]:
-    """Offences in force on the offence date that the facts indicate, recordable first."""
+    """Offences in force on the offence date that the facts indicate, recordable first.
+
+    ``strands`` (the flagged strands) give each candidate its Sentencing Act 2020 s66 note.
+    """
     known = derived_facts(facts, policy)
-    unknown = {f for o in table.offences for c in o.indicated_by for f in c} - known.keys()
-    unknown |= {f for o in table.offences for p in o.points for f in p.evidenced_by} - known.keys()
+    unknown = _fact_names(table) - known.keys()
     if unknown:
         raise InvalidValue("offences.indicated_by", f"unknown fact names {sorted(unknown)}")
+    absent = recorded_absent(facts)
     chosen: list[Offence] = []
     for offence in table.in_force_on(facts.occurred_on):
         if any(all(known[f] for f in cond) for cond in offence.indicated_by):
             chosen.append(offence)
-    if known["race_or_religion_strand"]:
+    if known["race_or_religion_strand"] or known["race_or_religion_hostility_evidenced"]:
         for base in list(chosen):
             aggravated = table.aggravated_form(base.id)
             if aggravated is not None and aggravated.in_force_on(facts.occurred_on):
                 chosen.append(aggravated)
-    candidates = [_candidate(o, known) for o in chosen]
+    ids = {o.id for o in chosen}
+    candidates = []
+    for offence in chosen:
+        alternative = table.aggravated_form(offence.id)
+        uplift = offence_uplift(
+            offence, strands, alternative.id if alternative and alternative.id in ids else None
+        )
+        candidates.append(_candidate(offence, known, absent, uplift))
     candidates.sort(key=lambda c: not c.recordable)  # stable: table order within each group
     return tuple(candidates), tuple(chosen)
+
+
+_LAW_OF = {
+    Jurisdiction.SCOTLAND: ("Police Scotland", "Scotland"),
+    Jurisdiction.NORTHERN_IRELAND: ("the Police Service of Northern Ireland", "Northern Ireland"),
+}
+
+
+def _stirring_up_reasons(
+    candidates: tuple[CandidateOffence, ...], table: OffenceTable
+) -> list[str]:
+    reasons = []
+    for candidate in candidates:
+        offence = table.get(candidate.offence_id)
+        if offence.ag_consent:
+            reasons.append(
+                f"{candidate.citation}: a prosecution needs the Attorney General's consent "
+                f"({offence.ag_consent_provision})."
+            )
+        if offence.savings:
+            reasons.append(
+                f"{candidate.citation}: free-expression savings apply. {offence.savings}."
+            )
+        if candidate.absent:
+            reasons.append(
+                f"{candidate.citation}: not recordable, recorded as absent: "
+                + ", ".join(candidate.absent)
+                + "."
+            )
+    return reasons
 
 
 def assess(
@@ -126,18 +228,21 @@ def assess(
     *,
     policy: AssessmentPolicy | None = None,
     offences: OffenceTable | None = None,
+    jurisdiction: Jurisdiction = Jurisdiction.ENGLAND_AND_WALES,
 ) -> Assessment:
     """Recommend what to do with one incident, with candidate offences, deadlines and reasons.
 
     ``now`` (timezone-aware) is the decision time: it picks the policy in force and the status
     of each deadline. ``policy`` and ``offences`` default to the shipped tables.
+    ``jurisdiction`` is the lead force's: outside England and Wales the reasons say that the
+    offences and the uplift listed are England and Wales law.
     """
     decided_at = _aware(now)
     policy = policy or policy_on(uk_date(decided_at))
     table = offences or offence_table()
-    candidates, chosen = candidate_offences(facts, policy, table)
     perceived, perception_reason = perception(facts, policy)
     strands = tuple(s for s in Strand if s in facts.strands) if perceived else ()
+    candidates, chosen = candidate_offences(facts, policy, table, strands)
     reasons: list[str] = []
     recordable = [c for c in candidates if c.recordable]
     nchi_personal: bool | None = None
@@ -152,7 +257,9 @@ def assess(
         if candidates:
             reasons.append(
                 "Candidate offences lack evidenced conduct or circumstance points: "
-                + "; ".join(f"{c.citation} (missing {', '.join(c.missing)})" for c in candidates)
+                + "; ".join(
+                    f"{c.citation} (missing {', '.join(c.missing + c.absent)})" for c in candidates
+                )
                 + "."
             )
         else:
@@ -176,26 +283,41 @@ def assess(
         )
     aggravated = tuple(c.offence_id for c in candidates if c.aggravated_form)
     if aggravated:
+        proved = [c.offence_id for c in candidates if c.aggravated_form and c.recordable]
         reasons.append(
             "Racial or religious hostility: CDA 1998 aggravated form(s) proposed: "
             + ", ".join(aggravated)
-            + "."
+            + (
+                "; aggravation (s28) evidenced by the hostility recorded."
+                if proved
+                else "; the strand ticked is a hostility flag, not evidence: record demonstrated "
+                "hostility or hostile motivation (CDA 1998 s28(1)(a)/(b)) to make them recordable."
+            )
         )
+    reasons.extend(_stirring_up_reasons(candidates, table))
     uplift = None
     if recommendation is Recommendation.CRIME and strands:
-        uplift = sentencing_uplift(strands, bool(aggravated))
+        uplift = case_uplift(candidates)
+    if jurisdiction in _LAW_OF:
+        force, country = _LAW_OF[jurisdiction]
+        reasons.append(
+            f"Jurisdiction: the case is referred to {force}. The offences, time limits and "
+            "Sentencing Act 2020 s66 uplift listed are the law of England and Wales, for "
+            f"reference only; the conduct is assessed under the law of {country}."
+        )
     persistently_targeted = (
         facts.occasions_targeting_victim >= policy.course_of_conduct_min_occasions
     )
-    enhanced = (
-        facts.victim_under_18
-        or (
-            hate_flag
-            and policy.enhanced_rights_for_hate_crime
-            and recommendation is Recommendation.CRIME
-        )
-        or (persistently_targeted and recommendation is Recommendation.CRIME)
-    )
+    why_enhanced = []
+    if recommendation is Recommendation.CRIME:  # the Victims' Code is for victims of crime
+        if facts.victim_under_18:
+            why_enhanced.append("the victim is under 18 (vulnerable)")
+        if hate_flag and policy.enhanced_rights_for_hate_crime:
+            why_enhanced.append(f"hate crime (policy {policy.id})")
+        if persistently_targeted:
+            why_enhanced.append("the victim is persistently targeted")
+    if why_enhanced:
+        reasons.append("Victims' Code Enhanced Rights: " + "; ".join(why_enhanced) + ".")
     deadlines: list[Deadline] = [
         clocks.crime_recording_deadline(facts, decided_at, policy.crime_recording_hours)
     ]
@@ -210,12 +332,13 @@ def assess(
         candidates=candidates,
         aggravated_forms=aggravated,
         sentencing_uplift=uplift,
-        enhanced_rights=enhanced,
+        enhanced_rights=bool(why_enhanced),
         deadlines=tuple(deadlines),
         reasons=tuple(reasons),
         policy_id=policy.id,
         offence_table_version=table.version,
         decided_at=decided_at,
+        jurisdiction=jurisdiction,
     )
 
 

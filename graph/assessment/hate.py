@@ -8,9 +8,15 @@ personal-data threshold); Sentencing Act 2020 s66 (hostility as an aggravating f
 
 from __future__ import annotations
 
-from graph.assessment.models import CaseFacts, PerceivedBy, Recommendation, SentencingUplift
+from graph.assessment.models import (
+    CandidateOffence,
+    CaseFacts,
+    PerceivedBy,
+    Recommendation,
+    SentencingUplift,
+)
 from graph.assessment.policy import AssessmentPolicy, NchiMode
-from graph.law.offences import Strand
+from graph.law.offences import Offence, Strand
 
 RACE_RELIGION = frozenset({Strand.RACE, Strand.RELIGION})
 
@@ -111,17 +117,41 @@ def non_crime(
     return Recommendation.NON_CRIME_HATE_INCIDENT, risk, reasons
 
 
-def sentencing_uplift(strands: tuple[Strand, ...], aggravated: bool) -> SentencingUplift | None:
-    covered = RACE_RELIGION if aggravated else frozenset()
+def _names(strands: tuple[Strand, ...]) -> str:
+    return ", ".join(s.value.replace("_", " ") for s in strands)
+
+
+def offence_uplift(
+    offence: Offence, strands: tuple[Strand, ...], aggravated_alternative: str | None
+) -> SentencingUplift | None:
+    """Sentencing Act 2020 s66 for one offence: hostility on each flagged strand, except race
+    and religion for a CDA 1998 aggravated form (the aggravation is its own element). For a
+    basic offence whose aggravated form is also proposed, race and religion count under s66
+    only if the basic offence is the one charged."""
+    covered = RACE_RELIGION if offence.aggravated_form_of is not None else frozenset()
     uplift = tuple(s for s in strands if s not in covered)
     if not uplift:
         return None
-    return SentencingUplift(
-        strands=uplift,
-        note=(
-            "Sentencing Act 2020 s66: the court must treat hostility based on "
-            + ", ".join(s.value.replace("_", " ") for s in uplift)
-            + " as aggravating (race and religion only where not charged as a CDA 1998 "
-            "aggravated form) and say so in open court."
-        ),
+    note = (
+        f"Sentencing Act 2020 s66 ({offence.citation}): the court must treat hostility based on "
+        f"{_names(uplift)}, if demonstrated or the motivation, as aggravating and say so in "
+        "open court"
     )
+    alternative = tuple(s for s in uplift if s in RACE_RELIGION)
+    if aggravated_alternative is not None and alternative:
+        note += (
+            f"; {_names(alternative)} only if charged as this offence, not as the aggravated "
+            f"form {aggravated_alternative}"
+        )
+    elif offence.aggravated_form_of is not None and covered & set(strands):
+        note += "; racial or religious hostility is this aggravated offence's own element"
+    return SentencingUplift(strands=uplift, note=note + ".")
+
+
+def case_uplift(candidates: tuple[CandidateOffence, ...]) -> SentencingUplift | None:
+    """The s66 notes of the recordable candidates, offence by offence, with their strands."""
+    notes = [c.sentencing_uplift for c in candidates if c.recordable and c.sentencing_uplift]
+    if not notes:
+        return None
+    strands = tuple(s for s in Strand if any(s in n.strands for n in notes))
+    return SentencingUplift(strands=strands, note=" ".join(n.note for n in notes))

@@ -1,7 +1,9 @@
 """The facts an assessment starts from and the recommendation it returns (pure values).
 
-Course of conduct is computed elsewhere (from the graph); the engine takes the count of
-occasions on which the same suspect person or account targeted the same victim.
+Course of conduct is computed elsewhere (from the graph, ``graph/cases/course.py``); the engine
+takes the count of occasions on which the same suspect person or account targeted the same
+victim, and the day of the last of them. ``docs/CASE-FACTS.md`` says what each fact means and
+which offences and rules use it.
 """
 
 from __future__ import annotations
@@ -53,6 +55,15 @@ class ThreatKind(enum.StrEnum):
     OTHER = "other"
 
 
+class Jurisdiction(enum.StrEnum):
+    """Whose criminal law the case falls under: the lead force's country (the offence table is
+    the law of England and Wales)."""
+
+    ENGLAND_AND_WALES = "england_and_wales"
+    SCOTLAND = "scotland"
+    NORTHERN_IRELAND = "northern_ireland"
+
+
 class Media(enum.StrEnum):
     WRITTEN = "written"  # text, images of text, memes: "written material"
     RECORDING = "recording"  # video or audio
@@ -71,14 +82,19 @@ class CaseFacts(_Frozen):
     threat_kind: ThreatKind | None = None
     grossly_offensive: bool = False
     indecent: bool = False
-    menacing: bool = False
+    menacing: bool = False  # CA 2003 s127(1) "menacing character"; not "threatening" (POA)
+    threatening: bool = False  # POA 1986 Parts 3 and 3A "threatening" words or material
+    abusive_or_insulting: bool = False  # POA 1986 Part 3 (race) only
     false_information: bool = False
-    intent_to_stir_up_hatred: bool = False
+    # POA 1986 Parts 3 / 3A: None = not assessed yet, False = recorded as absent
+    intent_to_stir_up_hatred: bool | None = None
+    likely_to_stir_up_hatred: bool | None = None  # Part 3 only, a circumstance
     published_to_public: bool = False
     sent_to_victim_directly: bool = False
     media: Media = Media.WRITTEN
     # the victim and the conduct towards them
     occasions_targeting_victim: int = Field(default=1, ge=0)  # 0: no specific victim
+    last_incident_on: date | None = None  # the course of conduct's last incident (else occurred_on)
     victim_feared_violence: bool = False
     serious_alarm_or_distress: bool = False
     stalking_behaviour: bool = False
@@ -87,6 +103,10 @@ class CaseFacts(_Frozen):
     victim_contactable: bool = True  # anonymous reporters get no updates
     # perception and the NCHI Code
     perceived_by: frozenset[PerceivedBy] = frozenset()
+    # evidence of hostility (CDA 1998 s28(1)(a)/(b), SA 2020 s66(4)(a)/(b)), by strand: the
+    # reporter's tick is only a flag; these are what an analyst found
+    hostility_demonstrated: frozenset[Strand] = frozenset()
+    hostility_motivated: frozenset[Strand] = frozenset()
     basis_for_intentional_hostility: bool = False  # NCHI Code: else must not record
     trivial_irrational_or_malicious: bool = False  # NCHI Code: must not record
     real_risk_of_significant_harm: bool = False  # NCHI Code personal-data threshold (a)
@@ -111,7 +131,14 @@ class CaseFacts(_Frozen):
             self.occurred_on
         ):
             raise ValueError("sufficient_evidence_on must not be before occurred_on")
+        if self.last_incident_on is not None and self.last_incident_on < self.occurred_on:
+            raise ValueError("last_incident_on must not be before occurred_on")
         return self
+
+    @property
+    def last_incident(self) -> date:
+        """The day of the last incident (of a course of conduct; else the offence day)."""
+        return self.last_incident_on or self.occurred_on
 
 
 class Recommendation(enum.StrEnum):
@@ -123,7 +150,8 @@ class Recommendation(enum.StrEnum):
 
 class PointStatus(enum.StrEnum):
     EVIDENCED = "evidenced"
-    MISSING = "missing"
+    MISSING = "missing"  # not established yet (to investigate)
+    ABSENT = "absent"  # recorded as absent: the offence is not made out on these facts
 
 
 class PointAssessment(_Frozen):
@@ -133,15 +161,23 @@ class PointAssessment(_Frozen):
     status: PointStatus
 
 
+class SentencingUplift(_Frozen):
+    """Sentencing Act 2020 s66: hostility the court must treat as aggravating."""
+
+    strands: tuple[Strand, ...]
+    note: str
+
+
 class CandidateOffence(_Frozen):
     offence_id: str
     title: str
     citation: str
-    recordable: bool  # every conduct and circumstance point is evidenced
+    recordable: bool  # every conduct, circumstance and defining point evidenced, none absent
     aggravated_form: bool  # a CDA 1998 racially or religiously aggravated form
     ag_consent: bool
     verified: bool
     points: tuple[PointAssessment, ...]
+    sentencing_uplift: SentencingUplift | None = None  # s66, for this offence
 
     @property
     def evidenced(self) -> tuple[str, ...]:
@@ -150,6 +186,10 @@ class CandidateOffence(_Frozen):
     @property
     def missing(self) -> tuple[str, ...]:
         return tuple(p.id for p in self.points if p.status is PointStatus.MISSING)
+
+    @property
+    def absent(self) -> tuple[str, ...]:
+        return tuple(p.id for p in self.points if p.status is PointStatus.ABSENT)
 
 
 class Deadline(_Frozen):
@@ -161,13 +201,6 @@ class Deadline(_Frozen):
     note: str | None = None
 
 
-class SentencingUplift(_Frozen):
-    """Sentencing Act 2020 s66: hostility the court must treat as aggravating."""
-
-    strands: tuple[Strand, ...]
-    note: str
-
-
 class Assessment(_Frozen):
     recommendation: Recommendation
     nchi_with_personal_data: bool | None  # only for an NCHI: the Code's threshold result
@@ -177,10 +210,11 @@ class Assessment(_Frozen):
     online_flag: bool
     candidates: tuple[CandidateOffence, ...]  # recordable first, then table order
     aggravated_forms: tuple[str, ...]  # ids of CDA 1998 forms proposed
-    sentencing_uplift: SentencingUplift | None
+    sentencing_uplift: SentencingUplift | None  # every candidate's s66 strands, per offence
     enhanced_rights: bool
     deadlines: tuple[Deadline, ...]
     reasons: tuple[str, ...]
     policy_id: str
     offence_table_version: int
     decided_at: UtcDatetime
+    jurisdiction: Jurisdiction = Jurisdiction.ENGLAND_AND_WALES

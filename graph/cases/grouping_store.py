@@ -18,7 +18,7 @@ from graph.cases.grouping import CaseChange, CaseState, plan_merge, plan_split
 from graph.cypher import load_query
 from graph.db import Graph, run, wire_time
 from graph.dedup.blocking import handle_keys
-from graph.dedup.cases import default_case_id, suggest_cases
+from graph.dedup.cases import CaseSuggestion, default_case_id, suggest_cases
 from graph.dedup.policy import default_policy
 from graph.dedup.store import summary_from_record
 from graph.errors import NotFound
@@ -117,42 +117,66 @@ class JoinSuggestion:
     reason: str
 
 
+@dataclass(frozen=True, slots=True)
+class Occasions:
+    """What the join suggestions see around one case: every group of content in which one
+    account targeted one victim on enough occasions (the case's own and its neighbours'), the
+    open case each neighbouring content item is in, and the case's own content items."""
+
+    groups: tuple[CaseSuggestion, ...]
+    cases_of: dict[str, str]
+    mine: frozenset[str]
+
+
+def occasions_around(tx: ManagedTransaction, case_id: str) -> Occasions:
+    """The course-of-conduct groups touching ``case_id``: the count ``suggestedJoins`` makes,
+    over the case's own content (merged cases included) and content found under the same
+    account's blocking keys in other open cases."""
+    policy = default_policy()
+    own = run(tx, load_query("cases/case_clusters"), case_id=case_id)
+    if not own:
+        return Occasions((), {}, frozenset())
+    summaries = {r["id"]: summary_from_record(r) for r in own}
+    keys = sorted(
+        {
+            handle_keys(s.platform, h, policy.handle_affix_chars)[0]
+            for s in summaries.values()
+            for h in s.handles
+            if handle_keys(s.platform, h, policy.handle_affix_chars)
+        }
+    )
+    (found,) = run(
+        tx, load_query("dedup/find_clusters_by_keys"), keys=keys, per_key=policy.max_per_block
+    )
+    others = sorted({cid for ids in found["lists"] for cid in ids} - set(summaries))
+    cases_of: dict[str, str] = {}
+    if others:
+        for r in run(tx, load_query("cases/open_cases_of_clusters"), ids=others):
+            cases_of[r["cluster_id"]] = r["case_id"]
+            summaries[r["cluster_id"]] = summary_from_record(r)
+    mine = frozenset(r["id"] for r in own)
+    groups = tuple(
+        s for s in suggest_cases(summaries.values(), policy) if mine & set(s.content_ids)
+    )
+    return Occasions(groups, cases_of, mine)
+
+
 def suggested_joins(graph: Graph, case_id: str) -> list[JoinSuggestion]:
     """Suggestions to join ``case_id`` with other open cases (same account, same victim)."""
-    policy = default_policy()
 
     def work(tx: ManagedTransaction) -> list[JoinSuggestion]:
-        own = run(tx, load_query("cases/case_clusters"), case_id=case_id)
-        if not own:
-            return []
-        summaries = {r["id"]: summary_from_record(r) for r in own}
-        keys = sorted(
-            {
-                handle_keys(s.platform, h, policy.handle_affix_chars)[0]
-                for s in summaries.values()
-                for h in s.handles
-                if handle_keys(s.platform, h, policy.handle_affix_chars)
-            }
-        )
-        (found,) = run(
-            tx, load_query("dedup/find_clusters_by_keys"), keys=keys, per_key=policy.max_per_block
-        )
-        others = sorted({cid for ids in found["lists"] for cid in ids} - set(summaries))
-        cases_of: dict[str, str] = {}
-        if others:
-            for r in run(tx, load_query("cases/open_cases_of_clusters"), ids=others):
-                cases_of[r["cluster_id"]] = r["case_id"]
-                summaries[r["cluster_id"]] = summary_from_record(r)
-        mine = {r["id"] for r in own}
+        around = occasions_around(tx, case_id)
         out = []
-        for s in suggest_cases(summaries.values(), policy):
-            theirs = [c for c in s.content_ids if c in cases_of and cases_of[c] != case_id]
-            if not mine.intersection(s.content_ids) or not theirs:
+        for s in around.groups:
+            theirs = [
+                c for c in s.content_ids if c in around.cases_of and around.cases_of[c] != case_id
+            ]
+            if not theirs:
                 continue
             out.append(
                 JoinSuggestion(
                     id=s.suggestion_id,
-                    case_ids=tuple(sorted({cases_of[c] for c in theirs})),
+                    case_ids=tuple(sorted({around.cases_of[c] for c in theirs})),
                     content_ids=s.content_ids,
                     platform=s.platform,
                     account=s.account,

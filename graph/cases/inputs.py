@@ -2,8 +2,12 @@
 the pure rules (:func:`graph.assessment.engine.assess`, :func:`graph.assignment.rules.assign`).
 
 The graph gives the dates, strands, online flag, victims' and reporters' postcodes and any force
-the reporter chose. The analyst's facts (``recordCaseFacts``) give the rest: what the message
-says (a threat, its kind), who perceived hostility, suspects' locations. Analyst values win.
+the reporter chose, whether a victim reported it with a strand ticked (their own perception of
+hostility), the course of conduct (``course.py``: occasions and the last incident) and when the
+recording decision was made. The analyst's facts (``recordCaseFacts``) give the rest: what the
+message says (a threat, its kind), who else perceived hostility, suspects' locations. Analyst
+values win, except that a victim's own report stays a perception of hostility and a recorded
+decision is when the recording decision was made.
 """
 
 from __future__ import annotations
@@ -15,10 +19,17 @@ from typing import Any
 from pydantic import ValidationError
 
 from graph.assessment.deadlines import uk_date
-from graph.assessment.models import CaseFacts
-from graph.assignment.models import AssignmentInput, SuspectLocation, VictimLocation
+from graph.assessment.models import CaseFacts, Jurisdiction, PerceivedBy
+from graph.assignment.models import (
+    AssignmentInput,
+    ForceAssignment,
+    SuspectLocation,
+    VictimLocation,
+)
+from graph.cases.course import CourseOfConduct
 from graph.db import native
 from graph.errors import InvalidInput, NotFound, Problem
+from graph.reference.forces import Country, forces_by_code
 
 ASSESSMENT_FIELDS = frozenset(CaseFacts.model_fields)
 ANALYST_ONLY = frozenset({"suspects"})
@@ -37,9 +48,14 @@ class CaseEvidence:
     reporter_postcodes: tuple[str, ...]
     chosen_forces: tuple[str, ...]
     analyst_facts: dict[str, Any]
+    victim_reported_hostility: bool = False
+    recording_decided_at: datetime | None = None
+    course: CourseOfConduct | None = None
 
 
-def evidence_from_record(record: dict[str, Any], analyst_facts: dict[str, Any]) -> CaseEvidence:
+def evidence_from_record(
+    record: dict[str, Any], analyst_facts: dict[str, Any], course: CourseOfConduct | None = None
+) -> CaseEvidence:
     first = native(record["first_received"])
     if first is None:
         raise NotFound(f"case {record['id']} has no reports")
@@ -54,6 +70,9 @@ def evidence_from_record(record: dict[str, Any], analyst_facts: dict[str, Any]) 
         reporter_postcodes=tuple(p for p in record["reporter_postcodes"] if p),
         chosen_forces=tuple(f for f in record["chosen_forces"] if f),
         analyst_facts=analyst_facts,
+        victim_reported_hostility=bool(record.get("victim_reported_hostility")),
+        recording_decided_at=native(record.get("recording_decided_at")),
+        course=course,
     )
 
 
@@ -78,16 +97,30 @@ def _loc(error: Any) -> str:
     return ".".join(str(p) for p in error["loc"]) or "value"
 
 
-def case_facts(evidence: CaseEvidence) -> CaseFacts:
-    given = {k: v for k, v in evidence.analyst_facts.items() if k in ASSESSMENT_FIELDS}
+def _from_graph(evidence: CaseEvidence) -> dict[str, Any]:
     base: dict[str, Any] = {
         "occurred_on": evidence.occurred_on,
         "received_at": evidence.received_at,
         "strands": list(evidence.strands),
         "online": evidence.online,
     }
+    course = evidence.course
+    if course is not None:
+        base["occasions_targeting_victim"] = course.occasions
+        if course.last_on is not None:
+            base["last_incident_on"] = max(course.last_on, evidence.occurred_on)
+    return base
+
+
+def case_facts(evidence: CaseEvidence) -> CaseFacts:
+    given = {k: v for k, v in evidence.analyst_facts.items() if k in ASSESSMENT_FIELDS}
+    merged = {**_from_graph(evidence), **given}
+    if evidence.victim_reported_hostility:
+        merged["perceived_by"] = sorted({*merged.get("perceived_by", ()), PerceivedBy.VICTIM})
+    if evidence.recording_decided_at is not None:
+        merged["crime_recording_decided_at"] = evidence.recording_decided_at
     try:
-        return CaseFacts.model_validate({**base, **given})
+        return CaseFacts.model_validate(merged)
     except ValidationError as error:
         raise InvalidInput(
             [
@@ -110,4 +143,20 @@ def assignment_input(evidence: CaseEvidence, facts: CaseFacts) -> AssignmentInpu
         suspects=suspects,
         reporter_postcode=evidence.reporter_postcodes[0] if evidence.reporter_postcodes else None,
         victim_is_public_figure_or_group=facts.victim_is_public_figure_or_group,
+    )
+
+
+_JURISDICTION = {
+    Country.SCOTLAND: Jurisdiction.SCOTLAND,
+    Country.NORTHERN_IRELAND: Jurisdiction.NORTHERN_IRELAND,
+}
+
+
+def jurisdiction_of(assignment: ForceAssignment) -> Jurisdiction:
+    """The law the lead force applies: Scotland's, Northern Ireland's, else England and Wales'."""
+    lead = forces_by_code().get(assignment.lead_force_code or "")
+    return (
+        _JURISDICTION.get(lead.country, Jurisdiction.ENGLAND_AND_WALES)
+        if lead
+        else (Jurisdiction.ENGLAND_AND_WALES)
     )

@@ -12,12 +12,14 @@ from graph.assessment.engine import assess
 from graph.assessment.models import Assessment, Recommendation
 from graph.assignment.models import ForceAssignment
 from graph.assignment.rules import assign
+from graph.cases.course import course_of_conduct
 from graph.cases.inputs import (
     CaseEvidence,
     assignment_input,
     case_facts,
     check_analyst_facts,
     evidence_from_record,
+    jurisdiction_of,
 )
 from graph.cypher import load_query
 from graph.db import Graph
@@ -40,7 +42,7 @@ def load_evidence(graph: Graph, case_id: str) -> CaseEvidence:
         raise NotFound(f"case {case_id!r} does not exist")
     record = rows[0]
     facts = json.loads(record["analyst_facts"]) if record["analyst_facts"] else {}
-    return evidence_from_record(record, facts)
+    return evidence_from_record(record, facts, course_of_conduct(graph, case_id))
 
 
 def view(graph: Graph, case_id: str, now: datetime | None = None) -> CaseView:
@@ -48,11 +50,12 @@ def view(graph: Graph, case_id: str, now: datetime | None = None) -> CaseView:
     now = now or datetime.now(UTC)
     evidence = load_evidence(graph, case_id)
     facts = case_facts(evidence)
-    return CaseView(
-        evidence=evidence,
-        assessment=assess(facts, now),
-        assignment=assign(assignment_input(evidence, facts), on=now.date()),
-    )
+    assignment = assign(assignment_input(evidence, facts), on=now.date())
+    assessment = assess(facts, now, jurisdiction=jurisdiction_of(assignment))
+    if evidence.course is not None:
+        reasons = (*assessment.reasons, evidence.course.reason)
+        assessment = assessment.model_copy(update={"reasons": reasons})
+    return CaseView(evidence=evidence, assessment=assessment, assignment=assignment)
 
 
 def record_facts(graph: Graph, case_id: str, facts: object, by: str) -> CaseView:

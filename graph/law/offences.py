@@ -55,6 +55,27 @@ class TimeLimitKind(enum.StrEnum):
     EVIDENCE_ONLY = "evidence_only"  # N months from the prosecutor's sufficient evidence
 
 
+class Counting(enum.StrEnum):
+    """How a statutory period counts from its starting day.
+
+    ``from``: "within six months from the time when the offence was committed" (MCA 1980 s127(1))
+    leaves the starting day out, so the last day is the same date six months later.
+    ``beginning_with``: "the period of 3 years beginning with the day on which the offence was
+    committed" (CA 2003 s127(5)) counts the starting day as day one, so the last day is the day
+    before the same date three years later.
+    """
+
+    FROM = "from"
+    BEGINNING_WITH = "beginning_with"
+
+
+class RunsFrom(enum.StrEnum):
+    """Which incident starts the offence-date clocks of an offence."""
+
+    OFFENCE = "offence"  # the (first) incident: each message is an offence of its own
+    LAST_INCIDENT = "last_incident"  # a course of conduct: from its last incident
+
+
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -63,6 +84,10 @@ class TimeLimitRule(_Frozen):
     kind: TimeLimitKind
     months: int | None = None
     longstop_years: int | None = None
+    # the conservative convention (the earlier last day) unless the table states its source's
+    counting: Counting = Counting.BEGINNING_WITH
+    runs_from: RunsFrom = RunsFrom.OFFENCE
+    authority: str = ""  # the provision (or case) the period and its counting come from
     verified: bool = True
 
     @model_validator(mode="after")
@@ -79,10 +104,26 @@ class TimeLimitRule(_Frozen):
 
 
 class PointToProve(_Frozen):
+    """One point to prove. ``evidenced_by`` lists facts that together evidence it; ``or_by``
+    lists other sets of facts that evidence it instead (a limb "or" another). ``required``
+    marks the offence's defining element: it must be evidenced to record the crime whatever
+    its kind (the intent, or likelihood, to stir up hatred of POA 1986 Parts 3 and 3A)."""
+
     id: str = Field(min_length=1)
     text: str = Field(min_length=1)
     kind: PointKind
     evidenced_by: tuple[str, ...] = ()  # facts that together evidence it; () = investigate
+    or_by: tuple[tuple[str, ...], ...] = ()
+    required: bool = False
+
+    @property
+    def fact_sets(self) -> tuple[tuple[str, ...], ...]:
+        """Each set of facts that, all established, evidences the point."""
+        return tuple(s for s in (self.evidenced_by, *self.or_by) if s)
+
+    @property
+    def needed_to_record(self) -> bool:
+        return self.required or self.kind.needed_to_record
 
 
 class Offence(_Frozen):
@@ -94,15 +135,23 @@ class Offence(_Frozen):
     max_penalty: str
     time_limit: TimeLimitRule
     ag_consent: bool
+    ag_consent_provision: str | None = None  # where the consent requirement is (POA s27, s29L)
     strands: tuple[Strand, ...]  # the strands the offence itself covers (all five if neutral)
     points: tuple[PointToProve, ...] = Field(min_length=1)
     indicated_by: tuple[tuple[str, ...], ...] = ()
     aggravated_form_of: str | None = None
+    savings: str | None = None  # free-expression savings the reasons must name (POA ss29J/29JA)
     in_force_from: date | None = None
     repealed_from: date | None = None
     verified: bool
     note: str | None = None
     sources: tuple[str, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _consent_cited(self) -> Offence:
+        if self.ag_consent and not self.ag_consent_provision:
+            raise ValueError("ag_consent needs ag_consent_provision")
+        return self
 
     @property
     def citation(self) -> str:

@@ -2,8 +2,11 @@
 
 The table maps postcode districts (outward codes), not full postcodes. 514 districts straddle
 two or more forces; their main force is the one with most residents, so a resolution there is
-``MEDIUM`` and names the other forces it may be. A district missing from the table falls back
-to the most common force of its postcode area (``LOW``). Full-postcode precision (ONSPD) is not
+``MEDIUM`` and names the other forces it may be. A district the NHS app's district pairs mark as
+touching another force (``extra_pfas_in_nhs_pairs_only``) is ``MEDIUM`` too and names that
+force; a pairing the data marks doubtful (``extra_pfas_doubt``) is named with its doubt in the
+basis, and does not lower the confidence. A district missing from the table falls back to the
+most common force of its postcode area (``LOW``). Full-postcode precision (ONSPD) is not
 shipped; see ``graph/reference/data/SOURCES.md``.
 """
 
@@ -15,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from graph.errors import NotFound
-from graph.reference.forces import data_file
+from graph.reference.forces import data_file, forces_by_code
 from graph.values.postcode import Postcode
 
 
@@ -40,19 +43,39 @@ class DistrictRow:
     force_code: str
     all_force_codes: tuple[str, ...]
     method: str
+    touching_force_codes: tuple[str, ...] = ()  # NHS district pairs: touches these forces too
+    doubtful: tuple[tuple[str, str], ...] = ()  # (force code, why the pairing is doubtful)
+
+
+def _doubts(text: str) -> dict[str, str]:
+    """``"CODE: why; CODE: why"`` -> {code: why}."""
+    out = {}
+    for part in filter(None, (p.strip() for p in text.split(";"))):
+        code, _, why = part.partition(":")
+        out[code.strip()] = why.strip()
+    return out
 
 
 @cache
 def district_table() -> dict[str, DistrictRow]:
     table = {}
     for row in csv.DictReader(data_file("postcode_district_to_pfa.csv").splitlines()):
+        doubts = _doubts(row.get("extra_pfas_doubt") or "")
+        extra = [c for c in (row.get("extra_pfas_in_nhs_pairs_only") or "").split("|") if c]
         table[row["district"]] = DistrictRow(
             district=row["district"],
             force_code=row["pfa_code"],
             all_force_codes=tuple(row["all_pfa_codes"].split("|")),
             method=row["confidence"],
+            touching_force_codes=tuple(c for c in extra if c not in doubts),
+            doubtful=tuple((c, doubts[c]) for c in extra if c in doubts),
         )
     return table
+
+
+def _named(code: str) -> str:
+    found = forces_by_code().get(code)
+    return f"{found.name} ({code})" if found else code
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,23 +104,7 @@ def resolve(postcode: Postcode) -> ForceResolution:
     """The force for a cleaned postcode; :class:`NotFound` outside the UK forces' areas."""
     row = district_table().get(postcode.district)
     if row is not None:
-        others = tuple(code for code in row.all_force_codes if code != row.force_code)
-        if others:
-            return ForceResolution(
-                postcode,
-                row.force_code,
-                Confidence.MEDIUM,
-                others,
-                f"district {row.district} straddles {len(others) + 1} force areas; "
-                f"main force by resident population",
-            )
-        return ForceResolution(
-            postcode,
-            row.force_code,
-            Confidence.HIGH,
-            (),
-            f"district {row.district} lies in one force area",
-        )
+        return _from_district(postcode, row)
     area = area_table().get(postcode.area)
     if area is not None:
         return ForceResolution(
@@ -109,6 +116,34 @@ def resolve(postcode: Postcode) -> ForceResolution:
             f"in area {postcode.area} belong to this force",
         )
     raise NotFound(f"postcode {postcode} is outside the areas of the UK police forces")
+
+
+def _from_district(postcode: Postcode, row: DistrictRow) -> ForceResolution:
+    straddled = tuple(code for code in row.all_force_codes if code != row.force_code)
+    touching = tuple(
+        c for c in row.touching_force_codes if c != row.force_code and c not in straddled
+    )
+    others = straddled + touching
+    parts = []
+    if straddled:
+        parts.append(
+            f"district {row.district} straddles {len(straddled) + 1} force areas; "
+            "main force by resident population"
+        )
+    if touching:
+        parts.append(
+            f"district {row.district} also touches "
+            + ", ".join(_named(c) for c in touching)
+            + " (NHS district pairs)"
+        )
+    if not others:
+        parts.append(f"district {row.district} lies in one force area")
+    parts.extend(
+        f"the reference data also pairs it with {_named(code)}, doubtfully: {why}"
+        for code, why in row.doubtful
+    )
+    confidence = Confidence.MEDIUM if others else Confidence.HIGH
+    return ForceResolution(postcode, row.force_code, confidence, others, "; ".join(parts))
 
 
 def resolve_text(raw: str) -> ForceResolution:

@@ -16,7 +16,9 @@ from graph.assessment.deadlines import (
     add_months,
     end_of_uk_day,
     england_and_wales,
+    northern_ireland,
     parse_calendar,
+    scotland,
 )
 from graph.assessment.engine import assess
 from graph.assessment.policy import policy_on
@@ -27,12 +29,13 @@ from tests.unit.assessment.builders import facts
 CAL = england_and_wales()
 
 
-def test_calendar_covers_2023_to_2028_with_eight_or_nine_holidays_a_year() -> None:
+def test_calendar_has_eight_bank_holidays_a_year_and_nine_in_coronation_year() -> None:
     by_year: dict[int, int] = {}
-    for holiday in CAL.holidays:
-        by_year[holiday.day.year] = by_year.get(holiday.day.year, 0) + 1
-        assert holiday.day.weekday() < 5, holiday  # substitute days are weekdays
-    assert by_year == {2023: 9, 2024: 8, 2025: 8, 2026: 8, 2027: 8, 2028: 8}
+    for year in range(2023, 2032):
+        days = CAL.bank_holidays(year)
+        by_year[year] = len(days)
+        assert all(d.weekday() < 5 for d in days), days  # substitute days are weekdays
+    assert by_year == {2023: 9} | dict.fromkeys(range(2024, 2032), 8)
 
 
 @pytest.mark.parametrize(
@@ -50,10 +53,54 @@ def test_add_working_days(start: date, days: int, expected: date) -> None:
     assert CAL.add_working_days(start, days) == expected
 
 
-def test_outside_the_calendar_is_refused() -> None:
+def test_a_fixed_calendar_refuses_days_outside_it() -> None:
+    fixed = parse_calendar('coverage_from = "2030-01-01"\ncoverage_to = "2030-12-31"\n')
     with pytest.raises(InvalidValue) as caught:
-        CAL.add_working_days(date(2028, 12, 29), 3)
+        fixed.add_working_days(date(2030, 12, 29), 3)
     assert caught.value.field == "calendar"
+
+
+def test_the_maintained_calendar_has_no_end() -> None:
+    # issue 25: the shipped table ended in 2028 and refused this deadline
+    assert CAL.add_working_days(date(2028, 12, 29), 3) == date(2029, 1, 4)
+    assert CAL.add_working_days(date(2040, 12, 24), 1) == date(2040, 12, 27)
+
+
+# (event in 2030, working days) -> due day on the England and Wales, Scotland, NI calendars
+IN_2030: list[tuple[datetime, int, date, date, date]] = [
+    # Friday 2 August; Scotland's summer bank holiday is Monday 5 August
+    (datetime(2030, 8, 2, 15, tzinfo=UTC), 1, date(2030, 8, 5), date(2030, 8, 6),
+     date(2030, 8, 5)),
+    # Friday 23 August; England and Wales' (and NI's) is Monday 26 August
+    (datetime(2030, 8, 23, 15, tzinfo=UTC), 1, date(2030, 8, 27), date(2030, 8, 26),
+     date(2030, 8, 27)),
+    # Tuesday 31 December: New Year's Day everywhere, 2 January too in Scotland
+    (datetime(2030, 12, 31, 15, tzinfo=UTC), 1, date(2031, 1, 2), date(2031, 1, 3),
+     date(2031, 1, 2)),
+    # Thursday 18 April: Good Friday everywhere, Easter Monday not in Scotland
+    (datetime(2030, 4, 18, 15, tzinfo=UTC), 1, date(2030, 4, 23), date(2030, 4, 22),
+     date(2030, 4, 23)),
+    # Friday 29 November: St Andrew's Day (Saturday 30th) is Monday 2 December in Scotland
+    (datetime(2030, 11, 29, 15, tzinfo=UTC), 1, date(2030, 12, 2), date(2030, 12, 3),
+     date(2030, 12, 2)),
+    # Friday 15 March: St Patrick's Day (Sunday 17th) is Monday 18 March in Northern Ireland
+    (datetime(2030, 3, 15, 15, tzinfo=UTC), 5, date(2030, 3, 22), date(2030, 3, 22),
+     date(2030, 3, 25)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("event", "days", "england_wales", "scot", "ni"), IN_2030)
+def test_victims_code_deadlines_in_2030_on_each_calendar(
+    event: datetime, days: int, england_wales: date, scot: date, ni: date
+) -> None:
+    policy = policy_on(event.date()).model_copy(
+        update={"victims_code_working_days": days, "victims_code_working_days_enhanced": days}
+    )
+    for calendar, due_day in ((CAL, england_wales), (scotland(), scot), (northern_ireland(), ni)):
+        deadline = victim_notification_deadline(
+            event, enhanced=False, now=event, policy=policy, calendar=calendar
+        )
+        assert deadline.due_at == end_of_uk_day(due_day), calendar.division
 
 
 def test_calendar_parses_its_own_format() -> None:
@@ -110,9 +157,10 @@ NOW = datetime(2024, 3, 2, 12, tzinfo=UTC)
 # offence, sufficient-evidence date -> last day proceedings may start (None: no date)
 LIMITS = [
     ("pha1997_s2", None, date(2024, 9, 1), DeadlineStatus.DUE),
-    ("ca2003_s127_1", None, date(2027, 3, 1), DeadlineStatus.DUE),  # long-stop only
+    # CA 2003 s127(5): 3 years "beginning with" 1 March 2024 end on 28 February 2027
+    ("ca2003_s127_1", None, date(2027, 2, 28), DeadlineStatus.DUE),  # long-stop only
     ("ca2003_s127_1", date(2024, 4, 10), date(2024, 10, 9), DeadlineStatus.DUE),
-    ("ca2003_s127_1", date(2026, 12, 1), date(2027, 3, 1), DeadlineStatus.DUE),  # long-stop first
+    ("ca2003_s127_1", date(2026, 12, 1), date(2027, 2, 28), DeadlineStatus.DUE),  # long-stop
     ("osa2023_s179", date(2024, 4, 10), date(2024, 10, 9), DeadlineStatus.DUE),
     ("osa2023_s181", None, None, DeadlineStatus.NO_LIMIT),
 ]

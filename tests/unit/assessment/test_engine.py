@@ -46,11 +46,16 @@ CANDIDATES: list[tuple[str, dict[str, Any], list[str]]] = [
     ("repeated, no race or religion: no CDA form",
      {"occasions_targeting_victim": 2, "grossly_offensive": True, "strands": DISABILITY},
      ["mca1988_s1_offensive", "ca2003_s127_1", "ca2003_s127_2_c", "pha1997_s2"]),
-    ("stalking with fear of violence, religion",
+    ("stalking with fear of violence, religious hostility demonstrated",
      {"occasions_targeting_victim": 2, "stalking_behaviour": True,
-      "victim_feared_violence": True, "strands": RELIGION},
+      "victim_feared_violence": True, "strands": RELIGION, "hostility_demonstrated": RELIGION},
      ["ca2003_s127_2_c", "pha1997_s2a", "pha1997_s4", "pha1997_s4a", "cda1998_s32_pha_s2a",
       "cda1998_s32_pha_s4", "cda1998_s32_pha_s4a", "pha1997_s2", "cda1998_s32_pha_s2"]),
+    ("stalking, religion ticked only: aggravated forms proposed, not recordable",
+     {"occasions_targeting_victim": 2, "stalking_behaviour": True,
+      "victim_feared_violence": True, "strands": RELIGION},
+     ["ca2003_s127_2_c", "pha1997_s2a", "pha1997_s4", "pha1997_s4a", "pha1997_s2",
+      "cda1998_s32_pha_s2", "cda1998_s32_pha_s2a", "cda1998_s32_pha_s4", "cda1998_s32_pha_s4a"]),
     ("public racist abuse in writing", {"published_to_public": True, "grossly_offensive": True},
      ["mca1988_s1_offensive", "ca2003_s127_1", "poa1986_s19"]),
     ("public racist video", {"published_to_public": True, "grossly_offensive": True,
@@ -60,9 +65,13 @@ CANDIDATES: list[tuple[str, dict[str, Any], list[str]]] = [
      {"published_to_public": True, "grossly_offensive": True, "strands": RELIGION},
      ["mca1988_s1_offensive", "ca2003_s127_1"]),
     ("threatening with intent, sexual orientation: Part 3A",
+     {"published_to_public": True, "threatening": True, "intent_to_stir_up_hatred": True,
+      "strands": SO},
+     ["poa1986_s29c"]),
+    ("menacing (s127) is not threatening (POA): no Part 3A",
      {"published_to_public": True, "menacing": True, "intent_to_stir_up_hatred": True,
       "strands": SO},
-     ["ca2003_s127_1", "poa1986_s29c"]),
+     ["ca2003_s127_1"]),
     ("nothing", {}, []),
 ]  # fmt: skip
 
@@ -83,7 +92,12 @@ def test_harassment_without_harassing_content_is_not_recordable() -> None:
 
 
 def test_part_3a_needs_intent_not_likelihood() -> None:
-    result = assess(facts(published_to_public=True, menacing=True, strands=SO), NOW)
+    result = assess(
+        facts(
+            published_to_public=True, threatening=True, likely_to_stir_up_hatred=True, strands=SO
+        ),
+        NOW,
+    )
     s29c = next(c for c in result.candidates if c.offence_id == "poa1986_s29c")
     assert "intent" in s29c.missing
 
@@ -166,24 +180,51 @@ def test_perception_by_anyone_connected_flags_hate(perceiver: PerceivedBy) -> No
     assert result.perception_satisfied
 
 
-# strands -> s66 uplift strands (crime, with / without an aggravated form proposed)
-UPLIFT: list[tuple[frozenset[Strand], int, tuple[Strand, ...]]] = [
-    (RACE, 1, (Strand.RACE,)),  # no aggravated form: race goes to s66
-    (RACE, 3, ()),  # harassment charged as CDA s32 aggravated: no s66 for race
-    (frozenset({Strand.RACE, Strand.DISABILITY}), 3, (Strand.DISABILITY,)),
-    (frozenset({Strand.TRANSGENDER}), 3, (Strand.TRANSGENDER,)),
+RACE_DISABILITY = frozenset({Strand.RACE, Strand.DISABILITY})
+TRANSGENDER = frozenset({Strand.TRANSGENDER})
+
+# The s66 uplift belongs to each offence: race and religion are left out only for a CDA 1998
+# aggravated form (its own element); an offence with no aggravated form keeps every strand,
+# however many aggravated forms the case proposes.
+# strands, occasions -> offence -> its s66 strands
+UPLIFT: list[tuple[frozenset[Strand], int, str, tuple[Strand, ...]]] = [
+    (RACE, 1, "mca1988_s1_offensive", (Strand.RACE,)),
+    (RACE, 3, "mca1988_s1_offensive", (Strand.RACE,)),  # no aggravated form, kept case-wide
+    (RACE, 3, "ca2003_s127_1", (Strand.RACE,)),
+    (RACE, 3, "pha1997_s2", (Strand.RACE,)),  # if charged as the basic offence
+    (RACE, 3, "cda1998_s32_pha_s2", ()),  # the aggravated form: race is its own element
+    (RACE_DISABILITY, 3, "cda1998_s32_pha_s2", (Strand.DISABILITY,)),
+    (RACE_DISABILITY, 3, "mca1988_s1_offensive", (Strand.DISABILITY, Strand.RACE)),
+    (TRANSGENDER, 3, "pha1997_s2", (Strand.TRANSGENDER,)),
 ]
 
 
-@pytest.mark.parametrize(("strands", "occasions", "uplift"), UPLIFT)
-def test_sentencing_act_s66_uplift(
-    strands: frozenset[Strand], occasions: int, uplift: tuple[Strand, ...]
+@pytest.mark.parametrize(("strands", "occasions", "offence_id", "uplift"), UPLIFT)
+def test_sentencing_act_s66_uplift_per_offence(
+    strands: frozenset[Strand], occasions: int, offence_id: str, uplift: tuple[Strand, ...]
 ) -> None:
     result = assess(
-        facts(strands=strands, grossly_offensive=True, occasions_targeting_victim=occasions), NOW
+        facts(
+            strands=strands,
+            grossly_offensive=True,
+            occasions_targeting_victim=occasions,
+            hostility_demonstrated=strands,
+        ),
+        NOW,
     )
-    got = result.sentencing_uplift.strands if result.sentencing_uplift else ()
+    candidate = next(c for c in result.candidates if c.offence_id == offence_id)
+    got = candidate.sentencing_uplift.strands if candidate.sentencing_uplift else ()
     assert got == uplift
+
+
+def test_case_uplift_survives_an_aggravated_form() -> None:
+    result = assess(
+        facts(grossly_offensive=True, occasions_targeting_victim=3, hostility_motivated=RACE), NOW
+    )
+    assert "cda1998_s32_pha_s2" in result.aggravated_forms
+    assert result.sentencing_uplift is not None
+    assert result.sentencing_uplift.strands == (Strand.RACE,)
+    assert "Malicious Communications Act 1988" in result.sentencing_uplift.note
 
 
 def test_aggravated_forms_listed_with_reason() -> None:
@@ -196,8 +237,11 @@ def test_enhanced_rights() -> None:
     assert assess(facts(grossly_offensive=True), NOW).enhanced_rights  # hate crime
     no_hate = facts(grossly_offensive=True, strands=frozenset())
     assert not assess(no_hate, NOW).enhanced_rights
-    child = facts(strands=frozenset(), victim_under_18=True)
-    assert assess(child, NOW).enhanced_rights
+    child_victim_of_crime = facts(strands=frozenset(), victim_under_18=True, grossly_offensive=True)
+    assert assess(child_victim_of_crime, NOW).enhanced_rights
+    # issue 25 defect 12: the Victims' Code is for victims of a crime, not every case
+    child_no_crime = facts(strands=frozenset(), victim_under_18=True)
+    assert not assess(child_no_crime, NOW).enhanced_rights
 
 
 def test_online_flag_reason() -> None:

@@ -84,3 +84,57 @@ def test_uk_phone_forms_are_found(number: str) -> None:
 def test_dates_and_references_are_not_phone_numbers() -> None:
     text = "Reported 2026-03-01, ref OHCH-2026-000123, 12 posts"
     assert redact(text, [], []) == (text, ())
+
+
+# issue 25: the UK-only pattern found 2 of these 5; every country's numbers are found
+@pytest.mark.parametrize(
+    "number",
+    [
+        "+1 (415) 555-2671",  # United States
+        "+33 6 12 34 56 78",  # France, mobile
+        "+49 30 901820",  # Germany, Berlin
+        "+91 98765 43210",  # India, mobile
+        "+353 87 123 4567",  # Ireland, mobile
+        "+61 412 345 678",  # Australia, mobile
+        "0033 6 12 34 56 78",  # France, dialled from the UK
+    ],
+)
+def test_phone_numbers_of_any_country_are_found(number: str) -> None:
+    text, reasons = redact(f"call {number} now", [], [])
+    assert text == "call [phone removed] now"
+    assert reasons == ("phone not among the item's kept entities",)
+
+
+@pytest.mark.parametrize(
+    "email",
+    [
+        "josé.garcía@correo.es",
+        "иван@пример.рф",
+        "用户@例子.广告",
+        "müller@bücher.de",
+        "plain.ascii+tag@example.org",
+    ],
+)
+def test_email_addresses_with_non_ascii_characters_are_found(email: str) -> None:
+    text, reasons = redact(f"write to {email}, today", [], [])
+    assert text == "write to [email removed], today"
+    assert reasons == ("email not among the item's kept entities",)
+
+
+# a kept phone number stays however the text writes it
+@pytest.mark.parametrize(
+    ("kept", "written"),
+    [
+        ("+447911123456", "07911 123456"),
+        ("07911 123456", "+44 7911 123456"),
+        ("+33612345678", "+33 6 12 34 56 78"),
+    ],
+)
+def test_a_kept_phone_number_stays_in_any_format(kept: str, written: str) -> None:
+    text = f"call {written} now"
+    assert redact(text, [], [kept]) == (text, ())
+
+
+def test_handles_and_post_ids_are_not_emails_or_phones() -> None:
+    text = "@abuser posted https://x.com/abuser/status/1796512345678900101 on 12/03/2026"
+    assert redact(text, [], []) == (text, ())
