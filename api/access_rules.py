@@ -44,6 +44,7 @@ QUERY_RULES: Mapping[str, Capability] = {
     "audit_trail": C.READ_AUDIT,
     "removal_referrals": C.REFER_CONTENT,
     "removal_stats": C.REFER_CONTENT,
+    "data_requests": C.IDENTITY_EVIDENCE,
 }
 
 MUTATION_RULES: Mapping[str, Capability] = {
@@ -67,6 +68,11 @@ MUTATION_RULES: Mapping[str, Capability] = {
     "refer_content": C.REFER_CONTENT,
     "approve_removal_referral": C.APPROVE_REQUESTS,
     "record_removal_answer": C.REFER_CONTENT,
+    "request_platform_data": C.IDENTITY_EVIDENCE,
+    "authorise_data_request": C.APPROVE_REQUESTS,
+    "record_data_request_step": C.IDENTITY_EVIDENCE,
+    "extend_preservation": C.IDENTITY_EVIDENCE,
+    "link_disclosure_to_request": C.IDENTITY_EVIDENCE,
 }
 
 # Fields that need no more than these reveal no personal data and are not audited; every other
@@ -94,6 +100,11 @@ MUTATION_OPERATIONS: Mapping[str, Operation] = {
     "refer_content": Op.COLLECTION,
     "approve_removal_referral": Op.ALTERATION,
     "record_removal_answer": Op.ALTERATION,
+    "request_platform_data": Op.COLLECTION,
+    "authorise_data_request": Op.ALTERATION,
+    "record_data_request_step": Op.ALTERATION,
+    "extend_preservation": Op.ALTERATION,
+    "link_disclosure_to_request": Op.COMBINATION,
 }
 
 # (method, path) -> capability; ``None`` marks a probe that carries no data and needs no viewer.

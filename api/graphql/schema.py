@@ -21,6 +21,7 @@ from api.graphql.gate import gate_root_fields
 from api.graphql.types import analytics, casework, identity, intake, network, removals
 from api.graphql.types import audit as audit_types
 from api.graphql.types import content as content_types
+from api.graphql.types import data_requests as data_request_types
 from api.graphql.types import force as force_types
 from api.graphql.types import force_view as force_view_types
 from api.graphql.types.case_groups import CaseGroupMutations
@@ -131,6 +132,10 @@ class Query:
         resolver=removals.removal_stats,
         description="How platforms answer removal referrals, by platform or by offence.",
     )
+    data_requests: data_request_types.DataRequestPage = strawberry.field(
+        resolver=data_request_types.data_requests,
+        description="Data requests to platforms: to authorise, awaiting an answer, expiring.",
+    )
     audit_trail: list[audit_types.AuditEntry] = strawberry.field(
         resolver=audit_types.audit_trail,
         description="The audit trail (DPA 2018 s62): who consulted, changed or disclosed a "
@@ -155,6 +160,7 @@ class Mutation(
     IntelMutations,
     identity.IdentityMutations,
     removals.RemovalMutations,
+    data_request_types.DataRequestMutations,
 ):
     submit_referral: intake.SubmitReferralResult = strawberry.field(
         resolver=intake.submit_referral,
