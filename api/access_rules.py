@@ -45,6 +45,8 @@ QUERY_RULES: Mapping[str, Capability] = {
     "removal_referrals": C.REFER_CONTENT,
     "removal_stats": C.REFER_CONTENT,
     "data_requests": C.IDENTITY_EVIDENCE,
+    "reupload_alerts": C.REFER_CONTENT,
+    "repeat_reuploaders": C.REFER_CONTENT,
 }
 
 MUTATION_RULES: Mapping[str, Capability] = {
@@ -68,6 +70,8 @@ MUTATION_RULES: Mapping[str, Capability] = {
     "refer_content": C.REFER_CONTENT,
     "approve_removal_referral": C.APPROVE_REQUESTS,
     "record_removal_answer": C.REFER_CONTENT,
+    "refer_reupload": C.REFER_CONTENT,
+    "dismiss_reupload_alert": C.REFER_CONTENT,
     "request_platform_data": C.IDENTITY_EVIDENCE,
     "authorise_data_request": C.APPROVE_REQUESTS,
     "record_data_request_step": C.IDENTITY_EVIDENCE,
@@ -100,6 +104,8 @@ MUTATION_OPERATIONS: Mapping[str, Operation] = {
     "refer_content": Op.COLLECTION,
     "approve_removal_referral": Op.ALTERATION,
     "record_removal_answer": Op.ALTERATION,
+    "refer_reupload": Op.COLLECTION,
+    "dismiss_reupload_alert": Op.ALTERATION,
     "request_platform_data": Op.COLLECTION,
     "authorise_data_request": Op.ALTERATION,
     "record_data_request_step": Op.ALTERATION,

@@ -1,6 +1,9 @@
-"""``ohch link duplicates`` / ``identities`` / ``people``: the batch linking jobs."""
+"""``ohch link duplicates`` / ``identities`` / ``people`` / ``reuploads``: the batch linking
+jobs."""
 
 from __future__ import annotations
+
+from datetime import UTC, datetime
 
 import typer
 
@@ -8,6 +11,7 @@ from cli.common import connected
 from graph.dedup.relink import link_unlinked
 from graph.identity.named_store import link_people_in_graph
 from graph.identity.store import link_identities
+from graph.removals.reuploads import scan
 
 app = typer.Typer(help="Linking jobs.", no_args_is_help=True)
 
@@ -42,3 +46,13 @@ def people() -> None:
         f"{len(result.added)} new judgements; {repeat} persons named in several reports; "
         f"{len(result.review_queue)} pairs for analyst review"
     )
+
+
+@app.command()
+def reuploads() -> None:
+    """Look for removed content that came back (the same post reported again, or its text
+    re-posted past evasion tricks) among content reported since the last run; raise one alert
+    per (content, earlier referral) (idempotent)."""
+    with connected() as graph:
+        raised = scan(graph, datetime.now(UTC))
+    typer.echo(f"{raised} re-upload alerts raised or already open")

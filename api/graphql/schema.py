@@ -132,6 +132,14 @@ class Query:
         resolver=removals.removal_stats,
         description="How platforms answer removal referrals, by platform or by offence.",
     )
+    reupload_alerts: removals.ReuploadAlertPage = strawberry.field(
+        resolver=removals.reupload_alerts,
+        description="Removed content that came back (ohch link reuploads raises them).",
+    )
+    repeat_reuploaders: list[removals.RepeatReuploader] = strawberry.field(
+        resolver=removals.repeat_reuploaders,
+        description="Accounts whose removed content keeps coming back.",
+    )
     data_requests: data_request_types.DataRequestPage = strawberry.field(
         resolver=data_request_types.data_requests,
         description="Data requests to platforms: to authorise, awaiting an answer, expiring.",

@@ -22,8 +22,16 @@ class PlatformTerms(BaseModel):
     formats: tuple[PackFormat, ...] = Field(min_length=1)
 
 
+class ReuploadTerms(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    text_similarity: float = Field(ge=50, le=100)
+    min_letters: int = Field(ge=1)
+
+
 class RemovalPolicy(VersionedPolicy):
     default: PlatformTerms
+    reupload: ReuploadTerms
     platform: dict[str, PlatformTerms] = Field(default_factory=dict)
 
     def terms(self, platform_id: str) -> PlatformTerms:

@@ -20,8 +20,8 @@ from api.graphql.types.common import (
     failure,
 )
 from graph.errors import InvalidValue
+from graph.removals import reuploads, store
 from graph.removals import stats as stats_model
-from graph.removals import store
 from graph.removals.lifecycle import ANSWERS, OPEN, Status
 
 Info = strawberry.Info[Context, None]
@@ -112,9 +112,60 @@ class RemovalStatsRow:
     p90_hours_to_removal: float | None
 
 
+@strawberry.enum(description="Where a re-upload alert stands.")
+class ReuploadStatus(enum.Enum):
+    OPEN = "open"
+    REFERRED = "referred"
+    DISMISSED = "dismissed"
+
+
+@strawberry.enum(description="How removed content was found to be back.")
+class ReuploadHow(enum.Enum):
+    REPORTED_AGAIN = "reported_again"  # the same post, reported after its removal
+    SAME_TEXT = "same_text"  # new content whose text, past evasion tricks, is the removed one's
+
+
+@strawberry.type(description="Removed content that came back, linked to the earlier referral.")
+class ReuploadAlert:
+    id: str
+    content_id: str
+    referral_id: str = strawberry.field(description="The referral whose content was removed.")
+    how: ReuploadHow
+    score: float | None = strawberry.field(description="Text similarity (0-100), same_text.")
+    accounts: list[str]
+    raised_at: datetime
+    status: ReuploadStatus
+    note: str | None
+    referral_made: str | None = strawberry.field(description="The new referral, if referred.")
+
+    @classmethod
+    def of(cls, a: reuploads.Alert) -> ReuploadAlert:
+        return cls(
+            id=a.id, content_id=a.content_id, referral_id=a.referral_id,
+            how=ReuploadHow(a.how), score=a.score, accounts=list(a.accounts),
+            raised_at=a.raised_at, status=ReuploadStatus(a.status), note=a.note,
+            referral_made=a.referral_made,
+        )  # fmt: skip
+
+
+@strawberry.type(description="A page of re-upload alerts, newest first.")
+class ReuploadAlertPage:
+    items: list[ReuploadAlert]
+    end_cursor: str | None
+    has_next_page: bool
+
+
+@strawberry.type(description="An account whose removed content keeps coming back.")
+class RepeatReuploader:
+    account_key: str
+    alerts: int
+    content_ids: list[str]
+
+
 Failure = InvalidInputError | NotFoundError | ConflictError | ForbiddenError
 DraftResult = Annotated[RemovalReferralDrafted | Failure, strawberry.union("ReferContentResult")]
 StepResult = Annotated[RemovalReferral | Failure, strawberry.union("RemovalStepResult")]
+AlertResult = Annotated[ReuploadAlert | Failure, strawberry.union("ReuploadAlertResult")]
 
 
 async def _guarded(work: Callable[[], T]) -> T | Failure:
@@ -171,6 +222,33 @@ async def removal_stats(
     ]
 
 
+async def reupload_alerts(
+    info: Info,
+    statuses: list[ReuploadStatus] | None = None,
+    first: int = 50,
+    after: str | None = None,
+) -> ReuploadAlertPage:
+    """Removed content that came back (default: the open alerts), newest first."""
+    if not 1 <= first <= MAX_PAGE:
+        raise InvalidValue("first", f"must be between 1 and {MAX_PAGE}")
+    wanted = [s.value for s in statuses] if statuses else [ReuploadStatus.OPEN.value]
+    items, cursor = await asyncio.to_thread(
+        reuploads.alerts, info.context.graph, wanted, first, after
+    )
+    return ReuploadAlertPage(
+        items=[ReuploadAlert.of(a) for a in items], end_cursor=cursor,
+        has_next_page=cursor is not None,
+    )  # fmt: skip
+
+
+async def repeat_reuploaders(info: Info, min_alerts: int = 2) -> list[RepeatReuploader]:
+    """Accounts on at least ``minAlerts`` re-upload alerts, most first."""
+    if min_alerts < 1:
+        raise InvalidValue("minAlerts", "must be at least 1")
+    rows = await asyncio.to_thread(reuploads.repeat_reuploaders, info.context.graph, min_alerts)
+    return [RepeatReuploader(account_key=a, alerts=n, content_ids=list(c)) for a, n, c in rows]
+
+
 @strawberry.type
 class RemovalMutations:
     @strawberry.mutation(
@@ -217,6 +295,28 @@ class RemovalMutations:
                 )
             )
         return await _step(info, referral_id, answer, note, evidence)
+
+    @strawberry.mutation(
+        description="Refer re-uploaded content in one action, with the earlier referral's "
+        "reason; the alert is closed as referred."
+    )
+    async def refer_reupload(self, info: Info, alert_id: str) -> DraftResult:
+        graph, who, now = info.context.graph, info.context.viewer.user_id, datetime.now(UTC)
+
+        def work() -> RemovalReferralDrafted:
+            referral = reuploads.refer_again(graph, alert_id, who, now)
+            return RemovalReferralDrafted(referral=RemovalReferral.of(referral, now), created=True)
+
+        return await _guarded(work)
+
+    @strawberry.mutation(description="Dismiss a re-upload alert, saying why.")
+    async def dismiss_reupload_alert(self, info: Info, alert_id: str, note: str) -> AlertResult:
+        graph, who, now = info.context.graph, info.context.viewer.user_id, datetime.now(UTC)
+        if not note.strip():
+            return InvalidInputError.of(InvalidValue("note", "say why the alert is dismissed"))
+        return await _guarded(
+            lambda: ReuploadAlert.of(reuploads.dismiss(graph, alert_id, note, who, now))
+        )
 
 
 async def _step(

@@ -1,0 +1,163 @@
+"""Removed content that comes back: the same post reported again after its removal, or new
+content whose text, read past evasion tricks, is a removed one's (``evasion.py``).
+
+A scan looks at content reported since the last scan (a marker in the graph), matches it with
+the platform's removed and restricted referrals, and raises one alert per (content, earlier
+referral), linked to both and naming the accounts, so an analyst can refer it again in one
+action. Accounts on several alerts are listed as repeat re-uploaders. Matching images by
+perceptual hash waits for intake's evidence files (issue 21).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from rapidfuzz import fuzz, process
+
+from graph.cypher import load_query
+from graph.db import Graph, Record, native
+from graph.errors import Conflict, NotFound
+from graph.removals import store
+from graph.removals.evasion import evasion_key
+from graph.removals.policy import removal_policy
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+REPORTED_AGAIN = "reported_again"
+SAME_TEXT = "same_text"
+
+
+@dataclass(frozen=True, slots=True)
+class Alert:
+    id: str
+    content_id: str
+    referral_id: str
+    how: str  # reported_again | same_text
+    score: float | None
+    accounts: tuple[str, ...]
+    raised_at: datetime
+    status: str  # open | referred | dismissed
+    note: str | None
+    referral_made: str | None
+
+    @classmethod
+    def of(cls, r: Record) -> Alert:
+        return cls(
+            id=r["id"], content_id=r["content_id"], referral_id=r["referral_id"], how=r["how"],
+            score=r["score"], accounts=tuple(r["accounts"] or ()),
+            raised_at=native(r["raised_at"]), status=r["status"], note=r["note"],
+            referral_made=r["referral_made"],
+        )  # fmt: skip
+
+
+def matches(removed: list[Record], contents: list[Record]) -> list[dict[str, object]]:
+    """The alerts to raise, pure: each content against its platform's removed referrals."""
+    terms = removal_policy().reupload
+    by_platform: dict[str, list[tuple[Record, str]]] = defaultdict(list)
+    for ref in removed:
+        key = evasion_key(ref["text"] or "")
+        by_platform[ref["platform"]].append((ref, key))
+    found: list[dict[str, object]] = []
+    for content in contents:
+        if content["own_referral_id"] is not None and content["own_referral_id"] not in {
+            r["id"] for r in removed if r["content_id"] == content["content_id"]
+        }:
+            continue  # referred already, and not removed: nothing to chase
+        candidates = by_platform.get(content["platform"], [])
+        for ref, _ in candidates:
+            if ref["content_id"] == content["content_id"] and native(
+                content["last_reported_at"]
+            ) > native(ref["answered_at"]):
+                found.append(_alert(content, ref, REPORTED_AGAIN, None))
+        key = evasion_key(content["text"] or "")
+        if len(key) < terms.min_letters:
+            continue
+        others = [(ref, k) for ref, k in candidates if ref["content_id"] != content["content_id"]]
+        for _, score, index in process.extract(
+            key, [k for _, k in others], scorer=fuzz.ratio, score_cutoff=terms.text_similarity,
+            limit=None,
+        ):  # fmt: skip
+            ref, ref_key = others[index]
+            if len(ref_key) >= terms.min_letters:
+                found.append(_alert(content, ref, SAME_TEXT, round(float(score), 1)))
+    return found
+
+
+def _alert(content: Record, ref: Record, how: str, score: float | None) -> dict[str, object]:
+    return {
+        "id": f"reupload:{uuid.uuid4()}", "content_id": content["content_id"],
+        "referral_id": ref["id"], "how": how, "score": score,
+        "accounts": list(content["accounts"] or []),
+    }  # fmt: skip
+
+
+def scan(graph: Graph, now: datetime) -> int:
+    """Look at content reported since the last scan; return how many alert rows were raised
+    or found raised already."""
+    previous = graph.write(load_query("removals/reupload_scan_mark"), until=now)
+    since = native(previous[0]["previous"]) if previous and previous[0]["previous"] else EPOCH
+    removed = graph.read(load_query("removals/removed_referrals"))
+    if not removed:
+        return 0
+    contents = graph.read(load_query("removals/contents_reported_since"), since=since)
+    rows = matches(removed, contents)
+    if not rows:
+        return 0
+    raised = graph.write(load_query("removals/raise_reupload_alerts"), rows=rows, at=now)
+    return int(raised[0]["alerts"]) if raised else 0
+
+
+def alerts(
+    graph: Graph, statuses: list[str], first: int = 50, after: str | None = None
+) -> tuple[list[Alert], str | None]:
+    rows = graph.read(
+        load_query("removals/reupload_alerts"), statuses=statuses, after_key=after,
+        limit=first + 1,
+    )  # fmt: skip
+    page = rows[:first]
+    cursor = page[-1]["key"] if page and len(rows) > first else None
+    return [Alert.of(r) for r in page], cursor
+
+
+def _alert_by_id(graph: Graph, alert_id: str) -> Alert:
+    rows = graph.read(load_query("removals/reupload_alert"), id=alert_id)
+    if not rows:
+        raise NotFound(f"re-upload alert {alert_id!r} does not exist")
+    return Alert.of(rows[0])
+
+
+def refer_again(graph: Graph, alert_id: str, by: str, now: datetime) -> store.Referral:
+    """Refer the re-uploaded content with the earlier referral's reason, and close the alert."""
+    alert = _alert_by_id(graph, alert_id)
+    earlier = store.get(graph, alert.referral_id)
+    reason = f"re-upload of content removed after referral {earlier.id} ({earlier.reason})"
+    referral, _ = store.draft(graph, alert.content_id, by, now, reason)
+    _close(graph, alert, "referred", f"referred as {referral.id}", referral.id, by, now)
+    return referral
+
+
+def dismiss(graph: Graph, alert_id: str, note: str, by: str, now: datetime) -> Alert:
+    alert = _alert_by_id(graph, alert_id)
+    _close(graph, alert, "dismissed", note, None, by, now)
+    return _alert_by_id(graph, alert_id)
+
+
+def _close(
+    graph: Graph, alert: Alert, status: str, note: str, made: str | None, by: str, now: datetime
+) -> None:
+    done = graph.write(
+        load_query("removals/close_reupload_alert"),
+        id=alert.id, status=status, note=note, referral_made=made, by=by, at=now,
+    )  # fmt: skip
+    if not done:
+        raise Conflict(f"re-upload alert {alert.id} is already {alert.status}")
+
+
+def repeat_reuploaders(
+    graph: Graph, min_alerts: int = 2, limit: int = 100
+) -> list[tuple[str, int, tuple[str, ...]]]:
+    rows = graph.read(load_query("removals/repeat_reuploaders"), min_alerts=min_alerts,
+                      limit=limit)  # fmt: skip
+    return [(r["account"], r["alerts"], tuple(r["contents"])) for r in rows]
