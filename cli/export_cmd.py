@@ -18,6 +18,7 @@ from graph.intel.destinations import destination as find_destination
 from graph.intel.from_case import items_in_period
 from graph.intel.nim_export import export_nim, next_period
 from graph.intel.sanitise import sanitise_all
+from graph.removals.channels import channel_for
 from graph.removals.sending import send_pack
 
 app = typer.Typer(help="Exports.", no_args_is_help=True)
@@ -83,15 +84,22 @@ def referrals(
     """Send a platform's approved removal referrals as one pack: JSON Lines and CSV (as the
     platform's terms say) and a manifest of SHA-256 hashes under OUT/PLATFORM/PACK-ID. Each
     referral is marked sent with the time its answer is due; the pack is logged in the audit
-    trail as a disclosure to the platform."""
+    trail as a disclosure to the platform. A platform with an API endpoint
+    (OHCH_PLATFORM_API_ENDPOINTS) is sent the pack, and its tickets acknowledge the referrals;
+    others have the folder handed over through their law-enforcement channel."""
+    config = settings()
+    tokens = {k: v.get_secret_value() for k, v in config.platform_api_tokens.items()}
+    channel = channel_for(platform, config.platform_api_endpoints, tokens)
     with connected() as graph, reported_errors():
         sent = send_pack(
-            graph, platform, out, actor, datetime.now(UTC), AuditLog(settings().audit_log), pack
-        )
+            graph, platform, out, actor, datetime.now(UTC), AuditLog(config.audit_log), pack,
+            channel,
+        )  # fmt: skip
     if sent is None:
         typer.echo(f"nothing approved for {platform}: no pack written")
         return
-    state = "written again (identical)" if sent.already_existed else "written"
+    state = "written again (identical)" if sent.pack.already_existed else "written"
     typer.echo(
-        f"{state}: {sent.folder} - {sent.count} referrals, manifest sha256 {sent.manifest_sha256}"
+        f"{state}: {sent.pack.folder} - {sent.pack.count} referrals, manifest sha256 "
+        f"{sent.pack.manifest_sha256}; {sent.delivery.note}"
     )

@@ -95,6 +95,14 @@ class Settings(BaseSettings):
         "token (0: no limit)",
     )
 
+    platform_api_endpoints: dict[str, str] = Field(
+        default_factory=dict,
+        description="JSON: platform id -> the https endpoint its removal packs are posted to",
+    )
+    platform_api_tokens: dict[str, SecretStr] = Field(
+        default_factory=dict, description="JSON: platform id -> the bearer token for its API"
+    )
+
     oidc_issuer: str | None = Field(
         None, description="The identity provider's issuer URL (its discovery document is read)"
     )
@@ -153,6 +161,17 @@ class Settings(BaseSettings):
         if parts.scheme == "https" or (parts.scheme == "http" and _is_loopback(parts.hostname)):
             return value.rstrip("/")
         raise ValueError("must be an https URL (plain http only on this machine's loopback)")
+
+    @field_validator("platform_api_endpoints")
+    @classmethod
+    def _endpoints_are_https_or_loopback(cls, value: dict[str, str]) -> dict[str, str]:
+        for platform, url in value.items():
+            parts = urlsplit(url)
+            if not (
+                parts.scheme == "https" or (parts.scheme == "http" and _is_loopback(parts.hostname))
+            ):
+                raise ValueError(f"{platform}: must be an https URL (http only on loopback)")
+        return value
 
     @property
     def explorable(self) -> bool:

@@ -106,8 +106,10 @@ def test_two_hundred_reports_make_one_referral_sent_once_with_its_evidence(
 
     graph: Graph = client.app.state.graph  # type: ignore[attr-defined]
     log = AuditLog(tmp_path / "audit.jsonl")
-    pack = send_pack(graph, "x", tmp_path / "packs", "ds-okoro", datetime.now(UTC), log)
-    assert pack is not None
+    sent_pack = send_pack(graph, "x", tmp_path / "packs", "ds-okoro", datetime.now(UTC), log)
+    assert sent_pack is not None
+    pack = sent_pack.pack
+    assert sent_pack.delivery.channel == "hand-over"
     lines = (pack.folder / "referrals.jsonl").read_bytes().splitlines()
     assert len(lines) == 1
     sent = json.loads(lines[0])
@@ -122,8 +124,8 @@ def test_two_hundred_reports_make_one_referral_sent_once_with_its_evidence(
     again_pack = send_pack(graph, "x", tmp_path / "packs", "ds-okoro", datetime.now(UTC), log,
                            pack_id=manifest["pack_id"])  # fmt: skip
     assert again_pack is not None
-    assert again_pack.already_existed
-    assert again_pack.manifest_sha256 == pack.manifest_sha256
+    assert again_pack.pack.already_existed
+    assert again_pack.pack.manifest_sha256 == pack.manifest_sha256
     (first_log, second_log) = list(log.records())
     assert (first_log.operation, first_log.endpoint) == (Operation.DISCLOSURE,
                                                           "cli:export referrals")  # fmt: skip
