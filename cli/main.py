@@ -6,6 +6,7 @@ import typer
 
 from cli import (
     audit_cmd,
+    evidence_cmd,
     export_cmd,
     ingest_cmd,
     link_cmd,
@@ -37,4 +38,5 @@ app.add_typer(ingest_cmd.app, name="ingest")
 app.add_typer(link_cmd.app, name="link")
 app.add_typer(export_cmd.app, name="export")
 app.add_typer(audit_cmd.app, name="audit")
+app.add_typer(evidence_cmd.app, name="evidence")
 app.command("serve")(serve_cmd.serve)

@@ -95,6 +95,9 @@ class Settings(BaseSettings):
         "token (0: no limit)",
     )
 
+    evidence_signing_key: Path | None = Field(
+        None, description="PEM file of the hub's Ed25519 key that signs evidence packages"
+    )
     platform_api_endpoints: dict[str, str] = Field(
         default_factory=dict,
         description="JSON: platform id -> the https endpoint its removal packs are posted to",

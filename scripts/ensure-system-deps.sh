@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install the system packages the hub needs when they are missing (Debian/Ubuntu, as root):
 # Python 3.11 with venv, a Java 17+ JDK and Maven (to build and run the local Neo4j), make;
-# with --tests also docker-compose, which the tests use to validate the deployment file.
+# with --tests also docker-compose, which the tests use to validate the deployment file, and
+# poppler-utils, whose pdftotext reads evidence package PDFs back.
 # `make run` and `make test` call it, so each sets up what it needs on a fresh machine.
 set -euo pipefail
 
@@ -13,6 +14,8 @@ command -v make >/dev/null || missing+=(make)
 if [ "${1:-}" = "--tests" ]; then
   # docker-compose (v1 from Debian) validates docker-compose.yml; no engine is needed.
   command -v docker-compose >/dev/null || missing+=(docker-compose)
+  # pdftotext reads evidence package PDFs back in tests/integration/evidence.
+  command -v pdftotext >/dev/null || missing+=(poppler-utils)
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then
