@@ -5,7 +5,8 @@ GraphQL requests are the one body the API hands to a parser it does not own: the
 read up to ``OHCH_GRAPHQL_MAX_BODY_BYTES`` (413 past it, without reading the rest) and its
 JSON nesting measured in one linear pass (400 past ``OHCH_API_MAX_JSON_DEPTH``), so a huge
 query or a variable nested thousands deep never reaches the parser and the event loop. The
-document's token count is then bounded by the schema (``MaxTokensLimiter``). A referral
+query's tokens are counted (in C, by a regular expression) before anything parses it, and
+the schema bounds them again (``MaxTokensLimiter``). A referral
 must be sent as JSON (415 otherwise), and anonymous submissions are rate-limited per address
 (``api/rate_limit.py``; 429 with ``Retry-After``).
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable, MutableMapping, Sequence
+from itertools import islice
 from typing import Any
 
 import orjson
@@ -32,6 +34,13 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 Refusal = tuple[int, bytes, tuple[tuple[bytes, bytes], ...]]  # status, body, extra headers
 
 _STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+# GraphQL's lexical tokens (spec 2.1.6; comments and commas are ignored there too), found by
+# the regex engine in C: counting them costs a fraction of graphql-core's lexer in Python.
+_GRAPHQL_TOKEN = re.compile(
+    r"(?P<comment>#[^\n\r]*)"
+    r'|"""(?:[^"\\]|\\.|"(?!""))*"""|"(?:[^"\\\n]|\\.)*"'
+    r"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|[_A-Za-z][_0-9A-Za-z]*|\.\.\.|[!$&():=@\[\]{}|]"
+)
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
 GRAPHQL = "/graphql"
 REFERRALS = "/api/v1/referrals"
@@ -54,6 +63,22 @@ def json_depth_exceeds(body: bytes, limit: int) -> bool:
         else:
             depth -= 1
     return False
+
+
+def query_tokens_exceed(body: bytes, limit: int) -> bool:
+    """True when a GraphQL request's query has more than ``limit`` tokens. Counted before the
+    schema's own limit would parse it, which is Python code on the event loop: 6,000 tokens
+    took it 100 ms (bench/api_limits.py). Bodies that are not a JSON object with a query are
+    left for the GraphQL server to refuse."""
+    try:
+        payload = orjson.loads(body)
+    except orjson.JSONDecodeError:
+        return False
+    query = payload.get("query") if isinstance(payload, dict) else None
+    if not isinstance(query, str):
+        return False
+    tokens = (m for m in _GRAPHQL_TOKEN.finditer(query) if m.lastgroup != "comment")
+    return sum(1 for _ in islice(tokens, limit + 1)) > limit
 
 
 def _not_json(scope: Scope) -> Refusal | None:
@@ -80,6 +105,7 @@ class RequestGuard:
         self.limiter = SubmissionLimiter(settings.intake_rate_per_minute)
         self.max_bytes = settings.graphql_max_body_bytes
         self.max_depth = settings.api_max_json_depth
+        self.max_tokens = settings.graphql_max_tokens
         self.headers = [
             (b"x-content-type-options", b"nosniff"),
             (b"x-frame-options", b"DENY"),
@@ -139,6 +165,8 @@ class RequestGuard:
         body = b"".join(chunks)
         if json_depth_exceeds(body, self.max_depth):
             return body, _problem(400, f"nests arrays or objects deeper than {self.max_depth}")
+        if query_tokens_exceed(body, self.max_tokens):
+            return body, _problem(400, f"the query has more than {self.max_tokens} tokens")
         return body, None
 
     def _marking(self, send: Send) -> Send:

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from fastapi.testclient import TestClient
+from graphql.language import Lexer, Source, TokenKind
 
 from api.app import create_app
-from api.request_guard import json_depth_exceeds
+from api.request_guard import json_depth_exceeds, query_tokens_exceed
 from graph.settings import Settings
 from tests.factories import referral
 
@@ -32,11 +34,32 @@ def test_a_variable_nested_2000_deep_is_refused(client: TestClient) -> None:
     assert response.json()["problems"][0]["message"] == "nests arrays or objects deeper than 32"
 
 
-def test_a_query_of_too_many_tokens_is_refused(client: TestClient) -> None:
+def test_a_query_of_too_many_tokens_is_refused_before_it_is_parsed(client: TestClient) -> None:
     query = "{ forces { " + "code " * 6000 + "} }"
     response = client.post("/graphql", json={"query": query})
-    assert response.status_code == 200
-    assert "token" in response.json()["errors"][0]["message"].lower()
+    assert response.status_code == 400
+    assert response.json()["problems"][0]["message"] == "the query has more than 5000 tokens"
+    at_the_limit = "{ forces { " + "code " * 4994 + "} }"  # 5,000 tokens with the braces
+    assert client.post("/graphql", json={"query": at_the_limit}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "{ forces { code } }",
+        "query($p: String!) { forceForPostcode(postcode: $p) { ... on X { a } } }",
+        '{ a(s: "x { y } z", t: """block "quoted" text""", n: -1.5e3, m: [1, 2]) }',
+        "{ a, b # a comment { } \n c }",
+        '{ a(s: "a # not a comment") @include(if: true) }',
+    ],
+)
+def test_the_token_count_agrees_with_graphql_cores_lexer(query: str) -> None:
+    lexer, tokens = Lexer(Source(query)), 0
+    while lexer.advance().kind is not TokenKind.EOF:
+        tokens += 1
+    body = json.dumps({"query": query}).encode()
+    assert not query_tokens_exceed(body, tokens)
+    assert query_tokens_exceed(body, tokens - 1)
 
 
 def test_an_ordinary_request_passes_with_its_headers(client: TestClient) -> None:
