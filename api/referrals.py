@@ -3,7 +3,9 @@
 201 with the hub reference (and the access code, shown once) when committed to Neo4j; 200 when
 the same referral was received before; 202 when Neo4j is unreachable and the referral was
 durably journalled; 409 when the same (source, source_ref) arrives with a different payload;
-422 naming every problem.
+422 naming every problem, shape and value together. A contact or location detail that does not
+validate never refuses a referral: it is kept as typed, unverified, and listed under
+``warnings`` (field and message) in the 201, 200 or 202 answer.
 """
 
 from __future__ import annotations
@@ -74,6 +76,8 @@ async def submit_referral(request: Request) -> JSONResponse:
         "status": accepted.acceptance.value,
         "reference": accepted.reference,
     }
+    if accepted.warnings:
+        content["warnings"] = accepted.warning_rows()
     if accepted.access_code:
         content["access_code"] = accepted.access_code
         content["access_code_note"] = (

@@ -1,21 +1,33 @@
-"""``ohch ingest referrals|drain|disclosures`` and ``ohch ingest withdraw-disclosure ID``."""
+"""``ohch ingest referrals|drain|disclosures`` and ``ohch ingest withdraw-disclosure ID``.
+
+``ohch ingest referrals`` exits 0 when every line went in (accepted or already present), and
+:data:`EXIT_REJECTED` (3) when lines were rejected: the rest of the file went in, and the
+rejects file names each line and why. A failure before or during the run (Neo4j unreachable)
+exits 1 with a message, never a traceback; 2 is a usage error (typer's).
+"""
 
 from __future__ import annotations
 
 import getpass
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import typer
 from tqdm import tqdm
 
 from cli.common import connected, settings
+from graph.errors import OhchError
 from graph.identity.withdrawals import retract_disclosure
-from ingest.bulk import count_records, ingest_file
+from ingest.bulk import Summary, ingest_file
+from ingest.bulk_read import count_lines
 from ingest.disclosures import ingest_disclosure_file
 from ingest.journal import Journal
 from ingest.service import replay_entries
 
 app = typer.Typer(help="Bring reports into the hub.", no_args_is_help=True)
+
+EXIT_REJECTED = 3  # some lines were rejected; the others went in
 
 
 @app.command()
@@ -31,18 +43,53 @@ def referrals(
     ),
     progress: bool = typer.Option(True, help="Show a progress bar"),
 ) -> None:
-    """Ingest referrals from a file: each valid line exactly once; every rejected line named."""
+    """Ingest referrals from a file: each valid line exactly once; every rejected line named.
+    Exits 3 when lines were rejected (the rest went in), 1 on a failure, 0 otherwise."""
     rejects = rejects or path.with_name(path.name + ".rejects.jsonl")
+    warnings = path.with_name(path.name + ".warnings.jsonl")
     with (
+        _plain_errors(),
         connected() as graph,
-        tqdm(total=count_records(path), unit="referral", disable=not progress) as bar,
+        tqdm(total=count_lines(path), unit="line", disable=not progress) as bar,
     ):
 
         def advance(count: int) -> None:
             bar.update(count)
 
-        summary = ingest_file(graph, path, rejects, codes_out, batch_size, advance, processes)
+        summary = ingest_file(
+            graph,
+            path,
+            rejects,
+            codes_out,
+            batch_size,
+            advance,
+            processes,
+            warnings_path=warnings,
+        )
+    _report(summary, rejects, warnings)
+    if summary.rejected:
+        raise typer.Exit(code=EXIT_REJECTED)
+
+
+@contextmanager
+def _plain_errors() -> Iterator[None]:
+    """A failure the run cannot go on from (a file it cannot write, a fault in the hub) is
+    one line and exit 1, not a traceback; the rerun is safe (intake is idempotent)."""
+    try:
+        yield
+    except (typer.Exit, OhchError):
+        raise
+    except Exception as error:
+        typer.secho(f"error: {error!r}; rerunning the file is safe", fg="red", err=True)
+        raise typer.Exit(code=1) from error
+
+
+def _report(summary: Summary, rejects: Path, warnings: Path) -> None:
     typer.echo(summary.line())
+    typer.echo(f"read as {summary.encoding.describe()}")
+    if summary.with_unverified:
+        typer.echo(f"unverified details kept, by field: {summary.unverified_line()}")
+        typer.echo(f"referrals with unverified details and why: {warnings}")
     if summary.rejected:
         typer.echo(f"rejected lines and reasons: {rejects}")
 
@@ -53,18 +100,22 @@ def drain() -> None:
     journal = Journal(settings().journal_dir)
     with connected() as graph:
         count = journal.drain(lambda batch: replay_entries(graph, batch))
-    typer.echo(f"journal drained: {count} referrals written")
+    typer.echo(f"journal drained: {count:,} referrals written")
 
 
 @app.command()
 def disclosures(
     path: Path = typer.Argument(..., exists=True, dir_okay=False, help="A .jsonl file"),
     rejects: Path | None = typer.Option(None, help="Rejects file (default PATH.rejects.jsonl)"),
+    progress: bool = typer.Option(True, help="Show a progress bar"),
 ) -> None:
     """Ingest platform disclosures (subscriber data about accounts), one JSON record a line."""
     rejects = rejects or path.with_name(path.name + ".rejects.jsonl")
-    with connected() as graph:
-        summary = ingest_disclosure_file(graph, path, rejects)
+    with (
+        connected() as graph,
+        tqdm(total=count_lines(path), unit="line", disable=not progress) as bar,
+    ):
+        summary = ingest_disclosure_file(graph, path, rejects, on_progress=bar.update)
     typer.echo(summary.line())
     if summary.rejected:
         typer.echo(f"rejected lines and reasons: {rejects}")

@@ -10,10 +10,9 @@ idempotent on (source, source_ref), and the rerun counts earlier lines as "alrea
 
 from __future__ import annotations
 
-import csv
 import multiprocessing
 import re
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -26,13 +25,14 @@ import orjson
 
 from graph.db import Graph
 from graph.errors import InvalidInput, Problem
+from ingest.bulk_read import Encoding, Line, read_lines
 from ingest.collector import BatchCollector, settle_helper
-from ingest.contract import parse_referral
-from ingest.csv_flat import FlatError, unflatten
 from ingest.load import Ahead, BatchResult, Outcome, Status, write_batch
-from ingest.normalise import clean_referral
+from ingest.normalise import validate_referral
 from ingest.receipt import Receipt
 from ingest.transform import Row, report_row
+
+__all__ = ["Line", "Summary", "ingest_file", "prepare", "read_lines"]
 
 
 @dataclass
@@ -41,15 +41,26 @@ class Summary:
     already_present: int = 0
     rejected: int = 0
     lines: int = 0
+    with_unverified: int = 0  # accepted referrals with details kept unverified
     batches_matched_ahead: int = 0  # batches linked as prepared while the one before committed
     rejects_file: Path | None = None
     codes_file: Path | None = None
+    warnings_file: Path | None = None
+    unverified: Counter[str] = field(default_factory=Counter)  # by field (items unnumbered)
+    encoding: Encoding = field(default_factory=Encoding)
 
     def line(self) -> str:
-        return (
+        text = (
             f"{self.lines:,} lines: {self.accepted:,} accepted, "
             f"{self.already_present:,} already present, {self.rejected:,} rejected"
         )
+        if self.with_unverified:
+            text += f"; {self.with_unverified:,} accepted with unverified details"
+        return text
+
+    def unverified_line(self) -> str:
+        """The unverified details by field, most first: ``reporter.email 12, ...``."""
+        return ", ".join(f"{name} {count:,}" for name, count in self.unverified.most_common())
 
     @classmethod
     def from_line(cls, text: str) -> Summary | None:
@@ -57,53 +68,22 @@ class Summary:
         found = _SUMMARY_LINE.search(text)
         if found is None:
             return None
-        lines, accepted, present, rejected = (int(g.replace(",", "")) for g in found.groups())
-        return cls(accepted=accepted, already_present=present, rejected=rejected, lines=lines)
+        lines, accepted, present, rejected = (int(g.replace(",", "")) for g in found.groups()[:4])
+        unverified = int(found[5].replace(",", "")) if found[5] else 0
+        return cls(
+            accepted=accepted,
+            already_present=present,
+            rejected=rejected,
+            lines=lines,
+            with_unverified=unverified,
+        )
 
 
 _SUMMARY_LINE = re.compile(
     r"([\d,]+) lines: ([\d,]+) accepted, ([\d,]+) already present, ([\d,]+) rejected"
+    r"(?:; ([\d,]+) accepted with unverified details)?"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    number: int
-    raw: str
-    payload: object | None
-    problem: str | None = None
-
-
-def read_lines(path: Path) -> Iterator[Line]:
-    """Each record of a ``.jsonl``/``.ndjson`` or ``.csv`` file, numbered from 1."""
-    if path.suffix.lower() == ".csv":
-        yield from _read_csv(path)
-    else:
-        yield from _read_jsonl(path)
-
-
-def _read_jsonl(path: Path) -> Iterator[Line]:
-    with path.open("rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            if not raw.strip():
-                continue
-            text = raw.decode("utf-8", errors="replace").rstrip("\r\n")
-            try:
-                yield Line(number, text, orjson.loads(raw))
-            except orjson.JSONDecodeError as error:
-                yield Line(number, text, None, f"line is not valid JSON: {error}")
-
-
-def _read_csv(path: Path) -> Iterator[Line]:
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        reader = csv.DictReader(handle)
-        for row in reader:
-            number = reader.line_num
-            raw = orjson.dumps(row).decode()
-            try:
-                yield Line(number, raw, unflatten(row))
-            except FlatError as error:
-                yield Line(number, raw, None, str(error))
+_ITEM_NUMBER = re.compile(r"\[\d+\]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,13 +102,16 @@ def prepare(line: Line, issue_code: bool) -> Prepared:
         return Prepared(problems=(Problem("line", line.problem or "unreadable"),))
     source_ref = line.payload.get("source_ref") if isinstance(line.payload, dict) else None
     try:
-        clean = clean_referral(parse_referral(line.payload))
+        clean = validate_referral(line.payload)
+        receipt, code = Receipt.issue(
+            line.payload, line.raw, datetime.now(UTC), with_access_code=issue_code
+        )
+        return Prepared(report_row(clean, receipt), code, source_ref=source_ref)
     except InvalidInput as error:
         return Prepared(problems=tuple(error.problems), source_ref=source_ref)
-    receipt, code = Receipt.issue(
-        line.payload, line.raw, datetime.now(UTC), with_access_code=issue_code
-    )
-    return Prepared(report_row(clean, receipt), code, source_ref=source_ref)
+    except Exception as error:  # a fault of the hub's, not the line's: reject it, go on
+        problem = Problem("line", f"could not be processed (a fault in the hub: {error!r})")
+        return Prepared(problems=(problem,), source_ref=source_ref)
 
 
 def prepare_chunk(lines: list[Line], issue_codes: bool) -> list[Prepared]:
@@ -191,16 +174,43 @@ class BulkIngest:
         on_progress: Callable[[int], None] | None = None,
         processes: int = 0,
         look_ahead: bool = True,
+        warnings: TextIO | None = None,
     ) -> None:
         self.graph = graph
         self.rejects = rejects
         self.codes = codes
+        self.warnings = warnings
         self.batch_size = batch_size
         self.on_progress = on_progress or (lambda _n: None)
         self.processes = processes
         self.look_ahead = look_ahead
         self.summary = Summary()
         self.collector = BatchCollector()
+        self._read_to = 0  # the last physical line read
+        self._shown = 0  # the last line the progress callback was told of
+
+    def _progress(self) -> None:
+        """Tell the callback how many lines were read since it was last told: lines read,
+        whether they were accepted, rejected or blank, not lines accepted."""
+        if self._read_to > self._shown:
+            count, self._shown = self._read_to - self._shown, self._read_to
+            self.on_progress(count)
+
+    def _warn(self, line: Line, row: Row, reference: str) -> None:
+        fields: list[str] = row["unverified_fields"]
+        self.summary.with_unverified += 1
+        self.summary.unverified.update(_ITEM_NUMBER.sub("[]", f) for f in fields)
+        if self.warnings is not None:
+            record = {
+                "line": line.number,
+                "source_ref": row["source_ref"],
+                "reference": reference,
+                "warnings": [
+                    {"field": f, "message": m}
+                    for f, m in zip(fields, row["unverified_reasons"], strict=True)
+                ],
+            }
+            self.warnings.write(orjson.dumps(record).decode() + "\n")
 
     def _reject(self, line: Line, problems: Iterable[Problem], source_ref: object = None) -> None:
         self.summary.rejected += 1
@@ -225,6 +235,8 @@ class BulkIngest:
         ):
             if outcome.status is Status.CREATED:
                 self.summary.accepted += 1
+                if row["unverified_fields"]:
+                    self._warn(line, row, outcome.reference)
                 if self.codes is not None and code is not None:
                     self.codes.write(f"{outcome.reference},{row['source_ref']},{code}\n")
             elif outcome.status is Status.ALREADY_RECEIVED:
@@ -240,9 +252,9 @@ class BulkIngest:
                     ],
                     row["source_ref"],
                 )
-        self.on_progress(len(batch.lines))
+        self._progress()
 
-    def run(self, lines: Iterator[Line]) -> Summary:
+    def run(self, lines: Iterable[Line]) -> Summary:
         """A full batch is written once the batch after it is full too: each write prepares
         the next batch's linking, matched (in ``matcher``) while the write commits."""
         pending: tuple[_Batch, Future[BatchResult]] | None = None
@@ -255,6 +267,7 @@ class BulkIngest:
             batch = _Batch()
             for line, prepared in prepared_lines(lines, self.codes is not None, self.processes):
                 self.summary.lines += 1
+                self._read_to = line.number
                 self._add(line, prepared, batch)
                 if len(batch.rows) >= self.batch_size:
                     if queued is not None:
@@ -265,6 +278,7 @@ class BulkIngest:
             pending = self._flush(writer, matcher, pending, batch, None)
             if pending is not None:
                 self._done(*pending)
+            self._progress()
         return self.summary
 
     def _flush(
@@ -301,30 +315,36 @@ def ingest_file(
     on_progress: Callable[[int], None] | None = None,
     processes: int = 0,
     look_ahead: bool = True,
+    warnings_path: Path | None = None,
 ) -> Summary:
-    """Ingest one file; rejects go to ``rejects_path`` (JSONL: line, source_ref, problems).
+    """Ingest one file; rejects go to ``rejects_path`` (JSONL: line, source_ref, problems),
+    and the referrals accepted with unverified details to ``warnings_path`` (JSONL: line,
+    source_ref, reference, warnings), by default beside the rejects file.
     ``processes``: helper processes that validate (0: validate in this process).
     ``look_ahead``: prepare each batch's linking while the batch before commits (off: each
     batch links inside its own transaction only; the results are the same)."""
-    with rejects_path.open("w", encoding="utf-8") as rejects:
+    warnings_path = warnings_path or rejects_path.with_name(
+        rejects_path.name.removesuffix(".rejects.jsonl").removesuffix(".jsonl") + ".warnings.jsonl"
+    )
+    encoding = Encoding()
+    with (
+        rejects_path.open("w", encoding="utf-8") as rejects,
+        warnings_path.open("w", encoding="utf-8") as warnings,
+    ):
         codes: Any = None
         if codes_path is not None:
             codes = codes_path.open("a", encoding="utf-8")
             codes_path.chmod(0o600)
         try:
-            summary = BulkIngest(
-                graph, rejects, codes, batch_size, on_progress, processes, look_ahead
-            ).run(read_lines(path))
+            run = BulkIngest(
+                graph, rejects, codes, batch_size, on_progress, processes, look_ahead, warnings
+            )
+            summary = run.run(read_lines(path, encoding))
         finally:
             if codes is not None:
                 codes.close()
     summary.rejects_file = rejects_path
     summary.codes_file = codes_path
+    summary.warnings_file = warnings_path
+    summary.encoding = encoding
     return summary
-
-
-def count_records(path: Path) -> int:
-    """Lines in the file (for the progress bar's total); cheap, streaming."""
-    with path.open("rb") as handle:
-        count = sum(1 for line in handle if line.strip())
-    return count - 1 if path.suffix.lower() == ".csv" else count

@@ -9,6 +9,7 @@ Unknown fields are rejected. Every problem is reported at once with its field pa
 from __future__ import annotations
 
 import enum
+import re
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any, Literal, Self
 
@@ -32,6 +33,9 @@ ShortText = Annotated[
     str, StringConstraints(strip_whitespace=True, max_length=limits.MAX_SHORT_TEXT_CHARS)
 ]
 Url = Annotated[str, StringConstraints(strip_whitespace=True, max_length=limits.MAX_URL_CHARS)]
+ContactText = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=limits.MAX_CONTACT_TEXT_CHARS)
+]
 
 
 class ReporterRole(enum.StrEnum):
@@ -76,17 +80,17 @@ class Party(_Strict):
 
     role: ReporterRole
     name: ShortText | None = None
-    email: ShortText | None = None
-    phone: ShortText | None = None
-    postcode: ShortText | None = None
+    email: ContactText | None = None
+    phone: ContactText | None = None
+    postcode: ContactText | None = None
     consent_to_contact: bool | None = None
 
     @model_validator(mode="after")
     def _consent_unless_anonymous(self) -> Self:
+        # An anonymous reporter's name, email or phone is not a reason to refuse the report:
+        # ingest/normalise.py keeps them off the person and warns (issue 21.1).
         if self.role is not ReporterRole.ANONYMOUS and self.consent_to_contact is None:
             raise ValueError("consent_to_contact is required unless the reporter is anonymous")
-        if self.role is ReporterRole.ANONYMOUS and (self.name or self.email or self.phone):
-            raise ValueError("an anonymous reporter cannot give a name, email or phone")
         return self
 
 
@@ -98,7 +102,7 @@ class Incident(_Strict):
     occurred_at: AwareDatetime | None = None
     description: Annotated[str, StringConstraints(max_length=limits.MAX_DESCRIPTION_CHARS)]
     location_type: LocationType
-    force_code: ShortText | None = None
+    force_code: ContactText | None = None
     strands: Annotated[list[Strand], Field(min_length=1, max_length=limits.MAX_STRANDS)]
 
     _occurred_not_future = field_validator("occurred_at")(not_future)
@@ -132,8 +136,8 @@ class ContentItem(_Strict):
 
 
 class Suspect(_Strict):
-    platform: ShortText | None = None
-    handle: ShortText | None = None
+    platform: ContactText | None = None
+    handle: ContactText | None = None
     display_name: ShortText | None = None
     profile_url: Url | None = None
     name: ShortText | None = None
@@ -166,8 +170,40 @@ def field_path(location: tuple[int | str, ...]) -> str:
     return path or "referral"
 
 
+# What a field that must match a pattern must look like, in words (never the pattern).
+_PATTERN_WORDS = {
+    "source": "must be 1-64 lower-case letters, digits, '.', '_' or '-', "
+    "starting with a letter or digit (e.g. true-vision)",
+    "source_ref": "must be 1-128 characters without spaces",
+    "sha256": "must be a SHA-256 digest: 64 hexadecimal digits",
+    "media_type": "must be a media type such as image/png or application/pdf",
+}
+_TYPE_WORDS = {
+    "model_type": "must be a JSON object",
+    "dict_type": "must be a JSON object",
+    "list_type": "must be a JSON array",
+    "string_type": "must be text",
+    "bool_type": "must be true or false",
+    "bool_parsing": "must be true or false",
+    "int_type": "must be a whole number",
+    "datetime_type": "must be an ISO 8601 datetime with a time zone (e.g. 2026-06-01T04:08:00Z)",
+}
+_DATETIME = "is not an ISO 8601 datetime with a time zone (e.g. 2026-06-01T04:08:00Z)"
+
+
 def _message(error: Any) -> str:
     kind = error["type"]
+    if kind in _TYPE_WORDS:
+        return _TYPE_WORDS[kind]
+    if kind in ("datetime_parsing", "datetime_from_date_parsing"):
+        _, _, detail = str(error["msg"]).partition(", ")  # "month value is outside ... 1-12"
+        return f"{_DATETIME}: {detail}" if detail else _DATETIME
+    if kind == "string_pattern_mismatch":
+        names = [part for part in error["loc"] if isinstance(part, str)]
+        return _PATTERN_WORDS.get(names[-1] if names else "", "is not in the expected form")
+    if kind == "literal_error":  # expected reads "<ReporterRole.VICTIM: 'victim'>"
+        values = re.findall(r"'([^']*)'", str(error["ctx"]["expected"]))
+        return "must be " + " or ".join(repr(v) for v in values)
     if kind == "extra_forbidden":
         return "is not a field of the referral contract"
     if kind == "missing":

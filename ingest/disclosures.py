@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import ipaddress
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -30,7 +31,7 @@ from graph.platforms import resolve_platform_name
 from graph.values.email import Email
 from graph.values.handle import Handle
 from graph.values.phone import Phone
-from ingest.bulk import read_lines
+from ingest.bulk_read import read_lines
 from ingest.contract import not_future, problems_of
 from ingest.receipt import canonical_json
 
@@ -129,13 +130,20 @@ def write_disclosures(graph: Graph, rows: list[dict[str, Any]]) -> int:
 
 
 def ingest_disclosure_file(
-    graph: Graph, path: Path, rejects_path: Path, batch_size: int = 500
+    graph: Graph,
+    path: Path,
+    rejects_path: Path,
+    batch_size: int = 500,
+    on_progress: Callable[[int], object] | None = None,
 ) -> DisclosureSummary:
+    """``on_progress`` is told of the lines read, as each batch is written."""
     summary = DisclosureSummary()
     batch: list[dict[str, Any]] = []
+    read_to = shown = 0
     with rejects_path.open("w", encoding="utf-8") as rejects:
         for line in read_lines(path):
             summary.lines += 1
+            read_to = line.number
             try:
                 if line.payload is None:
                     raise InvalidInput([Problem("line", line.problem or "unreadable")])
@@ -148,7 +156,12 @@ def ingest_disclosure_file(
             if len(batch) >= batch_size:
                 summary.record(len(batch), write_disclosures(graph, batch))
                 batch = []
+                if on_progress is not None:
+                    on_progress(read_to - shown)
+                    shown = read_to
         summary.record(len(batch), write_disclosures(graph, batch))
+    if on_progress is not None and read_to > shown:
+        on_progress(read_to - shown)
     return summary
 
 

@@ -14,12 +14,12 @@ import orjson
 
 from graph.db import Graph
 from graph.errors import Conflict, GraphUnavailable, InvalidInput, Problem
+from graph.values.unverified import Unverified
 from ingest.access_codes import ALPHABET
-from ingest.contract import parse_referral
 from ingest.journal import Entry, Journal
 from ingest.limits import MAX_BODY_BYTES
 from ingest.load import REFERENCE_PREFIX, Status, write_reports
-from ingest.normalise import clean_referral
+from ingest.normalise import validate_referral
 from ingest.receipt import Receipt, payload_hash
 from ingest.transform import report_row
 
@@ -35,6 +35,11 @@ class Accepted:
     acceptance: Acceptance
     reference: str
     access_code: str | None  # shown once: only on first acceptance
+    warnings: tuple[Unverified, ...] = ()  # details kept as typed, unverified
+
+    def warning_rows(self) -> list[dict[str, str]]:
+        """The warnings as a response lists them: field and message."""
+        return [{"field": w.field, "message": w.message} for w in self.warnings]
 
 
 def decode_body(body: bytes) -> object:
@@ -53,9 +58,12 @@ def journal_reference(year: int) -> str:
 
 
 def accept(payload: object, raw: str, graph: Graph, journal: Journal) -> Accepted:
-    """Accept one decoded referral; raises InvalidInput or Conflict, never half-writes."""
-    referral = parse_referral(payload)
-    clean = clean_referral(referral)
+    """Accept one decoded referral; raises InvalidInput (naming every problem, shape and
+    value together) or Conflict, never half-writes. Details that do not validate are kept
+    unverified and returned as ``warnings``."""
+    clean = validate_referral(payload)
+    referral = clean.referral
+    warnings = clean.unverified
     receipt, code = Receipt.issue(payload, raw, datetime.now(UTC))
     try:
         (outcome,) = write_reports(graph, [report_row(clean, receipt)])
@@ -70,22 +78,22 @@ def accept(payload: object, raw: str, graph: Graph, journal: Journal) -> Accepte
                 "access_code_hash": receipt.access_code_hash,
             }
         )
-        return Accepted(Acceptance.JOURNALLED, reference, code)
+        return Accepted(Acceptance.JOURNALLED, reference, code, warnings)
     if outcome.status is Status.CONFLICT:
         raise Conflict(
             f"a different referral was already received as {referral.source} "
             f"{referral.source_ref} (reference {outcome.reference}); nothing was changed"
         )
     if outcome.status is Status.ALREADY_RECEIVED:
-        return Accepted(Acceptance.ALREADY_RECEIVED, outcome.reference, None)
-    return Accepted(Acceptance.CREATED, outcome.reference, code)
+        return Accepted(Acceptance.ALREADY_RECEIVED, outcome.reference, None, warnings)
+    return Accepted(Acceptance.CREATED, outcome.reference, code, warnings)
 
 
 def replay_entries(graph: Graph, entries: list[Entry]) -> None:
     """Write journalled referrals (idempotent: replaying twice writes once)."""
     rows = []
     for entry in entries:
-        clean = clean_referral(parse_referral(entry["payload"]))
+        clean = validate_referral(entry["payload"])
         receipt = Receipt(
             received_at=datetime.fromisoformat(entry["received_at"]),
             raw_payload=entry["raw"],

@@ -1,6 +1,10 @@
 """A cleaned referral and its receipt -> the parameter row that ``queries/intake/`` writes.
 
 Pure: no database. One row per report; people, content, accounts and value nodes nested in it.
+Details kept unverified (``ingest/normalise.py``) go on the report as two parallel lists,
+``unverified_fields`` and ``unverified_reasons``, and a person's unverified email, phone
+(with a possible number's parsed form) and postcode on the person as typed; each list or
+property is null (not stored) when there is nothing to say.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from graph.dedup.evidence_props import evidence_properties
 from graph.dedup.policy import default_policy
 from ingest.contract import CONTRACT_VERSION, LocationType, ReporterRole
 from ingest.evidence import report_evidence
-from ingest.normalise import CleanParty, CleanReferral
+from ingest.normalise import CleanContent, CleanParty, CleanReferral
 from ingest.receipt import Receipt, intake_key, report_id
 
 Row = dict[str, Any]
@@ -25,9 +29,33 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _party_row(party: CleanParty, person_id: str, reporter: bool, victim: bool) -> Row:
+_NONE_TYPED: Row = dict.fromkeys(
+    ("unverified_email", "unverified_phone", "possible_phone", "unverified_postcode")
+)
+
+
+def _as_typed(clean: CleanReferral, path: str, party: CleanParty) -> Row:
+    """A person's unverified details, as typed. An anonymous reporter's contact details are
+    never put on the person: only the postcode, which the contract allows them."""
+    found = dict(_NONE_TYPED)
+    details = ("postcode",) if party.role is ReporterRole.ANONYMOUS else _DETAILS
+    for item in clean.unverified:
+        where, _, detail = item.field.partition(".")
+        if where == path and detail in details:
+            found[f"unverified_{detail}"] = item.value
+            if item.parsed:
+                found["possible_phone"] = item.parsed
+    return found
+
+
+_DETAILS = ("email", "phone", "postcode")
+
+
+def _party_row(
+    party: CleanParty, person_id: str, reporter: bool, victim: bool, as_typed: Row
+) -> Row:
     force = party.force
-    return {
+    return as_typed | {
         "id": person_id,
         "is_reporter": reporter,
         "is_victim": victim,
@@ -46,10 +74,27 @@ def _party_row(party: CleanParty, person_id: str, reporter: bool, victim: bool) 
 
 def _parties(clean: CleanReferral, rid: str) -> list[Row]:
     reporter_is_victim = clean.victim is None and clean.reporter.role is ReporterRole.VICTIM
-    parties = [_party_row(clean.reporter, f"{rid}:reporter", True, reporter_is_victim)]
+    reporter = _as_typed(clean, "reporter", clean.reporter) if clean.unverified else _NONE_TYPED
+    parties = [_party_row(clean.reporter, f"{rid}:reporter", True, reporter_is_victim, reporter)]
     if clean.victim is not None:
-        parties.append(_party_row(clean.victim, f"{rid}:victim", False, True))
+        victim = _as_typed(clean, "victim", clean.victim) if clean.unverified else _NONE_TYPED
+        parties.append(_party_row(clean.victim, f"{rid}:victim", False, True, victim))
     return parties
+
+
+def is_online(clean: CleanReferral) -> bool:
+    """Whether the report is about something online. "At a specific location" on the form
+    routes the report to a force; it does not say the content was offline (issue 25, defect 1).
+    A content item with a link, or on a named platform, is online wherever the form says the
+    incident happened; only a report whose every item is text on no named platform (what a
+    person says was said to them, not a post) is offline when the form says so."""
+    if clean.referral.incident.location_type is LocationType.ONLINE:
+        return True
+    return any(_posted_online(item) for item in clean.content)
+
+
+def _posted_online(item: CleanContent) -> bool:
+    return item.raw_url is not None or item.platform != "other"
 
 
 def _content(clean: CleanReferral, rid: str) -> list[Row]:
@@ -149,7 +194,7 @@ def report_row(clean: CleanReferral, receipt: Receipt) -> Row:
         "access_code_hash": receipt.access_code_hash,
         "description": incident.description,
         "location_type": incident.location_type.value,
-        "online": incident.location_type is LocationType.ONLINE,
+        "online": is_online(clean),
         "strands": [s.value for s in clean.strands],
         "chosen_force_code": clean.chosen_force_code,
         "anonymous": clean.reporter.role is ReporterRole.ANONYMOUS,
@@ -158,6 +203,8 @@ def report_row(clean: CleanReferral, receipt: Receipt) -> Row:
         "accounts": _accounts(clean),
         "suspect_people": _suspect_people(clean, rid),
         "year": receipt.received_at.year,
+        "unverified_fields": [u.field for u in clean.unverified] or None,
+        "unverified_reasons": [u.message for u in clean.unverified] or None,
         # Python-only (not sent to Neo4j): what duplicate matching compares, and its blocking
         # keys (computed here, where intake validates, not in the writer: see ingest/bulk.py).
         "evidence": evidence,

@@ -1,7 +1,8 @@
 // Write new reports with their people, content, accounts and value nodes. The caller has
 // checked, under the reference-counter lock in the same transaction, that none exists yet.
 // The matching evidence (graph/dedup/evidence_props.py) is spelled out, not set from the map:
-// one property write a report, not two.
+// one property write a report, not two. Details kept unverified (ingest/normalise.py) are
+// written as typed, with their reasons, and null (not stored) when there are none.
 // params: rows
 UNWIND $rows AS row
 CREATE (r:Report {
@@ -13,6 +14,7 @@ CREATE (r:Report {
   raw_payload: row.raw_payload, access_code_hash: row.access_code_hash,
   description: row.description, location_type: row.location_type, online: row.online,
   strands: row.strands, chosen_force_code: row.chosen_force_code, anonymous: row.anonymous,
+  unverified_fields: row.unverified_fields, unverified_reasons: row.unverified_reasons,
   match_platform: row.match.match_platform, match_reporter_key: row.match.match_reporter_key,
   match_post_key: row.match.match_post_key, match_handles: row.match.match_handles,
   match_text: row.match.match_text, match_victim_key: row.match.match_victim_key,
@@ -30,7 +32,9 @@ CALL (r, row) {
   CREATE (p:Person {
     id: party.id, name: party.name, postcode: party.postcode,
     force_code: party.force_code, force_confidence: party.force_confidence,
-    other_force_codes: party.other_force_codes, consent_to_contact: party.consent_to_contact
+    other_force_codes: party.other_force_codes, consent_to_contact: party.consent_to_contact,
+    unverified_email: party.unverified_email, unverified_phone: party.unverified_phone,
+    possible_phone: party.possible_phone, unverified_postcode: party.unverified_postcode
   })
   WITH r, p, party
   CALL (r, p, party) {

@@ -16,12 +16,27 @@ from ingest.disclosures import disclosure_row, write_disclosures
 from ingest.service import accept
 
 
+@strawberry.type(
+    description="A contact or location detail kept exactly as typed but unverified: it did not "
+    "validate, so it is not used for matching or assignment. The referral was still accepted."
+)
+class UnverifiedDetail:
+    field: str = strawberry.field(description="Where in the referral, e.g. reporter.email.")
+    message: str = strawberry.field(description="Why it is unverified, in words.")
+    possible_number: str | None = strawberry.field(
+        description="For a phone number the numbering data does not know: its parsed form."
+    )
+
+
 @strawberry.type(description="The referral was accepted (committed, repeated, or journalled).")
 class ReferralAccepted:
     status: str
     reference: str
     access_code: str | None = strawberry.field(
         description="Shown once, on first acceptance; the hub keeps only its hash."
+    )
+    warnings: list[UnverifiedDetail] = strawberry.field(
+        description="Details kept unverified; empty when every detail validated."
     )
 
 
@@ -57,6 +72,10 @@ async def submit_referral(
         status=accepted.acceptance.value,
         reference=accepted.reference,
         access_code=accepted.access_code,
+        warnings=[
+            UnverifiedDetail(field=w.field, message=w.message, possible_number=w.parsed)
+            for w in accepted.warnings
+        ],
     )
 
 

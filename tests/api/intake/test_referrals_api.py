@@ -14,6 +14,7 @@ from graph.db import Graph
 from graph.settings import Settings
 from ingest.access_codes import verify_code
 from ingest.limits import MAX_BODY_BYTES
+from tests.api.conftest import gql
 from tests.factories import referral
 from tests.integration.intake.helpers import query
 
@@ -71,8 +72,6 @@ def _problem_fields(response: Any) -> dict[str, str]:
             "too long",
         ),
         (lambda p: p.update(urgent=True), "urgent", "not a field"),
-        (lambda p: p["reporter"].update(postcode="ZZ99 ZZZ9"), "reporter.postcode", "postcode"),
-        (lambda p: p["reporter"].update(email="amara@"), "reporter.email", ""),
         (lambda p: p["content"][0].update(platform="MySpace"), "content[0].platform", "known"),
     ],
     ids=[
@@ -82,8 +81,6 @@ def _problem_fields(response: Any) -> dict[str, str]:
         "unknown-strand",
         "oversized",
         "unknown-field",
-        "bad-postcode",
-        "bad-email",
         "unknown-platform",
     ],
 )
@@ -97,10 +94,72 @@ def test_each_kind_of_malformed_referral_names_field_and_problem(
     assert words.lower() in problems[field].lower()
 
 
+def test_a_bad_strand_and_a_bad_url_get_one_422_naming_both(client: TestClient) -> None:
+    """Issue 21.2: a shape problem and a value problem in one answer."""
+    payload = referral()
+    payload["incident"]["strands"] = ["gender"]
+    payload["content"][0]["url"] = "ftp://files.example/x"
+    problems = _problem_fields(client.post(URL, json=payload))
+    assert set(problems) == {"incident.strands[0]", "content[0].url"}
+
+
+def test_contact_details_that_do_not_validate_are_kept_and_returned_as_warnings(
+    client: TestClient, reference_graph: Graph
+) -> None:
+    """Issue 21.1. These were 422s (the bad-postcode and bad-email cases above): a mistyped
+    contact detail cost the hub the whole report."""
+    payload = referral()
+    payload["reporter"].update(email="amara@", phone="07700 900123", postcode="ZZ99 ZZZ9")
+    response = client.post(URL, json=payload)
+    assert response.status_code == 201, response.text
+    warnings = {w["field"]: w["message"] for w in response.json()["warnings"]}
+    assert set(warnings) == {"reporter.email", "reporter.phone", "reporter.postcode"}
+    assert "+447700900123" in warnings["reporter.phone"]
+    (stored,) = query(
+        reference_graph,
+        "MATCH (p:Person)-[:REPORTED]->(r:Report {reference: $ref}) "
+        "RETURN r.unverified_fields AS fields, p.unverified_email AS email, "
+        "p.possible_phone AS phone, p.unverified_postcode AS postcode, "
+        "COUNT { (p)-[:HAS_EMAIL|HAS_PHONE|LIVES_IN]->() } AS linked",
+        ref=response.json()["reference"],
+    )
+    assert stored == {
+        "fields": ["reporter.email", "reporter.phone", "reporter.postcode"],
+        "email": "amara@",
+        "phone": "+447700900123",
+        "postcode": "ZZ99 ZZZ9",
+        "linked": 0,
+    }
+    again = client.post(URL, json=payload)
+    assert again.status_code == 200
+    assert len(again.json()["warnings"]) == 3
+
+
+def test_submit_referral_returns_the_warnings(client: TestClient) -> None:
+    payload = referral()
+    payload["reporter"]["email"] = "José.García@example"
+    payload["suspects"] = [{"handle": "@jsmith88"}]
+    data = gql(
+        client,
+        """mutation($r: JSON!) { submitReferral(referral: $r) {
+             __typename ... on ReferralAccepted { status warnings { field message possibleNumber } }
+           } }""",
+        r=payload,
+    )["data"]["submitReferral"]
+    assert data["__typename"] == "ReferralAccepted"
+    assert data["status"] == "created"
+    assert [w["field"] for w in data["warnings"]] == ["reporter.email", "suspects[0].handle"]
+    assert "platform" in data["warnings"][1]["message"]
+
+
 def test_body_that_is_not_json_or_too_large(client: TestClient) -> None:
-    assert "body" in _problem_fields(client.post(URL, content=b"{nope"))
+    as_json = {"content-type": "application/json"}
+    assert "body" in _problem_fields(client.post(URL, content=b"{nope", headers=as_json))
+    untyped = client.post(URL, content=b"{nope")  # no JSON content type at all: 415
+    assert untyped.status_code == 415
+    assert untyped.json()["problems"][0]["field"] == "body"
     big = b"[" + b"1," * (MAX_BODY_BYTES // 2) + b"1]"
-    assert "larger than" in _problem_fields(client.post(URL, content=big))["body"]
+    assert "larger than" in _problem_fields(client.post(URL, content=big, headers=as_json))["body"]
 
 
 def test_outage_answers_202_and_the_report_appears_once_after_recovery(

@@ -105,7 +105,9 @@ def test_strands_are_every_reports_in_first_received_order_and_any_online_report
     )
     evidence = load_evidence(g, _case(g))
     assert evidence.strands == ("religion", "race", "disability")
-    assert evidence.online is False  # no report was about something online
+    # Issue 25, defect 1: "specific_location" routes a report to a force; a post on X is still
+    # online (this asserted False, the defect).
+    assert evidence.online is True
 
     _write(g, (_with("TV-D", ["race"], "online"), at + timedelta(hours=3)))
     assert load_evidence(g, _case(g)).online is True

@@ -9,6 +9,7 @@ import pytest
 from graph.errors import InvalidInput
 from ingest.contract import parse_referral
 from ingest.limits import MAX_CONTENT_ITEMS, MAX_CONTENT_TEXT_CHARS
+from ingest.normalise import validate_referral
 from tests.factories import referral
 
 
@@ -85,8 +86,16 @@ def test_consent_required_unless_anonymous() -> None:
 
 
 def test_anonymous_reporter_gives_no_identity() -> None:
-    payload = referral(reporter={"role": "anonymous", "email": "a@b.org"})
-    assert "anonymous" in _problems(payload)["reporter"]
+    """Issue 21.1: contact details never refuse a report. An anonymous reporter's email is no
+    longer a contract problem (it refused the report); it is kept off the person, with a
+    warning that says so."""
+    payload = referral(reporter={"role": "anonymous", "email": "a@b.org", "name": "A B"})
+    clean = validate_referral(payload)
+    assert (clean.reporter.email, clean.reporter.name) == (None, None)
+    assert {u.field: "anonymous" in u.reason for u in clean.unverified} == {
+        "reporter.email": True,
+        "reporter.name": True,
+    }
 
 
 def test_all_problems_are_reported_at_once() -> None:
