@@ -8,9 +8,19 @@ COPY cli ./cli
 COPY graph ./graph
 COPY ingest ./ingest
 COPY queries ./queries
-RUN pip install . && useradd --system --uid 10001 ohch && mkdir -p /var/lib/ohch && chown ohch /var/lib/ohch
-USER ohch
-ENV OHCH_API_HOST=0.0.0.0 OHCH_JOURNAL_DIR=/var/lib/ohch/journal
+# Every folder the hub writes, created here owned by its user (uid 10001) and private to it:
+# an empty named volume mounted on one of them starts as a copy of it, owner and mode included
+# (docker-compose.yml mounts them; OPERATIONS.md, "Deploying with compose").
+RUN pip install . \
+ && useradd --system --uid 10001 --user-group --home-dir /var/lib/ohch ohch \
+ && install -d -o ohch -g ohch -m 0700 \
+      /var/lib/ohch /var/lib/ohch/journal /var/lib/ohch/audit /var/lib/ohch/nim \
+      /var/backups/ohch
+USER 10001:10001
+WORKDIR /var/lib/ohch
+ENV OHCH_API_HOST=0.0.0.0 \
+    OHCH_JOURNAL_DIR=/var/lib/ohch/journal \
+    OHCH_AUDIT_LOG=/var/lib/ohch/audit/audit.jsonl
 EXPOSE 8000
 HEALTHCHECK --interval=15s --timeout=5s --retries=5 \
   CMD python -c "import urllib.request,sys; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/healthz').status != 200)"

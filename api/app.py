@@ -19,6 +19,7 @@ from graph import schema
 from graph.audit.log import AuditLog
 from graph.db import Graph
 from graph.errors import GraphUnavailable
+from graph.reference.loader import ensure_reference
 from graph.settings import Settings, load_settings
 from ingest.journal import Journal
 from ingest.service import replay_entries
@@ -27,12 +28,17 @@ log = logging.getLogger("ohch.api")
 
 
 def _apply_schema(graph: Graph) -> None:
+    """Everything a fresh hub needs, each step idempotent: the schema, the data upgrades, and
+    the reference data (forces, postcode districts), loaded only if not already this version's."""
     graph.verify()  # fails fast, unlike a managed transaction's retries
     schema.apply(graph)
+    if (loaded := ensure_reference(graph)) is not None:
+        log.info("reference data loaded: %s", loaded)
 
 
 async def _apply_schema_when_reachable(app: FastAPI, graph: Graph, stop: asyncio.Event) -> None:
-    """Apply the schema at start-up; if Neo4j is down, keep trying (readyz says 503 meanwhile).
+    """Apply the schema and reference data at start-up; if Neo4j is down, keep trying (readyz
+    says 503 meanwhile).
 
     Never cancelled mid-call: a worker thread would go on using the driver after it closed.
     """

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from importlib.metadata import version as package_version
+
 import typer
 
 from cli import (
     audit_cmd,
+    backup_cmd,
+    doctor_cmd,
     evidence_cmd,
     export_cmd,
     ingest_cmd,
@@ -25,8 +29,22 @@ app = typer.Typer(
 )
 
 
+def _print_version(wanted: bool) -> None:
+    if wanted:
+        typer.echo(f"ohch {package_version('ohch')}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _private() -> None:
+def _private(
+    _version: bool = typer.Option(
+        False,
+        "--version",
+        is_eager=True,
+        callback=_print_version,
+        help="Print the hub's version and exit.",
+    ),
+) -> None:
     """Everything a command creates (data, journal, exports, audit trail) is its user's alone."""
     keep_files_private()
 
@@ -39,4 +57,6 @@ app.add_typer(link_cmd.app, name="link")
 app.add_typer(export_cmd.app, name="export")
 app.add_typer(audit_cmd.app, name="audit")
 app.add_typer(evidence_cmd.app, name="evidence")
+app.add_typer(backup_cmd.app, name="backup")
+app.command("doctor")(doctor_cmd.doctor)
 app.command("serve")(serve_cmd.serve)

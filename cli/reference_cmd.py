@@ -11,8 +11,15 @@ app = typer.Typer(help="Reference data.", no_args_is_help=True)
 
 
 @app.command()
-def load() -> None:
-    """Load the 46 forces and the postcode districts (idempotent)."""
+def load(
+    if_needed: bool = typer.Option(
+        False, "--if-needed", help="Load only if the graph does not hold this version's tables"
+    ),
+) -> None:
+    """Load the 46 forces and the postcode districts (idempotent; the API does it at start)."""
     with connected() as graph:
-        counts = loader.load_reference(graph)
-    typer.echo(", ".join(f"{name}: {count}" for name, count in counts.items()))
+        counts = loader.ensure_reference(graph, force=not if_needed)
+    if counts is None:
+        typer.echo("reference data already current")
+    else:
+        typer.echo(", ".join(f"{name}: {count}" for name, count in counts.items()))
