@@ -1,4 +1,12 @@
 # The hub's API for deployments (Neo4j runs as its own service: see docker-compose.yml).
+
+# The web pages' assets (GOV.UK Frontend, MOJ Frontend), built from npm as `make assets` does.
+FROM node:20-bookworm-slim AS assets
+WORKDIR /web
+COPY web/package.json web/package-lock.json web/build.mjs ./
+COPY web/src ./src
+RUN npm ci --ignore-scripts --no-audit --no-fund && node build.mjs
+
 FROM python:3.11-slim AS runtime
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
 WORKDIR /app
@@ -7,7 +15,9 @@ COPY api ./api
 COPY cli ./cli
 COPY graph ./graph
 COPY ingest ./ingest
+COPY pages ./pages
 COPY queries ./queries
+COPY --from=assets /web/dist ./web/dist
 # Every folder the hub writes, created here owned by its user (uid 10001) and private to it:
 # an empty named volume mounted on one of them starts as a copy of it, owner and mode included
 # (docker-compose.yml mounts them; OPERATIONS.md, "Deploying with compose").
@@ -19,6 +29,7 @@ RUN pip install . \
 USER 10001:10001
 WORKDIR /var/lib/ohch
 ENV OHCH_API_HOST=0.0.0.0 \
+    OHCH_WEB_ASSETS_DIR=/app/web/dist \
     OHCH_JOURNAL_DIR=/var/lib/ohch/journal \
     OHCH_AUDIT_LOG=/var/lib/ohch/audit/audit.jsonl
 EXPOSE 8000

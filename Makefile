@@ -7,10 +7,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 LAUNCHER := neo4j-launcher/target/classes/ohch/launcher/Neo4jLauncher.class
+ASSETS   := web/dist/.built
 
-.PHONY: run test check lint types pytest install launcher neo4j neo4j-stop bench clean system-deps test-deps
+.PHONY: run test check lint types pytest install launcher assets neo4j neo4j-stop bench clean system-deps test-deps
 
-run: install launcher neo4j  ## Start Neo4j if needed, apply the schema, load reference data, serve the API
+run: install launcher assets neo4j  ## Start Neo4j if needed, apply the schema, load reference data, serve the API
 	$(BIN)/ohch schema apply
 	$(BIN)/ohch reference load
 	$(BIN)/ohch serve
@@ -26,7 +27,7 @@ lint: install
 types: install
 	$(BIN)/mypy
 
-pytest: install launcher test-deps
+pytest: install launcher assets test-deps
 	$(BIN)/pytest
 
 # What a fresh Debian machine lacks is installed from Debian's packages (as root; elsewhere the
@@ -53,6 +54,15 @@ $(LAUNCHER): neo4j-launcher/pom.xml $(wildcard neo4j-launcher/src/main/java/ohch
 	@command -v mvn >/dev/null || { echo "Maven and Java 17 are required (see README.md)"; exit 1; }
 	cd neo4j-launcher && mvn --quiet --batch-mode package -DskipTests && touch target/ohch-built
 
+# The web pages' CSS, JavaScript and images (GOV.UK Frontend, MOJ Frontend) from npm, built into
+# web/dist and served at /assets/ (docs/WEB.md). No install scripts run: none is needed.
+assets: $(ASSETS)
+
+$(ASSETS): web/package.json web/package-lock.json web/build.mjs $(wildcard web/src/*) | system-deps
+	@command -v npm >/dev/null || { echo "Node.js and npm are required (see README.md)"; exit 1; }
+	cd web && npm ci --ignore-scripts --no-audit --no-fund && node build.mjs
+	touch $@
+
 neo4j: install launcher  ## Start the local Neo4j (does nothing when NEO4J_URI is set)
 	$(BIN)/ohch neo4j start
 
@@ -63,4 +73,4 @@ bench: install launcher neo4j  ## Benchmarks against the running Neo4j; they pri
 	$(BIN)/python bench/neo4j_baseline.py
 
 clean:
-	rm -rf $(VENV) neo4j-launcher/target .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) neo4j-launcher/target web/node_modules web/dist .mypy_cache .ruff_cache .pytest_cache

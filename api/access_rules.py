@@ -123,6 +123,15 @@ ROUTE_RULES: Mapping[tuple[str, str], Capability | None] = {
     ("GET", "/docs/oauth2-redirect"): None,
     ("GET", "/redoc"): None,
     ("POST", "/api/v1/referrals"): C.SUBMIT_REFERRAL,
-    ("GET", "/graphql"): C.REFERENCE_DATA,  # the IDE page (development only) and GET queries
+    ("GET", "/graphql"): None,  # the IDE page, development only (queries are POST only)
     ("POST", "/graphql"): C.REFERENCE_DATA,  # then each root field's own rule
+    # The public web pages (pages/): information, the report form, the complainant's status.
+    ("GET", "/"): None,
+    ("GET", "/accessibility"): None,
+    ("GET", "/privacy"): None,
+    ("GET", "/report"): C.SUBMIT_REFERRAL,
+    ("POST", "/report"): C.SUBMIT_REFERRAL,
+    ("GET", "/status"): None,  # reference and access code: the complainant's own status
+    ("POST", "/status"): None,
+    ("MOUNT", "/assets"): None,  # built CSS, JavaScript and images
 }

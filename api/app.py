@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
 
 from fastapi import FastAPI
+from fastapi.routing import APIWebSocketRoute
 from strawberry.fastapi import GraphQLRouter
 
 from api import errors, health, referrals
@@ -23,6 +24,8 @@ from graph.reference.loader import ensure_reference
 from graph.settings import Settings, load_settings
 from ingest.journal import Journal
 from ingest.service import replay_entries
+from pages import assets as web_assets
+from pages import router as web_pages
 
 log = logging.getLogger("ohch.api")
 
@@ -109,13 +112,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     app.include_router(health.router)
     app.include_router(referrals.router)
-    app.include_router(
-        GraphQLRouter(
-            build_schema(settings),
-            context_getter=get_context,
-            graphql_ide="graphiql" if settings.explorable else None,
-        ),
-        prefix="/graphql",
+    app.include_router(web_pages)
+    app.mount("/assets", web_assets(), name="assets")
+    graphql = GraphQLRouter(
+        build_schema(settings),
+        context_getter=get_context,
+        graphql_ide="graphiql" if settings.explorable else None,
+        allow_queries_via_get=False,  # POST only: every query passes the request guard
     )
+    # No websocket: the hub has no subscriptions, and a socket would bypass the request guard.
+    graphql.routes[:] = [r for r in graphql.routes if not isinstance(r, APIWebSocketRoute)]
+    app.include_router(graphql, prefix="/graphql")
     app.add_middleware(RequestGuard, settings=settings)
     return app

@@ -95,6 +95,14 @@ class Settings(BaseSettings):
         "token (0: no limit)",
     )
 
+    web_secret: SecretStr | None = Field(
+        None,
+        min_length=32,
+        description="Signs the web forms' CSRF and form tokens (32 characters or more)",
+    )
+    web_assets_dir: Path | None = Field(
+        None, description="Built web assets (default: web/dist beside the code)"
+    )
     evidence_signing_key: Path | None = Field(
         None, description="PEM file of the hub's Ed25519 key that signs evidence packages"
     )
@@ -151,6 +159,8 @@ class Settings(BaseSettings):
                 problems.append("OHCH_DEV_VIEWER_TOKEN must be unset")
             if self.oidc_issuer is None:
                 problems.append("OHCH_OIDC_ISSUER must name the identity provider")
+            if self.web_secret is None:
+                problems.append("OHCH_WEB_SECRET must be set (every worker signs forms with it)")
             if problems:
                 raise ValueError("unsafe production settings: " + "; ".join(problems))
         return self

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Install the system packages the hub needs when they are missing (Debian/Ubuntu, as root):
-# Python 3.11 with venv, a Java 17+ JDK and Maven (to build and run the local Neo4j), make;
-# with --tests also docker-compose, which the tests use to validate the deployment file, and
-# poppler-utils, whose pdftotext reads evidence package PDFs back.
+# Python 3.11 with venv, a Java 17+ JDK and Maven (to build and run the local Neo4j), make,
+# Node.js and npm (to build the web pages' assets, web/); with --tests also docker-compose, which
+# the tests use to validate the deployment file, and Chromium, the browser the web pages' tests
+# drive (Playwright is given it; it never downloads one), and poppler-utils, whose pdftotext
+# reads evidence package PDFs back.
 # `make run` and `make test` call it, so each sets up what it needs on a fresh machine.
 set -euo pipefail
 
@@ -11,9 +13,11 @@ command -v python3.11 >/dev/null || missing+=(python3.11 python3.11-venv)
 command -v java >/dev/null || missing+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null || missing+=(maven)
 command -v make >/dev/null || missing+=(make)
+command -v npm >/dev/null || missing+=(nodejs npm)
 if [ "${1:-}" = "--tests" ]; then
   # docker-compose (v1 from Debian) validates docker-compose.yml; no engine is needed.
   command -v docker-compose >/dev/null || missing+=(docker-compose)
+  command -v chromium >/dev/null || missing+=(chromium)
   # pdftotext reads evidence package PDFs back in tests/integration/evidence.
   command -v pdftotext >/dev/null || missing+=(poppler-utils)
 fi

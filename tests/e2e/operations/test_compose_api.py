@@ -47,7 +47,8 @@ def _rendered_api(password: str, issuer: str) -> dict[str, Any]:
     assert compose, "docker-compose is installed by scripts/ensure-system-deps.sh"
     result = subprocess.run(
         [compose, "-f", str(REPO / "docker-compose.yml"), "config"],
-        env={"PATH": os.environ["PATH"], "NEO4J_PASSWORD": password, "OHCH_OIDC_ISSUER": issuer},
+        env={"PATH": os.environ["PATH"], "NEO4J_PASSWORD": password, "OHCH_OIDC_ISSUER": issuer,
+             "OHCH_WEB_SECRET": "w" * 32},
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr

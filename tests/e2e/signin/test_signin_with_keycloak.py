@@ -38,6 +38,7 @@ def hub(
         audit_log=neo4j_settings.audit_log,
         dev_viewer_token=None,
         oidc_issuer=keycloak_realm.issuer,
+        web_secret="w" * 32,
     )
     with TestClient(create_app(settings)) as client:
         yield client

@@ -43,6 +43,7 @@ def test_production_needs_the_setting_and_never_makes_a_key(
         "NEO4J_PASSWORD": "a-real-secret",
         "dev_viewer_token": None,
         "oidc_issuer": "https://sso.example/realms/ohch",
+        "web_secret": "w" * 32,
     }
     with pytest.raises(SigningKeyError, match=ENV_VAR):
         hub_key(Settings(**production))  # type: ignore[arg-type]

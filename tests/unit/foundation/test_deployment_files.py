@@ -21,7 +21,12 @@ def _compose_config() -> dict[str, object]:
     assert compose, "docker-compose is installed by scripts/ensure-system-deps.sh"
     result = subprocess.run(
         [compose, "-f", str(REPO / "docker-compose.yml"), "config"],
-        env={**os.environ, "NEO4J_PASSWORD": "a-deployment-secret", "OHCH_OIDC_ISSUER": ISSUER},
+        env={
+            **os.environ,
+            "NEO4J_PASSWORD": "a-deployment-secret",
+            "OHCH_OIDC_ISSUER": ISSUER,
+            "OHCH_WEB_SECRET": "w" * 32,
+        },
         capture_output=True,
         text=True,
         check=False,

@@ -50,4 +50,5 @@ def test_production_refuses_the_old_development_default() -> None:
             NEO4J_PASSWORD=DEV_PASSWORD,
             dev_viewer_token=None,
             oidc_issuer="https://sso.example/realms/ohch",
+            web_secret="w" * 32,
         )

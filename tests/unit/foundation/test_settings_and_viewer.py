@@ -20,6 +20,7 @@ def test_production_refuses_unsafe_defaults() -> None:
     assert "NEO4J_PASSWORD must be set" in message
     assert "OHCH_DEV_VIEWER_TOKEN must be unset" in message
     assert "OHCH_OIDC_ISSUER must name the identity provider" in message
+    assert "OHCH_WEB_SECRET must be set" in message
 
 
 def test_production_accepts_safe_settings() -> None:
@@ -28,6 +29,7 @@ def test_production_accepts_safe_settings() -> None:
         NEO4J_PASSWORD="a-real-secret-from-the-vault",
         dev_viewer_token=None,
         oidc_issuer="https://sso.hub.police.example/realms/ohch",
+        web_secret="w" * 32,
     )
     assert settings.neo4j_auth
     assert settings.neo4j_password is not None
@@ -116,6 +118,7 @@ def test_production_is_not_explorable_unless_told() -> None:
         "NEO4J_PASSWORD": "a-real-secret",
         "dev_viewer_token": None,
         "oidc_issuer": "https://sso.example/realms/ohch",
+        "web_secret": "w" * 32,
     }
     assert not Settings(**safe).explorable  # type: ignore[arg-type]
     assert Settings(**safe, graphql_explore=True).explorable  # type: ignore[arg-type]

@@ -29,7 +29,8 @@ def _compose() -> dict[str, object]:
     assert compose, "docker-compose is installed by scripts/ensure-system-deps.sh"
     result = subprocess.run(
         [compose, "-f", str(REPO / "docker-compose.yml"), "config"],
-        env={**os.environ, "NEO4J_PASSWORD": "s3cret-pw", "OHCH_OIDC_ISSUER": "https://i.example"},
+        env={**os.environ, "NEO4J_PASSWORD": "s3cret-pw", "OHCH_OIDC_ISSUER": "https://i.example",
+             "OHCH_WEB_SECRET": "w" * 32},
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr

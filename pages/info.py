@@ -1,0 +1,25 @@
+"""The pages that only inform: the start page, the accessibility statement, the privacy notice."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from fastapi.responses import HTMLResponse
+
+from pages.render import page
+
+router = APIRouter()
+
+
+@router.get("/", response_class=HTMLResponse)
+async def start() -> HTMLResponse:
+    return page("start.html")
+
+
+@router.get("/accessibility", response_class=HTMLResponse)
+async def accessibility() -> HTMLResponse:
+    return page("accessibility.html")
+
+
+@router.get("/privacy", response_class=HTMLResponse)
+async def privacy() -> HTMLResponse:
+    return page("privacy.html")

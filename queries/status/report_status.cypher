@@ -1,0 +1,16 @@
+// A complainant's own report, for the status page: when it was received, the hash of its access
+// code (checked in Python, in constant time), and the case it is part of now (the case that
+// concerns its content, whatever merges moved it): when that case was assessed, and the force it
+// is assigned to, since when. Nothing about other reports or the people in them.
+// params: reference
+MATCH (r:Report {reference: $reference})
+OPTIONAL MATCH (k:Case)-[:CONCERNS]->(:ContentCluster {id: r.cluster_id})
+OPTIONAL MATCH (k)-[assigned:ASSIGNED_TO]->(f:Force)
+RETURN r.access_code_hash AS access_code_hash,
+       r.received_at.epochMillis AS received_ms,
+       CASE WHEN k.recording_decided_at IS NULL THEN null
+            ELSE datetime(k.recording_decided_at).epochMillis END AS assessed_ms,
+       f.name AS force_name,
+       CASE WHEN assigned.at IS NULL THEN null ELSE datetime(assigned.at).epochMillis END
+         AS assigned_ms
+LIMIT 1
