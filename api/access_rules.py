@@ -47,6 +47,7 @@ QUERY_RULES: Mapping[str, Capability] = {
     "data_requests": C.IDENTITY_EVIDENCE,
     "reupload_alerts": C.REFER_CONTENT,
     "repeat_reuploaders": C.REFER_CONTENT,
+    "update_outbox": C.HUB_CASEWORK,
 }
 
 MUTATION_RULES: Mapping[str, Capability] = {

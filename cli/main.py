@@ -18,6 +18,7 @@ from cli import (
     reference_cmd,
     schema_cmd,
     serve_cmd,
+    updates_cmd,
 )
 from graph.durable_files import keep_files_private
 
@@ -58,5 +59,6 @@ app.add_typer(export_cmd.app, name="export")
 app.add_typer(audit_cmd.app, name="audit")
 app.add_typer(evidence_cmd.app, name="evidence")
 app.add_typer(backup_cmd.app, name="backup")
+app.add_typer(updates_cmd.app, name="updates")
 app.command("doctor")(doctor_cmd.doctor)
 app.command("serve")(serve_cmd.serve)

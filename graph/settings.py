@@ -106,6 +106,14 @@ class Settings(BaseSettings):
     evidence_signing_key: Path | None = Field(
         None, description="PEM file of the hub's Ed25519 key that signs evidence packages"
     )
+    smtp_host: str | None = Field(
+        None, description="SMTP server for complainant updates (unset: nothing is sent)"
+    )
+    smtp_port: int = Field(587, ge=1, le=65535)
+    smtp_sender: str | None = Field(None, description="From address of complainant updates")
+    smtp_starttls: bool = Field(True, description="Upgrade SMTP connections to TLS")
+    smtp_user: str | None = None
+    smtp_password: SecretStr | None = None
     platform_api_endpoints: dict[str, str] = Field(
         default_factory=dict,
         description="JSON: platform id -> the https endpoint its removal packs are posted to",

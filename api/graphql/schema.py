@@ -24,6 +24,7 @@ from api.graphql.types import content as content_types
 from api.graphql.types import data_requests as data_request_types
 from api.graphql.types import force as force_types
 from api.graphql.types import force_view as force_view_types
+from api.graphql.types import updates as update_types
 from api.graphql.types.case_groups import CaseGroupMutations
 from api.graphql.types.duplicates import DuplicateMutations
 from api.graphql.types.force import Force, PostcodeForceResult
@@ -143,6 +144,10 @@ class Query:
     data_requests: data_request_types.DataRequestPage = strawberry.field(
         resolver=data_request_types.data_requests,
         description="Data requests to platforms: to authorise, awaiting an answer, expiring.",
+    )
+    update_outbox: update_types.UpdateMessagePage = strawberry.field(
+        resolver=update_types.update_outbox,
+        description="Messages to complainants: due, overdue, failed, sent, cancelled.",
     )
     audit_trail: list[audit_types.AuditEntry] = strawberry.field(
         resolver=audit_types.audit_trail,
