@@ -12,7 +12,7 @@ from graph.cypher import load_query
 from graph.data_requests import rules
 from graph.data_requests.policy import data_request_policy
 from graph.data_requests.rules import Kind, LegalBasis, Status
-from graph.db import Graph, Record, native
+from graph.db import Graph, Record, cursor_page, native
 from graph.errors import Conflict, InvalidValue, NotFound
 
 
@@ -173,11 +173,8 @@ def queue(
     """A page of requests (with ``expiring_only``, sent preservations inside their reminder
     window) and the cursor of its last one (None when there is no more)."""
     horizon = data_request_policy().reminder_horizon(now) if expiring_only else None
-    rows = graph.read(
-        load_query("data_requests/queue"),
-        statuses=[s.value for s in statuses], expiring_before=horizon, after_key=after,
-        limit=first + 1,
+    page, cursor = cursor_page(
+        graph, load_query("data_requests/queue"), first, after,
+        statuses=[s.value for s in statuses], expiring_before=horizon,
     )  # fmt: skip
-    page = rows[:first]
-    cursor = page[-1]["key"] if page and len(rows) > first else None
     return many(graph, [r["id"] for r in page]), cursor

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from rapidfuzz import fuzz, process
 
 from graph.cypher import load_query
-from graph.db import Graph, Record, native
+from graph.db import Graph, Record, cursor_page, native
 from graph.errors import Conflict, NotFound
 from graph.removals import store
 from graph.removals.evasion import evasion_key
@@ -112,12 +112,9 @@ def scan(graph: Graph, now: datetime) -> int:
 def alerts(
     graph: Graph, statuses: list[str], first: int = 50, after: str | None = None
 ) -> tuple[list[Alert], str | None]:
-    rows = graph.read(
-        load_query("removals/reupload_alerts"), statuses=statuses, after_key=after,
-        limit=first + 1,
-    )  # fmt: skip
-    page = rows[:first]
-    cursor = page[-1]["key"] if page and len(rows) > first else None
+    page, cursor = cursor_page(
+        graph, load_query("removals/reupload_alerts"), first, after, statuses=statuses
+    )
     return [Alert.of(r) for r in page], cursor
 
 

@@ -14,7 +14,7 @@ from neo4j import ManagedTransaction
 
 from graph.cases import repository
 from graph.cypher import Query, load_query
-from graph.db import Graph, Record, native, send
+from graph.db import Graph, Record, cursor_page, native, send
 from graph.errors import Conflict, InvalidValue, NotFound
 from graph.removals import lifecycle, stats
 from graph.removals.lifecycle import Status
@@ -219,14 +219,12 @@ def queue(
     after: str | None = None,
 ) -> tuple[list[Referral], str | None]:
     """A page of referrals and the cursor of its last one (None when there is no more)."""
-    rows = graph.read(
-        load_query("removals/queue"),
+    page, cursor = cursor_page(
+        graph, load_query("removals/queue"), first, after,
         statuses=[s.value for s in statuses], platform=platform,
-        due_before=now if overdue_only else None, after_key=after, limit=first + 1,
+        due_before=now if overdue_only else None,
     )  # fmt: skip
-    page = rows[:first]
-    more = len(rows) > first
-    return many(graph, [r["id"] for r in page]), page[-1]["key"] if page and more else None
+    return many(graph, [r["id"] for r in page]), cursor
 
 
 def answered(graph: Graph, platform: str | None = None) -> list[stats.Answered]:
