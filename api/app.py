@@ -9,9 +9,9 @@ from contextlib import asynccontextmanager, suppress
 
 from fastapi import FastAPI
 from fastapi.routing import APIWebSocketRoute
-from strawberry.fastapi import GraphQLRouter
 
 from api import errors, health, referrals
+from api.graphiql import HubGraphQLRouter
 from api.graphql.context import get_context
 from api.graphql.schema import build_schema
 from api.request_guard import RequestGuard
@@ -114,7 +114,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(referrals.router)
     app.include_router(web_pages)
     app.mount("/assets", web_assets(), name="assets")
-    graphql = GraphQLRouter(
+    graphql = HubGraphQLRouter(
         build_schema(settings),
         context_getter=get_context,
         graphql_ide="graphiql" if settings.explorable else None,

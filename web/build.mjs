@@ -64,6 +64,18 @@ cpSync(join(moj, 'assets', 'images'), join(out, 'images'), {
 for (const file of ['js-enabled.js', 'init.mjs', 'favicon.svg']) {
   cpSync(join(root, 'src', file), join(out, file));
 }
+// GraphiQL for developers (GET /graphql outside production), from npm: React 18's UMD builds and
+// GraphiQL's, mounted by src/graphiql-init.js.
+mkdirSync(join(out, 'graphiql'), { recursive: true });
+for (const [from, file] of [
+  [join(modules, 'react', 'umd'), 'react.production.min.js'],
+  [join(modules, 'react-dom', 'umd'), 'react-dom.production.min.js'],
+  [join(modules, 'graphiql'), 'graphiql.min.js'],
+  [join(modules, 'graphiql'), 'graphiql.min.css'],
+  [join(root, 'src'), 'graphiql-init.js'],
+]) {
+  cpSync(join(from, file), join(out, 'graphiql', file));
+}
 const built = {
   'govuk-frontend.css': compile('govuk.scss', 'govuk-frontend.css'),
   'moj-frontend.css': compile('moj.scss', 'moj-frontend.css'),
@@ -72,7 +84,7 @@ for (const [name, css] of Object.entries(built)) {
   check(name, css);
 }
 const versions = Object.fromEntries(
-  ['govuk-frontend', '@ministryofjustice/frontend'].map((name) => [
+  ['govuk-frontend', '@ministryofjustice/frontend', 'graphiql', 'react'].map((name) => [
     name,
     JSON.parse(readFileSync(join(modules, name, 'package.json'), 'utf8')).version,
   ]),
