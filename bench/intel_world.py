@@ -567,6 +567,10 @@ class HubWorld:
             "other_force_codes": list(place.other_force_codes) if place else [],
             "consent_to_contact": None if reporter == "anonymous" else who.consent,
             "person_id": person_id,
+            # The generator's details all validate: nothing is kept unverified (ingest/transform).
+            **dict.fromkeys(
+                ("unverified_email", "unverified_phone", "possible_phone", "unverified_postcode")
+            ),
         }
 
     @staticmethod
@@ -751,6 +755,8 @@ class HubWorld:
             "strands": [s.value for s in post.strands],
             "chosen_force_code": chosen,
             "anonymous": role == "anonymous",
+            "unverified_fields": None,
+            "unverified_reasons": None,
             "parties": parties,
             "content": [content],
             "accounts": accounts,
