@@ -3,6 +3,7 @@ other forces' victims masked inside Cypher, linked cases capped, and one round t
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pytest
@@ -301,6 +302,12 @@ def test_force_cases_pages_by_case_id(client: TestClient, world: dict[str, str])
 def test_a_case_detail_is_one_round_trip(
     client: TestClient, world: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    ready = client.app.state.schema_ready  # type: ignore[attr-defined]
+    for _ in range(600):  # start-up's own reads (schema, reference data) are not the request's
+        if ready.is_set():
+            break
+        time.sleep(0.05)
+    assert ready.is_set()
     calls: list[str] = []
     original = Graph.read_tx
 

@@ -296,7 +296,8 @@ def test_restore_refuses_a_damaged_backup_and_an_existing_graph(
     damaged = tmp_path / "damaged"
     shutil.copytree(backup, damaged)
     dump = damaged / "graph" / "neo4j.dump"
-    dump.write_bytes(dump.read_bytes()[:-1] + b"\x00")
+    data = dump.read_bytes()
+    dump.write_bytes(data[:-1] + bytes([data[-1] ^ 0xFF]))  # always a change, whatever it was
     refused = _ohch(source, "backup", "restore", str(damaged), "--replace", cwd=tmp_path)
     assert refused.returncode == 1
     assert "graph/neo4j.dump: changed since the backup was made" in refused.stderr
