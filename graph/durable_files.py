@@ -19,6 +19,22 @@ def keep_files_private() -> None:
     os.umask(PRIVATE_UMASK)
 
 
+def create_private(path: Path, data: bytes) -> bool:
+    """Write ``data`` to a new file (0600, its folder 0700 if made) and fsync it; False, and
+    nothing written, when the file exists already (another process made it first: use theirs).
+    """
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return False
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    return True
+
+
 def fsync_dir(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:

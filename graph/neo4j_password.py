@@ -9,10 +9,10 @@ default, which is then written there so the store keeps working. An external Neo
 
 from __future__ import annotations
 
-import os
 import secrets
 from pathlib import Path
 
+from graph.durable_files import create_private
 from graph.errors import InvalidValue
 from graph.settings import DEV_PASSWORD, Settings
 
@@ -33,18 +33,6 @@ def local_password(home: Path) -> str:
     path = home / PASSWORD_FILE
     if not path.exists():
         made_before = (home / SET_MARKER).exists()
-        _create_private(path, DEV_PASSWORD if made_before else secrets.token_urlsafe(24))
+        password = DEV_PASSWORD if made_before else secrets.token_urlsafe(24)
+        create_private(path, (password + "\n").encode())
     return path.read_text(encoding="utf-8").strip()
-
-
-def _create_private(path: Path, password: str) -> None:
-    """Write ``password`` to a new 0600 file; if another process made it first, keep theirs."""
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(password + "\n")
-        f.flush()
-        os.fsync(f.fileno())

@@ -179,7 +179,7 @@ class Settings(BaseSettings):
         if value is None:
             return None
         parts = urlsplit(value)
-        if parts.scheme == "https" or (parts.scheme == "http" and _is_loopback(parts.hostname)):
+        if parts.scheme == "https" or (parts.scheme == "http" and is_loopback(parts.hostname)):
             return value.rstrip("/")
         raise ValueError("must be an https URL (plain http only on this machine's loopback)")
 
@@ -189,7 +189,7 @@ class Settings(BaseSettings):
         for platform, url in value.items():
             parts = urlsplit(url)
             if not (
-                parts.scheme == "https" or (parts.scheme == "http" and _is_loopback(parts.hostname))
+                parts.scheme == "https" or (parts.scheme == "http" and is_loopback(parts.hostname))
             ):
                 raise ValueError(f"{platform}: must be an https URL (http only on loopback)")
         return value
@@ -208,7 +208,7 @@ class Settings(BaseSettings):
         return (
             self.env is not Environment.PRODUCTION
             and self.dev_viewer_token is not None
-            and _is_loopback(self.api_host)
+            and is_loopback(self.api_host)
         )
 
     @property
@@ -220,7 +220,8 @@ class Settings(BaseSettings):
         return self.neo4j_uri or f"bolt://127.0.0.1:{self.local_neo4j_port}"
 
 
-def _is_loopback(host: str | None) -> bool:
+def is_loopback(host: str | None) -> bool:
+    """``localhost`` or a loopback address (``[::1]`` as a URL writes it too)."""
     if host is None:
         return False
     if host == "localhost":

@@ -29,6 +29,7 @@ from graph.audit import chain
 from graph.audit.records import AuditEvent, AuditRecord, Operation
 from graph.durable_files import append_synced, fsync_dir
 from graph.errors import AuditUnavailable, Conflict, OhchError
+from graph.times import utc_iso
 
 log = logging.getLogger("ohch.audit")
 BLOCK = 1 << 16
@@ -161,7 +162,7 @@ class AuditLog:
             raise
         manifest: dict[str, Any] = {
             "schema_version": EXPORT_SCHEMA,
-            "period": {"since": _iso(since), "until": _iso(until)},
+            "period": {"since": utc_iso(since), "until": utc_iso(until)},
             "file": {"name": out.name, "bytes": size, "sha256": sha.hexdigest()},
             "records": count,
             "first_seq": first_seq,
@@ -232,10 +233,6 @@ def _last_line(path: Path) -> bytes | None:
             if start >= 0:
                 return tail[start + 1 :]
         return tail
-
-
-def _iso(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
 def _private_file(path: Path) -> BinaryIO:

@@ -11,12 +11,12 @@ The fingerprint a force pins is ``SHA256:`` and the hex SHA-256 of the raw 32-by
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from graph.durable_files import create_private
 from graph.errors import OhchError
 from graph.settings import Environment, Settings
 
@@ -66,20 +66,12 @@ def hub_key(settings: Settings) -> Ed25519PrivateKey:
 
 def create_key(path: Path) -> None:
     """Write a new private key to ``path`` (0600; kept if one appeared there meanwhile)."""
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     pem = Ed25519PrivateKey.generate().private_bytes(
         serialization.Encoding.PEM,
         serialization.PrivateFormat.PKCS8,
         serialization.NoEncryption(),
     )
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return  # another process made it first: use theirs
-    with os.fdopen(fd, "wb") as f:
-        f.write(pem)
-        f.flush()
-        os.fsync(f.fileno())
+    create_private(path, pem)  # kept if another process made one meanwhile
 
 
 def public_pem(key: Ed25519PublicKey) -> bytes:

@@ -41,6 +41,7 @@ from graph.intel import export_state
 from graph.intel.destinations import Destination
 from graph.intel.export_files import ENTITY_FILES, SCHEMA_VERSION, ExportFiles
 from graph.intel.sanitise import SanitisedItem
+from graph.times import utc_iso
 from graph.viewer import Role
 
 MANIFEST = "manifest.json"
@@ -53,11 +54,6 @@ def _stamp(moment: datetime) -> str:
     moment = moment.astimezone(UTC)
     micro = f".{moment.microsecond:06d}" if moment.microsecond else ""
     return moment.strftime("%Y%m%dT%H%M%S") + micro + "Z"
-
-
-def _iso(moment: datetime) -> str:
-    """UTC ISO 8601 with ``Z``, as pydantic writes the items' own datetimes."""
-    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +80,8 @@ class ExportPeriod:
         return f"{since}--{_stamp(self.until)}"
 
     def as_json(self) -> dict[str, str | None]:
-        since = None if self.since is None else _iso(self.since)
-        return {"since": since, "until": _iso(self.until)}
+        since = None if self.since is None else utc_iso(self.since)
+        return {"since": since, "until": utc_iso(self.until)}
 
 
 class ExportCounts(BaseModel):
@@ -144,9 +140,9 @@ def export_nim(
             digest = _sha256(manifest)
             run = {
                 "actor": actor,
-                "finished_at": _iso(now()),
+                "finished_at": utc_iso(now()),
                 "manifest_sha256": digest,
-                "started_at": _iso(started),
+                "started_at": utc_iso(started),
             }
             run_bytes = orjson.dumps(run, option=orjson.OPT_SORT_KEYS) + b"\n"
             write_synced(work / RUN, run_bytes)

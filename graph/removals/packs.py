@@ -16,7 +16,7 @@ import os
 import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ from graph.errors import Conflict, InvalidValue
 from graph.platforms import platform as registered_platform
 from graph.removals.policy import PackFormat, PlatformTerms
 from graph.removals.store import Referral
+from graph.times import utc_iso
 
 SCHEMA = "ohch-removal-pack/1"
 MANIFEST = "manifest.json"
@@ -45,7 +46,7 @@ class Pack:
 
 
 def _iso(moment: datetime | None) -> str | None:
-    return None if moment is None else moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+    return None if moment is None else utc_iso(moment)
 
 
 def item(referral: Referral) -> dict[str, Any]:

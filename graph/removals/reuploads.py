@@ -59,11 +59,11 @@ def matches(removed: list[Record], contents: list[Record]) -> list[dict[str, obj
     for ref in removed:
         key = evasion_key(ref["text"] or "")
         by_platform[ref["platform"]].append((ref, key))
+    removed_ids = {ref["id"] for ref in removed}
     found: list[dict[str, object]] = []
     for content in contents:
-        if content["own_referral_id"] is not None and content["own_referral_id"] not in {
-            r["id"] for r in removed if r["content_id"] == content["content_id"]
-        }:
+        own = content["own_referral_id"]
+        if own is not None and own not in removed_ids:
             continue  # referred already, and not removed: nothing to chase
         candidates = by_platform.get(content["platform"], [])
         for ref, _ in candidates:

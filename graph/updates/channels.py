@@ -14,7 +14,6 @@ they move into ``graph/settings.py``.
 
 from __future__ import annotations
 
-import ipaddress
 import smtplib
 import ssl
 from dataclasses import dataclass
@@ -23,7 +22,7 @@ from email.utils import formatdate
 from typing import Protocol
 
 from graph.errors import InvalidValue, OhchError
-from graph.settings import Settings
+from graph.settings import Settings, is_loopback
 from graph.updates.events import ChannelKind
 from graph.updates.templates import Rendered
 
@@ -72,15 +71,6 @@ class SmtpConfig:
 _TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
 
 
-def _loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def smtp_config(settings: Settings) -> SmtpConfig | None:
     """The SMTP settings (``OHCH_SMTP_*``), or None when no host is set (nothing is sent). The
     settings class checks each value; this checks them together: a sender with a host, user and
@@ -95,7 +85,7 @@ def smtp_config(settings: Settings) -> SmtpConfig | None:
     password = settings.smtp_password.get_secret_value() if settings.smtp_password else None
     if (user is None) != (password is None):
         raise InvalidValue("OHCH_SMTP_USER", "and OHCH_SMTP_PASSWORD are set together or not")
-    if user is not None and not settings.smtp_starttls and not _loopback(host):
+    if user is not None and not settings.smtp_starttls and not is_loopback(host):
         raise InvalidValue("OHCH_SMTP_STARTTLS", "must be true to send a password to " + host)
     return SmtpConfig(host, settings.smtp_port, sender, settings.smtp_starttls, user, password)
 

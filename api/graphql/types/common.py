@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
+from typing import TypeVar
+
 import strawberry
 
 from graph.errors import Conflict, Forbidden, InvalidInput, NotFound, OhchError
+
+T = TypeVar("T")
 
 
 @strawberry.type(description="One problem with one input field.")
@@ -61,3 +67,11 @@ def failure(error: OhchError) -> Failure:
     if isinstance(error, Forbidden):
         return ForbiddenError(message=str(error))
     raise error
+
+
+async def guarded(work: Callable[[], T]) -> T | Failure:
+    """Run a mutation's work off the event loop; an expected failure is its union member."""
+    try:
+        return await asyncio.to_thread(work)
+    except EXPECTED as error:
+        return failure(error)

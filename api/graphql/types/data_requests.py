@@ -11,12 +11,11 @@ import strawberry
 
 from api.graphql.context import Context
 from api.graphql.types.common import (
-    EXPECTED,
     ConflictError,
     ForbiddenError,
     InvalidInputError,
     NotFoundError,
-    failure,
+    guarded,
 )
 from graph.data_requests import store
 from graph.data_requests.rules import Kind, LegalBasis, Status
@@ -87,10 +86,7 @@ RequestResult = Annotated[DataRequest | Failure, strawberry.union("DataRequestRe
 
 async def _done(info: Info, work: Callable[[str, datetime], store.DataRequest]) -> RequestResult:
     who, now = info.context.viewer.user_id, datetime.now(UTC)
-    try:
-        return DataRequest.of(await asyncio.to_thread(work, who, now), now)
-    except EXPECTED as error:
-        return failure(error)
+    return await guarded(lambda: DataRequest.of(work(who, now), now))
 
 
 async def data_requests(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import enum
-from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Annotated, TypeVar
 
@@ -12,12 +11,11 @@ import strawberry
 
 from api.graphql.context import Context
 from api.graphql.types.common import (
-    EXPECTED,
     ConflictError,
     ForbiddenError,
     InvalidInputError,
     NotFoundError,
-    failure,
+    guarded,
 )
 from graph.errors import InvalidValue
 from graph.removals import reuploads, store
@@ -168,13 +166,6 @@ StepResult = Annotated[RemovalReferral | Failure, strawberry.union("RemovalStepR
 AlertResult = Annotated[ReuploadAlert | Failure, strawberry.union("ReuploadAlertResult")]
 
 
-async def _guarded(work: Callable[[], T]) -> T | Failure:
-    try:
-        return await asyncio.to_thread(work)
-    except EXPECTED as error:
-        return failure(error)
-
-
 async def removal_referrals(
     info: Info,
     statuses: list[Status] | None = None,
@@ -266,7 +257,7 @@ class RemovalMutations:
             return RemovalReferralDrafted(referral=RemovalReferral.of(referral, now),
                                           created=created)  # fmt: skip
 
-        return await _guarded(work)
+        return await guarded(work)
 
     @strawberry.mutation(description="A supervisor approves a drafted referral for sending.")
     async def approve_removal_referral(
@@ -307,14 +298,14 @@ class RemovalMutations:
             referral = reuploads.refer_again(graph, alert_id, who, now)
             return RemovalReferralDrafted(referral=RemovalReferral.of(referral, now), created=True)
 
-        return await _guarded(work)
+        return await guarded(work)
 
     @strawberry.mutation(description="Dismiss a re-upload alert, saying why.")
     async def dismiss_reupload_alert(self, info: Info, alert_id: str, note: str) -> AlertResult:
         graph, who, now = info.context.graph, info.context.viewer.user_id, datetime.now(UTC)
         if not note.strip():
             return InvalidInputError.of(InvalidValue("note", "say why the alert is dismissed"))
-        return await _guarded(
+        return await guarded(
             lambda: ReuploadAlert.of(reuploads.dismiss(graph, alert_id, note, who, now))
         )
 
@@ -323,7 +314,7 @@ async def _step(
     info: Info, referral_id: str, to: Status, note: str | None, evidence: str | None
 ) -> StepResult:
     graph, who, now = info.context.graph, info.context.viewer.user_id, datetime.now(UTC)
-    return await _guarded(
+    return await guarded(
         lambda: RemovalReferral.of(
             store.step(graph, referral_id, to, who, now, note, evidence), now
         )
