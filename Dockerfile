@@ -17,6 +17,7 @@ COPY graph ./graph
 COPY ingest ./ingest
 COPY pages ./pages
 COPY queries ./queries
+COPY services ./services
 COPY --from=assets /web/dist ./web/dist
 # Every folder the hub writes, created here owned by its user (uid 10001) and private to it:
 # an empty named volume mounted on one of them starts as a copy of it, owner and mode included

@@ -15,6 +15,7 @@ from api.graphiql import HubGraphQLRouter
 from api.graphql.context import get_context
 from api.graphql.schema import build_schema
 from api.request_guard import RequestGuard
+from api.serving import Serving
 from api.signin.viewer import SignIn
 from graph import schema
 from graph.audit.log import AuditLog
@@ -124,4 +125,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     graphql.routes[:] = [r for r in graphql.routes if not isinstance(r, APIWebSocketRoute)]
     app.include_router(graphql, prefix="/graphql")
     app.add_middleware(RequestGuard, settings=settings)
+    app.add_middleware(Serving)  # added last: the outermost
     return app

@@ -8,9 +8,10 @@ import logging
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
-from graph.cypher import load_query
-from graph.db import Graph
 from graph.errors import GraphUnavailable
+from graph.viewer import ANONYMOUS
+from services import reference
+from services.use_case import Caller
 
 router = APIRouter(tags=["health"])
 log = logging.getLogger("ohch.api")
@@ -25,10 +26,9 @@ def healthz() -> dict[str, str]:
 @router.get("/readyz")
 async def readyz(request: Request) -> JSONResponse:
     """503 while Neo4j is unreachable or the schema is not yet applied."""
-    graph: Graph = request.app.state.graph
+    caller = Caller(request.app.state.graph, ANONYMOUS)
     try:
-        await asyncio.wait_for(asyncio.to_thread(graph.verify), 5.0)
-        await asyncio.wait_for(asyncio.to_thread(graph.read, load_query("health/ping")), 5.0)
+        await asyncio.wait_for(asyncio.to_thread(reference.graph_answers, caller), 10.0)
     except (GraphUnavailable, TimeoutError) as exc:
         log.warning("not ready: %s", exc)  # the cause is for operators, not for the caller
         return JSONResponse(

@@ -27,6 +27,7 @@ from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField
 
 from api.graphql.types.common import ConflictError, ForbiddenError, InvalidInputError
 from api.graphql.types.common import NotFoundError as NotFoundResult
+from api.graphql.types.connection import Connection
 from graph.audit.records import Accessed, AuditEvent, Operation
 from graph.errors import AuditUnavailable
 
@@ -57,9 +58,15 @@ def _id_of(item: object) -> str | None:
     return None
 
 
+def _items(result: object) -> list[object]:
+    """What a field returned, one item each: a list's items, a connection's nodes."""
+    if isinstance(result, Connection):
+        return [edge.node for edge in result.edges]
+    return list(result) if isinstance(result, list) else [result]
+
+
 def result_ids(result: object) -> list[str]:
-    items = result if isinstance(result, list) else [result]
-    return [found for item in items if (found := _id_of(item)) is not None]
+    return [found for item in _items(result) if (found := _id_of(item)) is not None]
 
 
 def argument_ids(arguments: dict[str, Any]) -> list[str]:
@@ -78,12 +85,13 @@ class AuditTap(FieldExtension):
         self.operation = operation
 
     def _note(self, info: strawberry.Info, arguments: dict[str, Any], result: object) -> None:
-        if result is None or isinstance(result, FAILURES) or result == []:
+        items = [] if result is None or isinstance(result, FAILURES) else _items(result)
+        if not items:
             return
         viewer = info.context.viewer
         ids = list(dict.fromkeys([*argument_ids(arguments), *result_ids(result)]))
         fields = list(dict.fromkeys(field_paths(info.selected_fields[0].selections)))
-        kind = type(result[0] if isinstance(result, list) else result).__name__
+        kind = type(items[0]).__name__
         info.context.audit_events.append(
             AuditEvent(
                 operation=self.operation,

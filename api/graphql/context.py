@@ -7,9 +7,9 @@ The Neo4j driver is synchronous; loaders run their query in a worker thread.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from fastapi import Request
 from strawberry.dataloader import DataLoader
@@ -25,6 +25,7 @@ from graph.db import Graph, Record
 from graph.settings import Settings
 from graph.viewer import Viewer
 from ingest.journal import Journal
+from services.use_case import Caller
 
 
 async def read(graph: Graph, query_name: str, **params: Any) -> list[Record]:
@@ -115,7 +116,16 @@ class Loaders:
 REPORTS_PER_CONTENT = 500
 
 
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+R = TypeVar("R")
+P = ParamSpec("P")
+
+
 class Context(BaseContext):
+    """What a resolver has: the settings, the caller (graph and viewer) it hands to use cases,
+    the request's DataLoaders, and the audit events to log before the response."""
+
     def __init__(
         self,
         settings: Settings,
@@ -129,9 +139,30 @@ class Context(BaseContext):
         self.graph = graph
         self.journal = journal
         self.viewer = viewer
+        self.caller = Caller(graph, viewer)
         self.loaders = Loaders(graph, viewer)
         self.audit_log = audit_log
         self.audit_events: list[AuditEvent] = []  # logged by AuditTrail before the response
+        self._batches: dict[object, DataLoader[Any, Any]] = {}
+
+    async def run(
+        self, use_case: Callable[Concatenate[Caller, P], R], *args: P.args, **kwargs: P.kwargs
+    ) -> R:
+        """Run a use case for this request's caller off the event loop (the driver blocks)."""
+        return await asyncio.to_thread(use_case, self.caller, *args, **kwargs)
+
+    def loader(self, batch: Callable[[Caller, list[K]], Sequence[V]]) -> DataLoader[K, V]:
+        """The request's DataLoader for a batch use case: the keys asked for in one tick are
+        read in one call, which returns one value (or an exception to raise) a key, in order.
+        One loader a use case a request, so its cache lasts as long as the request."""
+        found = self._batches.get(batch)
+        if found is None:
+
+            async def load(keys: Sequence[K]) -> list[V]:
+                return list(await asyncio.to_thread(batch, self.caller, list(keys)))
+
+            found = self._batches[batch] = DataLoader(load_fn=load)
+        return found
 
 
 async def get_context(request: Request) -> Context:

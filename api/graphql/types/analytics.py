@@ -197,3 +197,27 @@ async def trends(
     return [
         TrendRow(week_start=native(r["week"]), key=r["key"], reports=r["reports"]) for r in rows
     ]
+
+
+@strawberry.type
+class AnalyticsQueries:
+    prolific_accounts: list[ProlificAccount] = strawberry.field(
+        resolver=prolific_accounts,
+        description="Accounts named as the suspect in the most reports of a window.",
+    )
+    prolific_persons: list[ProlificPerson] = strawberry.field(
+        resolver=prolific_persons,
+        description="Persons behind accounts named in the most reports of a window.",
+    )
+    repeat_victims: list[RepeatVictim] = strawberry.field(
+        resolver=repeat_victims,
+        description="Victim identities in several reports of a window (keys and counts only).",
+    )
+    most_reported_content: list[ReportedContent] = strawberry.field(
+        resolver=most_reported_content,
+        description="Content with the most reports received in a window.",
+    )
+    trends: list[TrendRow] = strawberry.field(
+        resolver=trends,
+        description="Reports per ISO week (Monday, UTC) by strand, platform or force.",
+    )

@@ -82,3 +82,12 @@ async def audit_trail(
         limit=limit,
     )
     return [AuditEntry.of(r) for r in records]
+
+
+@strawberry.type
+class AuditQueries:
+    audit_trail: list[AuditEntry] = strawberry.field(
+        resolver=audit_trail,
+        description="The audit trail (DPA 2018 s62): who consulted, changed or disclosed a "
+        "record (entityId), or what one user did (actor). Supervisors and administrators.",
+    )

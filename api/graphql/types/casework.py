@@ -360,3 +360,16 @@ class CaseworkMutations:
             return OutcomeRecorded(code=outcome.code, name=outcome.name)
 
         return await _guarded(info, work, hub_only=False)
+
+
+@strawberry.type
+class CaseworkQueries:
+    force_cases: list[ForceCase] = strawberry.field(
+        resolver=force_cases,
+        description="Cases assigned or notified to the viewer's force, each with the cases "
+        "linked to it (same suspect, same content); all forces for hub staff.",
+    )
+    cases_to_assess: list[CaseToAssess] = strawberry.field(
+        resolver=cases_to_assess,
+        description="Cases awaiting a recording decision, with the 24-hour deadline's status.",
+    )

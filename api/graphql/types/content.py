@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
 from api.graphql.context import Context, read
 from api.graphql.permissions import require_hub_staff
-from api.graphql.types import case_groups, casework
 from graph.db import Record, from_wire_time, native
 from graph.errors import InvalidValue
 
 Info = strawberry.Info[Context, None]
+
+if TYPE_CHECKING:
+    from api.graphql.types.case import Case
 
 
 @strawberry.type(description="An account on a platform.")
@@ -88,46 +90,15 @@ class Content:
         return [Account(key=r["key"], platform=r["platform"], handle=r["handle"]) for r in records]
 
     @strawberry.field(name="case", description="The case this content belongs to.")
-    async def case_(self, info: Info) -> Case | None:
+    async def case_(
+        self, info: Info
+    ) -> Annotated[Case, strawberry.lazy("api.graphql.types.case")] | None:
         if self.case_id is None:
             return None
+        from api.graphql.types.case import Case
+
         record = await info.context.loaders.case.load(self.case_id)
         return Case.of(record) if record else None
-
-
-@strawberry.type(description="The unit of police work: by default one per content item.")
-class Case:
-    id: strawberry.ID
-    status: str
-    content_ids: strawberry.Private[list[str]]
-
-    @classmethod
-    def of(cls, r: Record) -> Case:
-        return cls(id=strawberry.ID(r["id"]), status=r["status"], content_ids=r["content_ids"])
-
-    @strawberry.field(description="What the rules recommend now, with reasons and deadlines.")
-    async def assessment(self, info: Info) -> casework.Assessment:
-        return await casework.assessment_of(info, str(self.id))
-
-    @strawberry.field(description="Which force the rules say acts, and why.")
-    async def assignment(self, info: Info) -> casework.Assignment:
-        return await casework.assignment_of(info, str(self.id))
-
-    @strawberry.field(description="The content items the case concerns.")
-    async def contents(self, info: Info) -> list[Content]:
-        records = await info.context.loaders.content.load_many(self.content_ids)
-        return [Content.of(r) for r in records if r is not None]
-
-    @strawberry.field(description="Merges and splits that touched this case, newest first.")
-    async def history(self, info: Info) -> list[case_groups.CaseChangeRecord]:
-        return await case_groups.history(info, str(self.id))
-
-    @strawberry.field(
-        description="Open cases the same account targeted the same victim in (a possible course "
-        "of conduct): suggestions only, an analyst decides."
-    )
-    async def suggested_joins(self, info: Info) -> list[case_groups.JoinSuggestion]:
-        return await case_groups.joins(info, str(self.id))
 
 
 @strawberry.type(description="A possible duplicate the system was not sure of.")
@@ -170,12 +141,6 @@ async def report(info: Info, source_ref: str, source: str | None = None) -> Repo
     return Report.of(records[0]) if records else None
 
 
-async def case(info: Info, id: strawberry.ID) -> Case | None:
-    require_hub_staff(info.context.viewer)
-    record = await info.context.loaders.case.load(str(id))
-    return Case.of(record) if record else None
-
-
 async def review_queue(
     info: Info, limit: Annotated[int, strawberry.argument(description="At most 200")] = 50
 ) -> list[ReviewItem]:
@@ -194,3 +159,16 @@ async def review_queue(
         )
         for r in records
     ]
+
+
+@strawberry.type
+class ContentQueries:
+    content: Content | None = strawberry.field(
+        resolver=content, description="One content item (duplicate cluster)."
+    )
+    report: Report | None = strawberry.field(
+        resolver=report, description="A report by its sender's reference."
+    )
+    review_queue: list[ReviewItem] = strawberry.field(
+        resolver=review_queue, description="Possible duplicates awaiting a decision."
+    )

@@ -180,3 +180,11 @@ class DataRequestMutations:
             info,
             lambda who, now: store.link_disclosure(graph, request_id, disclosure_id, who, now),
         )
+
+
+@strawberry.type
+class DataRequestQueries:
+    data_requests: DataRequestPage = strawberry.field(
+        resolver=data_requests,
+        description="Data requests to platforms: to authorise, awaiting an answer, expiring.",
+    )

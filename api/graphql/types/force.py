@@ -97,3 +97,15 @@ def force_for_postcode(postcode: str) -> PostcodeForceResult:
         force_code=resolution.force_code,
         other_force_codes=resolution.other_force_codes,
     )
+
+
+@strawberry.type
+class ForceQueries:
+    forces: list[Force] = strawberry.field(
+        resolver=forces, description="All police forces the hub deals with."
+    )
+    force: Force | None = strawberry.field(resolver=force, description="One force by its code.")
+
+    @strawberry.field(description="The force a UK postcode (or postcode district) falls in.")
+    def force_for_postcode(self, postcode: str) -> PostcodeForceResult:
+        return force_for_postcode(postcode)

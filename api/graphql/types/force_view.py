@@ -178,3 +178,12 @@ async def force_case(
         **model.detail_params(info.context.viewer, case_id, limit),
     )
     return ForceCaseDetail.of(model.detail_from_record(records[0]), limit) if records else None
+
+
+@strawberry.type
+class ForceViewQueries:
+    force_case: ForceCaseDetail | None = strawberry.field(
+        resolver=force_case,
+        description="One case as the viewer may see it, with linked cases and other forces' "
+        "victims masked; null when it does not exist or the viewer may not see it.",
+    )

@@ -318,3 +318,20 @@ async def identity_review_queue(
         )
         for r in rows
     ]  # fmt: skip
+
+
+@strawberry.type
+class IdentityQueries:
+    account: AccountIdentity | None = strawberry.field(
+        resolver=account,
+        description="An account, its person and the evidence of each link.",
+    )
+    person: PersonResult = strawberry.field(
+        resolver=person,
+        description="A person (behind accounts, or named in reports): accounts, reports "
+        "against them, victims, forces and roles. Hub staff only.",
+    )
+    identity_review_queue: list[IdentityReviewItem] = strawberry.field(
+        resolver=identity_review_queue,
+        description="Identity pairs awaiting an analyst (judgeIdentity decides them).",
+    )

@@ -92,3 +92,15 @@ async def submit_disclosure(
         return InvalidInputError.of(error)
     created = await asyncio.to_thread(write_disclosures, info.context.graph, [row])
     return DisclosureRecorded(account_key=row["account_key"], new=created == 1)
+
+
+@strawberry.type
+class IntakeMutations:
+    submit_referral: SubmitReferralResult = strawberry.field(
+        resolver=submit_referral,
+        description="Submit one referral from the public reporting site.",
+    )
+    submit_disclosure: SubmitDisclosureResult = strawberry.field(
+        resolver=submit_disclosure,
+        description="Record a platform's disclosure about one account (hub analysts only).",
+    )

@@ -167,3 +167,19 @@ async def shortest_paths(
         )
         for p in paths
     ]
+
+
+@strawberry.type
+class NetworkQueries:
+    campaigns: list[Campaign] = strawberry.field(
+        resolver=campaigns,
+        description="Groups of accounts targeting the same victims within a window.",
+    )
+    neighbourhood: list[Neighbour] = strawberry.field(
+        resolver=neighbourhood,
+        description="Nodes around an account, person, report or content (depth 1-3).",
+    )
+    shortest_paths: list[NetworkPath] = strawberry.field(
+        resolver=shortest_paths,
+        description="Shortest paths (at most 6 steps) between two entities.",
+    )

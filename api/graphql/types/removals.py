@@ -319,3 +319,23 @@ async def _step(
             store.step(graph, referral_id, to, who, now, note, evidence), now
         )
     )
+
+
+@strawberry.type
+class RemovalQueries:
+    removal_referrals: RemovalReferralPage = strawberry.field(
+        resolver=removal_referrals,
+        description="Removal referrals to platforms: to approve, awaiting an answer, overdue.",
+    )
+    removal_stats: list[RemovalStatsRow] = strawberry.field(
+        resolver=removal_stats,
+        description="How platforms answer removal referrals, by platform or by offence.",
+    )
+    reupload_alerts: ReuploadAlertPage = strawberry.field(
+        resolver=reupload_alerts,
+        description="Removed content that came back (ohch link reuploads raises them).",
+    )
+    repeat_reuploaders: list[RepeatReuploader] = strawberry.field(
+        resolver=repeat_reuploaders,
+        description="Accounts whose removed content keeps coming back.",
+    )

@@ -84,3 +84,11 @@ async def update_outbox(
         end_cursor=cursor,
         has_next_page=cursor is not None,
     )
+
+
+@strawberry.type
+class UpdateQueries:
+    update_outbox: UpdateMessagePage = strawberry.field(
+        resolver=update_outbox,
+        description="Messages to complainants: due, overdue, failed, sent, cancelled.",
+    )

@@ -94,9 +94,9 @@ def test_viewer_comes_from_the_development_token(client: TestClient) -> None:
         client, "{ viewer { role userId forceCode } }", token="dev:force_officer:pc1:E23000005"
     )
     assert data["data"]["viewer"] == {
-        "role": "force_officer",
+        "role": "FORCE_OFFICER",
         "userId": "pc1",
         "forceCode": "E23000005",
     }
     anonymous = gql(client, "{ viewer { role } }")
-    assert anonymous["data"]["viewer"]["role"] == "public"
+    assert anonymous["data"]["viewer"]["role"] == "PUBLIC"

@@ -68,11 +68,11 @@ def test_three_roles_each_get_their_view(hub: TestClient, keycloak_realm: Keyclo
     officer = keycloak_realm.password_token("officer.wyp")
 
     assert _data(hub, VIEWER, analyst)["data"]["viewer"] == {
-        "role": "hub_analyst", "userId": "analyst.hub", "forceCode": None,
+        "role": "HUB_ANALYST", "userId": "analyst.hub", "forceCode": None,
     }  # fmt: skip
-    assert _data(hub, VIEWER, supervisor)["data"]["viewer"]["role"] == "hub_supervisor"
+    assert _data(hub, VIEWER, supervisor)["data"]["viewer"]["role"] == "HUB_SUPERVISOR"
     assert _data(hub, VIEWER, officer)["data"]["viewer"] == {
-        "role": "force_officer", "userId": "officer.wyp", "forceCode": WEST_YORKSHIRE,
+        "role": "FORCE_OFFICER", "userId": "officer.wyp", "forceCode": WEST_YORKSHIRE,
     }  # fmt: skip
 
     _refer(hub, "KC-LEEDS", "LS1 4DY")  # West Yorkshire
@@ -107,7 +107,7 @@ def test_the_exporter_service_account_signs_in(
     hub: TestClient, keycloak_realm: KeycloakRealm
 ) -> None:
     token = keycloak_realm.client_token()
-    assert _data(hub, VIEWER, token)["data"]["viewer"]["role"] == "exporter"
+    assert _data(hub, VIEWER, token)["data"]["viewer"]["role"] == "EXPORTER"
     refused = _data(hub, CASES, token)
     assert "only hub staff and force officers" in refused["errors"][0]["message"]
 
