@@ -18,6 +18,7 @@ from graph.errors import (
     OhchError,
     Unauthenticated,
 )
+from graph.validation import problems_of
 
 log = logging.getLogger("ohch.api")
 
@@ -62,14 +63,9 @@ async def _ohch_error(_request: Request, error: Exception) -> JSONResponse:
 
 async def _validation_error(_request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, RequestValidationError)
-    problems = [
-        {"field": ".".join(str(p) for p in e["loc"][1:]) or "body", "message": e["msg"]}
-        for e in error.errors()
-    ]
-    return JSONResponse(
-        {"error": "InvalidInput", "detail": "the request is not valid", "problems": problems},
-        status_code=422,
-    )
+    invalid = InvalidInput(problems_of(error.errors(), root="body", outer=1))  # outer: "body"
+    body = body_for(invalid) | {"detail": "the request is not valid"}
+    return JSONResponse(body, status_code=status_for(invalid))
 
 
 def install(app: FastAPI) -> None:

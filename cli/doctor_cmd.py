@@ -26,6 +26,7 @@ from graph.db import Graph
 from graph.errors import GraphUnavailable, OhchError
 from graph.reference.loader import reference_state
 from graph.settings import Settings, load_settings
+from graph.validation import problems_of
 from ingest.journal import Journal
 
 MB = 1 << 20
@@ -53,10 +54,8 @@ def check_settings(load: Callable[[], Settings] = load_settings) -> tuple[Check,
         config = load()
     except ValidationError as exc:
         # Never the values themselves: one of them may be a password.
-        problems = "; ".join(
-            f"{'.'.join(map(str, e['loc'])) or 'settings'}: {e['msg']}"
-            for e in exc.errors(include_input=False, include_url=False)
-        )
+        details = exc.errors(include_input=False, include_url=False)
+        problems = "; ".join(str(p) for p in problems_of(details, root="settings"))
         return Check("settings", Status.FAIL, problems), None
     where = "external" if config.uses_external_neo4j else "local"
     return Check(

@@ -9,9 +9,8 @@ Unknown fields are rejected. Every problem is reported at once with its field pa
 from __future__ import annotations
 
 import enum
-import re
 from datetime import UTC, datetime, timedelta
-from typing import Annotated, Any, Literal, Self
+from typing import Annotated, Literal, Self
 
 from pydantic import (
     AwareDatetime,
@@ -25,6 +24,8 @@ from pydantic import (
 )
 
 from graph.errors import InvalidInput, Problem
+from graph.law.offences import Strand as Strand  # the one vocabulary, re-exported
+from graph.validation import PlainWords, problems_of
 from ingest import limits
 
 CONTRACT_VERSION = 1
@@ -44,17 +45,6 @@ class ReporterRole(enum.StrEnum):
     THIRD_PARTY = "third_party"
     ORGANISATION = "organisation"
     ANONYMOUS = "anonymous"
-
-
-class Strand(enum.StrEnum):
-    """The five centrally monitored hate strands, and ``other`` (recorded locally)."""
-
-    RACE = "race"
-    RELIGION = "religion"
-    SEXUAL_ORIENTATION = "sexual_orientation"
-    DISABILITY = "disability"
-    TRANSGENDER = "transgender"
-    OTHER = "other"
 
 
 class LocationType(enum.StrEnum):
@@ -157,73 +147,18 @@ class Referral(_Strict):
     _submitted_not_future = field_validator("submitted_at")(not_future)
 
 
-def field_path(location: tuple[int | str, ...]) -> str:
-    """Pydantic's error location as the contract's path: ``content[1].url``."""
-    path = ""
-    for part in location:
-        if isinstance(part, int):
-            path += f"[{part}]"
-        elif part.startswith(("function-", "literal[", "enum[")):
-            continue  # pydantic's internal validator names
-        else:
-            path += f".{part}" if path else part
-    return path or "referral"
-
-
-# What a field that must match a pattern must look like, in words (never the pattern).
-_PATTERN_WORDS = {
-    "source": "must be 1-64 lower-case letters, digits, '.', '_' or '-', "
-    "starting with a letter or digit (e.g. true-vision)",
-    "source_ref": "must be 1-128 characters without spaces",
-    "sha256": "must be a SHA-256 digest: 64 hexadecimal digits",
-    "media_type": "must be a media type such as image/png or application/pdf",
-}
-_TYPE_WORDS = {
-    "model_type": "must be a JSON object",
-    "dict_type": "must be a JSON object",
-    "list_type": "must be a JSON array",
-    "string_type": "must be text",
-    "bool_type": "must be true or false",
-    "bool_parsing": "must be true or false",
-    "int_type": "must be a whole number",
-    "datetime_type": "must be an ISO 8601 datetime with a time zone (e.g. 2026-06-01T04:08:00Z)",
-}
-_DATETIME = "is not an ISO 8601 datetime with a time zone (e.g. 2026-06-01T04:08:00Z)"
-
-
-def _message(error: Any) -> str:
-    kind = error["type"]
-    if kind in _TYPE_WORDS:
-        return _TYPE_WORDS[kind]
-    if kind in ("datetime_parsing", "datetime_from_date_parsing"):
-        _, _, detail = str(error["msg"]).partition(", ")  # "month value is outside ... 1-12"
-        return f"{_DATETIME}: {detail}" if detail else _DATETIME
-    if kind == "string_pattern_mismatch":
-        names = [part for part in error["loc"] if isinstance(part, str)]
-        return _PATTERN_WORDS.get(names[-1] if names else "", "is not in the expected form")
-    if kind == "literal_error":  # expected reads "<ReporterRole.VICTIM: 'victim'>"
-        values = re.findall(r"'([^']*)'", str(error["ctx"]["expected"]))
-        return "must be " + " or ".join(repr(v) for v in values)
-    if kind == "extra_forbidden":
-        return "is not a field of the referral contract"
-    if kind == "missing":
-        return "is required"
-    if kind == "timezone_aware":
-        return "must carry a time zone (e.g. 2026-06-01T04:08:00Z)"
-    if kind == "too_long":
-        return f"has too many items (at most {error['ctx']['max_length']})"
-    if kind == "string_too_long":
-        return f"is too long (at most {error['ctx']['max_length']} characters)"
-    if kind == "too_short":
-        return f"needs at least {error['ctx']['min_length']} item(s)"
-    if kind == "enum":
-        return f"must be one of {error['ctx']['expected']}"
-    message: str = error["msg"]
-    return message.removeprefix("Value error, ")
-
-
-def problems_of(error: ValidationError) -> list[Problem]:
-    return [Problem(field_path(e["loc"]), _message(e)) for e in error.errors()]
+# Problems in words for the people who build the reporting sites: a field that must match a
+# pattern says what it must look like, never the pattern.
+REFERRAL_WORDS = PlainWords(
+    "the referral contract",
+    {
+        "source": "must be 1-64 lower-case letters, digits, '.', '_' or '-', "
+        "starting with a letter or digit (e.g. true-vision)",
+        "source_ref": "must be 1-128 characters without spaces",
+        "sha256": "must be a SHA-256 digest: 64 hexadecimal digits",
+        "media_type": "must be a media type such as image/png or application/pdf",
+    },
+)
 
 
 def parse_referral(payload: object) -> Referral:
@@ -233,4 +168,4 @@ def parse_referral(payload: object) -> Referral:
     try:
         return Referral.model_validate(payload)
     except ValidationError as error:
-        raise InvalidInput(problems_of(error)) from None
+        raise InvalidInput(problems_of(error, words=REFERRAL_WORDS, root="referral")) from None

@@ -28,11 +28,12 @@ from graph.cypher import load_query
 from graph.db import Graph
 from graph.errors import InvalidInput, InvalidValue, Problem
 from graph.platforms import resolve_platform_name
+from graph.validation import PlainWords, problems_of
 from graph.values.email import Email
 from graph.values.handle import Handle
 from graph.values.phone import Phone
 from ingest.bulk_read import read_lines
-from ingest.contract import not_future, problems_of
+from ingest.contract import not_future
 from ingest.receipt import canonical_json
 
 Short = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
@@ -57,6 +58,9 @@ class DisclosureRecord(BaseModel):
     legal_basis: Short | None = None
 
 
+_WORDS = PlainWords("a platform disclosure")
+
+
 def _ip(raw: str) -> str:
     try:
         return ipaddress.ip_address(raw.strip()).compressed
@@ -71,7 +75,7 @@ def disclosure_row(payload: object) -> dict[str, Any]:
     try:
         record = DisclosureRecord.model_validate(payload)
     except ValidationError as error:
-        raise InvalidInput(problems_of(error)) from None
+        raise InvalidInput(problems_of(error, words=_WORDS, root="disclosure")) from None
     problems: list[Problem] = []
 
     def clean(path: str, make: Any, raw: str) -> Any:

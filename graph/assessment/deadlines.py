@@ -1,201 +1,166 @@
-"""Deadlines: the UK working-day calendars, calendar months, and due/overdue status.
+"""The deadlines an assessment sets: crime recording, prosecution time limits, victim updates,
+each with its status (due, overdue, met ...); the calendars they count in are ``calendars.py``.
 
-Working days come from the maintained ``holidays`` package (GB subdivisions ENG, SCT, NIR;
-the gov.uk divisions "england-and-wales", "scotland" and "northern-ireland"), which computes any
-year, so no deadline fails when a shipped table runs out; a one-off bank holiday announced
-after the installed release can be added with ``extra``.
+Each offence's time limit states its counting (``graph/law/data/offences.toml``; conservative,
+the earlier day, when the words are unconfirmed):
 
-Conventions (stated so an officer can check them):
+* ``from`` -- Magistrates' Courts Act 1980 s127(1) ("within six months from the time when the
+  offence was committed"): the starting day is left out, the last day is the same date six
+  months later.
+* ``beginning_with`` -- CA 2003 s127(5) ("before the end of the period of 3 years beginning with
+  the day on which the offence was committed", and of 6 months beginning with the day the
+  prosecutor's sufficient evidence came to their knowledge), OSA 2023 s179(7): the starting day
+  is day one, so the last day is the day before the same date N months (years) later.
 
-* A deadline that falls on a day is due at the end of that day in UK local time
-  (23:59:59 Europe/London), returned in UTC.
-* "N months from" a date is the same day of the month N months later (the month's last day when
-  that day does not exist, e.g. 31 August + 6 months = 28/29 February).
-* "Within N working days" of a moment counts N working days (Monday-Friday, not a bank holiday
-  of the calendar's division) after the moment's local date; day 0 is the day of the moment.
+The offence-date clocks start on the offence day, or, for an offence the table says runs from
+the last incident (a course of conduct: PHA 1997 ss2, 2A, DPP v Baker [2004] EWHC 2782 (Admin)),
+on the day of the course's last incident.
 """
 
 from __future__ import annotations
 
-import calendar
-import enum
-import tomllib
-from datetime import UTC, date, datetime, time, timedelta
-from functools import cache
-from typing import Protocol
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, timedelta
 
-import holidays
-from pydantic import BaseModel, ConfigDict
+from graph.assessment.calendars import (
+    WorkingDays,
+    add_months,
+    end_of_uk_day,
+    working_days_after,
+)
+from graph.assessment.models import CaseFacts, Deadline, DeadlineStatus
+from graph.assessment.policy import AssessmentPolicy
+from graph.law.offences import Counting, Offence, RunsFrom, TimeLimitKind
 
-from graph.errors import InvalidValue
-
-UK = ZoneInfo("Europe/London")
-
-
-class BankHoliday(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    day: date
-    name: str
-    announced: bool  # published on gov.uk when written; false = projected from the usual pattern
-
-
-class WorkingDays(Protocol):
-    def is_working_day(self, day: date) -> bool: ...
-
-    def add_working_days(self, start: date, days: int) -> date: ...
-
-
-def _add_working_days(cal: WorkingDays, start: date, days: int) -> date:
-    if days < 0:
-        raise InvalidValue("days", "must not be negative")
-    current = start
-    counted = 0
-    while counted < days:
-        current += timedelta(days=1)
-        if cal.is_working_day(current):
-            counted += 1
-    return current
-
-
-class Division(enum.StrEnum):
-    """The UK's bank-holiday divisions (gov.uk's names)."""
-
-    ENGLAND_AND_WALES = "england-and-wales"
-    SCOTLAND = "scotland"
-    NORTHERN_IRELAND = "northern-ireland"
-
-
-_SUBDIVISION = {
-    Division.ENGLAND_AND_WALES: "ENG",  # Wales (WLS) has the same bank holidays
-    Division.SCOTLAND: "SCT",
-    Division.NORTHERN_IRELAND: "NIR",
-}
-
-
-class HolidayCalendar:
-    """Working days of one division, any year, from the ``holidays`` package (special days such
-    as the 2023 coronation and substitute days included), plus any ``extra`` holidays."""
-
-    def __init__(self, division: Division, extra: tuple[BankHoliday, ...] = ()) -> None:
-        self.division = division
-        self._days = holidays.country_holidays("GB", subdiv=_SUBDIVISION[division])
-        self._extra = {h.day: h.name for h in extra}
-
-    def holiday_name(self, day: date) -> str | None:
-        return self._extra.get(day) or self._days.get(day)
-
-    def is_bank_holiday(self, day: date) -> bool:
-        return self.holiday_name(day) is not None
-
-    def bank_holidays(self, year: int) -> tuple[date, ...]:
-        """The year's bank holidays as gov.uk lists them: weekdays (a holiday falling at a
-        weekend is listed by its substitute day)."""
-        listed = holidays.country_holidays("GB", subdiv=_SUBDIVISION[self.division], years=year)
-        days = {d for d in listed if d.year == year} | {d for d in self._extra if d.year == year}
-        return tuple(sorted(d for d in days if d.weekday() < 5))
-
-    def is_working_day(self, day: date) -> bool:
-        return day.weekday() < 5 and not self.is_bank_holiday(day)
-
-    def add_working_days(self, start: date, days: int) -> date:
-        """The date ``days`` working days after ``start`` (``start`` itself is day 0)."""
-        return _add_working_days(self, start, days)
-
-
-@cache
-def calendar_for(division: Division) -> HolidayCalendar:
-    return HolidayCalendar(division)
-
-
-def england_and_wales() -> HolidayCalendar:
-    return calendar_for(Division.ENGLAND_AND_WALES)
-
-
-def scotland() -> HolidayCalendar:
-    return calendar_for(Division.SCOTLAND)
-
-
-def northern_ireland() -> HolidayCalendar:
-    return calendar_for(Division.NORTHERN_IRELAND)
-
-
-class WorkingDayCalendar(BaseModel):
-    """Working days over a covered range of dates from a fixed list of holidays (a calendar
-    given as data, e.g. for a test or a division the package does not know)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    coverage_from: date
-    coverage_to: date
-    holidays: tuple[BankHoliday, ...]
-
-    def _check(self, day: date) -> None:
-        if not self.coverage_from <= day <= self.coverage_to:
-            raise InvalidValue(
-                "calendar",
-                f"{day} is outside the bank-holiday calendar "
-                f"({self.coverage_from} to {self.coverage_to}); add the year's holidays",
-            )
-
-    def is_bank_holiday(self, day: date) -> bool:
-        self._check(day)
-        return day in {h.day for h in self.holidays}
-
-    def is_working_day(self, day: date) -> bool:
-        return day.weekday() < 5 and not self.is_bank_holiday(day)
-
-    def add_working_days(self, start: date, days: int) -> date:
-        """The date ``days`` working days after ``start`` (``start`` itself is day 0)."""
-        return _add_working_days(self, start, days)
-
-
-def parse_calendar(text: str) -> WorkingDayCalendar:
-    data = tomllib.loads(text)
-    return WorkingDayCalendar(
-        coverage_from=date.fromisoformat(str(data["coverage_from"])),
-        coverage_to=date.fromisoformat(str(data["coverage_to"])),
-        holidays=tuple(BankHoliday.model_validate(h) for h in data.get("holiday", [])),
-    )
-
-
-def add_months(day: date, months: int) -> date:
-    """Same day of the month ``months`` later, clamped to the month's last day."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def add_years(day: date, years: int) -> date:
-    return add_months(day, 12 * years)
-
-
-def end_of_uk_day(day: date) -> datetime:
-    """23:59:59 UK local time on ``day``, in UTC."""
-    return datetime.combine(day, time(23, 59, 59), tzinfo=UK).astimezone(UTC)
-
-
-def uk_date(moment: datetime) -> date:
-    """The UK local date of an aware moment."""
-    return moment.astimezone(UK).date()
-
-
-def working_days_after(moment: datetime, days: int, cal: WorkingDays) -> datetime:
-    """End of the UK day ``days`` working days after ``moment``."""
-    return end_of_uk_day(cal.add_working_days(uk_date(moment), days))
-
-
-class DeadlineStatus(enum.StrEnum):
-    DUE = "due"  # not yet passed
-    OVERDUE = "overdue"  # passed and not met
-    MET = "met"  # done in time
-    MET_LATE = "met_late"  # done, after the deadline
-    NOT_STARTED = "not_started"  # the clock has not started (e.g. no sufficient-evidence date)
-    NO_LIMIT = "no_limit"  # the law sets no limit
+__all__ = [
+    "DeadlineStatus",  # defined beside Deadline in models.py
+    "crime_recording_deadline",
+    "last_day",
+    "prosecution_deadline",
+    "status_of",
+    "victim_notification_deadline",
+]
 
 
 def status_of(due_at: datetime, now: datetime, done_at: datetime | None = None) -> DeadlineStatus:
     if done_at is not None:
         return DeadlineStatus.MET if done_at <= due_at else DeadlineStatus.MET_LATE
     return DeadlineStatus.OVERDUE if now > due_at else DeadlineStatus.DUE
+
+
+def crime_recording_deadline(facts: CaseFacts, now: datetime, hours: int) -> Deadline:
+    """NCRS: the crime recording decision is due ``hours`` (24) after the report is received."""
+    due = facts.received_at + timedelta(hours=hours)
+    return Deadline(
+        name="crime_recording_decision",
+        rule=f"NCRS / HOCR: crime recording decision within {hours} hours of the report",
+        due_at=due,
+        status=status_of(due, now, facts.crime_recording_decided_at),
+    )
+
+
+def last_day(start: date, months: int, counting: Counting) -> date:
+    """The last day of a period of ``months`` counted ``from`` or ``beginning_with`` ``start``."""
+    end = add_months(start, months)
+    return end - timedelta(days=1) if counting is Counting.BEGINNING_WITH else end
+
+
+def _start(offence: Offence, facts: CaseFacts) -> tuple[date, str]:
+    if offence.time_limit.runs_from is RunsFrom.LAST_INCIDENT:
+        return facts.last_incident, "the last incident of the course of conduct"
+    return facts.occurred_on, "the offence"
+
+
+def prosecution_deadline(offence: Offence, facts: CaseFacts, now: datetime) -> Deadline:
+    """The last day proceedings may start for ``offence`` committed on ``facts.occurred_on``."""
+    rule = offence.time_limit
+    name = "prosecution_time_limit"
+    cite = offence.citation
+    unverified = "" if rule.verified else " (part of this rule is UNVERIFIED)"
+    if rule.kind is TimeLimitKind.NONE:
+        return Deadline(
+            name=name,
+            rule=f"{cite}: {offence.mode_of_trial.value.replace('_', ' ')}, no time limit",
+            offence_id=offence.id,
+            status=DeadlineStatus.NO_LIMIT,
+        )
+    start, what = _start(offence, facts)
+    authority = f" ({rule.authority})" if rule.authority else ""
+    if rule.kind is TimeLimitKind.SUMMARY_SIX_MONTHS:
+        due = end_of_uk_day(last_day(start, 6, rule.counting))
+        return Deadline(
+            name=name,
+            rule=f"{cite}: summary only; 6 months from {what} on {start}{authority}",
+            offence_id=offence.id,
+            due_at=due,
+            status=status_of(due, now),
+        )
+    months = rule.months or 0
+    evidence_on = facts.sufficient_evidence_on
+    if rule.kind is TimeLimitKind.EVIDENCE_ONLY:
+        text = (
+            f"{cite}: {months} months from the prosecutor's sufficient evidence"
+            f"{unverified}{authority}"
+        )
+        if evidence_on is None:
+            return Deadline(
+                name=name,
+                rule=text,
+                offence_id=offence.id,
+                status=DeadlineStatus.NOT_STARTED,
+                note="the prosecutor's sufficient-evidence date is not known yet",
+            )
+        due = end_of_uk_day(last_day(evidence_on, months, rule.counting))
+        return Deadline(
+            name=name, rule=text, offence_id=offence.id, due_at=due, status=status_of(due, now)
+        )
+    years = rule.longstop_years or 0
+    text = (
+        f"{cite}: within {years} years of {what} on {start} and {months} months of the "
+        f"prosecutor's sufficient evidence{unverified}{authority}"
+    )
+    longstop = last_day(start, 12 * years, rule.counting)
+    note = None
+    if evidence_on is None:
+        last = longstop
+        note = (
+            f"long-stop only: the {months}-month clock from the prosecutor's sufficient "
+            "evidence has not started"
+        )
+    else:
+        last = min(longstop, last_day(evidence_on, months, rule.counting))
+    due = end_of_uk_day(last)
+    return Deadline(
+        name=name,
+        rule=text,
+        offence_id=offence.id,
+        due_at=due,
+        status=status_of(due, now),
+        note=note,
+    )
+
+
+def victim_notification_deadline(
+    event_at: datetime,
+    *,
+    enhanced: bool,
+    now: datetime,
+    policy: AssessmentPolicy,
+    calendar: WorkingDays,
+    done_at: datetime | None = None,
+) -> Deadline:
+    """Victims' Code Right 6: tell the victim of a key decision within 5 (enhanced: 1) working days.
+
+    Key decisions: suspect arrested, interviewed under caution, released without charge, bailed
+    or released under investigation, bail changed; a decision not to investigate.
+    """
+    days = (
+        policy.victims_code_working_days_enhanced if enhanced else policy.victims_code_working_days
+    )
+    due = working_days_after(event_at, days, calendar)
+    kind = "Enhanced Rights" if enhanced else "standard"
+    return Deadline(
+        name="victim_informed_of_decision",
+        rule=f"Victims' Code Right 6: within {days} working day(s) ({kind})",
+        due_at=due,
+        status=status_of(due, now, done_at),
+    )

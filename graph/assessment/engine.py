@@ -23,8 +23,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from graph.assessment import clocks
-from graph.assessment.deadlines import uk_date
+from graph.assessment.calendars import uk_date
+from graph.assessment.deadlines import crime_recording_deadline, prosecution_deadline
 from graph.assessment.hate import (
     RACE_RELIGION,
     case_uplift,
@@ -53,13 +53,13 @@ from graph.law.offences import Offence, OffenceTable, Strand, offence_table
 _PART_3A = frozenset({Strand.RELIGION, Strand.SEXUAL_ORIENTATION})
 
 
-def derived_facts(facts: CaseFacts, policy: AssessmentPolicy) -> dict[str, bool]:
+def derived_facts(facts: CaseFacts, table: OffenceTable) -> dict[str, bool]:
     """The named facts the offence table's ``indicated_by`` and ``evidenced_by`` refer to
-    (``True``: established)."""
+    (``True``: established); the table says how many occasions a course of conduct needs."""
     threat = facts.threat_of_death_or_serious_harm or facts.threat_kind is not None
     threatening = threat or facts.threatening  # "menacing" (s127) is not "threatening" (POA)
     abusive = threatening or facts.abusive_or_insulting or facts.grossly_offensive
-    course = facts.occasions_targeting_victim >= policy.course_of_conduct_min_occasions
+    course = table.course_of_conduct.reached_by(facts.occasions_targeting_victim)
     hostility = facts.hostility_demonstrated | facts.hostility_motivated
     return {
         "message_sent": True,
@@ -143,9 +143,12 @@ def _candidate(
     )
 
 
-def evaluate(offence: Offence, facts: CaseFacts, policy: AssessmentPolicy) -> CandidateOffence:
+def evaluate(
+    offence: Offence, facts: CaseFacts, table: OffenceTable | None = None
+) -> CandidateOffence:
     """One offence's points against the facts, whether or not the facts indicate it."""
-    return _candidate(offence, derived_facts(facts, policy), recorded_absent(facts))
+    known = derived_facts(facts, table or offence_table())
+    return _candidate(offence, known, recorded_absent(facts))
 
 
 def _fact_names(table: OffenceTable) -> set[str]:
@@ -158,7 +161,6 @@ def _fact_names(table: OffenceTable) -> set[str]:
 
 def candidate_offences(
     facts: CaseFacts,
-    policy: AssessmentPolicy,
     table: OffenceTable,
     strands: tuple[Strand, ...] = (),
 ) -> tuple[tuple[CandidateOffence, ...], tuple[Offence, ...]]:
@@ -166,7 +168,7 @@ def candidate_offences(
 
     ``strands`` (the flagged strands) give each candidate its Sentencing Act 2020 s66 note.
     """
-    known = derived_facts(facts, policy)
+    known = derived_facts(facts, table)
     unknown = _fact_names(table) - known.keys()
     if unknown:
         raise InvalidValue("offences.indicated_by", f"unknown fact names {sorted(unknown)}")
@@ -241,8 +243,8 @@ def assess(
     policy = policy or policy_on(uk_date(decided_at))
     table = offences or offence_table()
     perceived, perception_reason = perception(facts, policy)
-    strands = tuple(s for s in Strand if s in facts.strands) if perceived else ()
-    candidates, chosen = candidate_offences(facts, policy, table, strands)
+    strands = facts.monitored_strands if perceived else ()
+    candidates, chosen = candidate_offences(facts, table, strands)
     reasons: list[str] = []
     recordable = [c for c in candidates if c.recordable]
     nchi_personal: bool | None = None
@@ -266,7 +268,7 @@ def assess(
             reasons.append(f"No offence in force on {facts.occurred_on} fits the facts.")
         recommendation, nchi_personal, more = non_crime(facts, policy, perceived)
         reasons.extend(more)
-    if facts.strands:
+    if facts.monitored_strands:
         reasons.insert(1, perception_reason)
     if facts.victim_is_public_figure_or_group and PerceivedBy.VICTIM not in facts.perceived_by:
         reasons.append(
@@ -305,9 +307,7 @@ def assess(
             "Sentencing Act 2020 s66 uplift listed are the law of England and Wales, for "
             f"reference only; the conduct is assessed under the law of {country}."
         )
-    persistently_targeted = (
-        facts.occasions_targeting_victim >= policy.course_of_conduct_min_occasions
-    )
+    persistently_targeted = table.course_of_conduct.reached_by(facts.occasions_targeting_victim)
     why_enhanced = []
     if recommendation is Recommendation.CRIME:  # the Victims' Code is for victims of crime
         if facts.victim_under_18:
@@ -319,9 +319,9 @@ def assess(
     if why_enhanced:
         reasons.append("Victims' Code Enhanced Rights: " + "; ".join(why_enhanced) + ".")
     deadlines: list[Deadline] = [
-        clocks.crime_recording_deadline(facts, decided_at, policy.crime_recording_hours)
+        crime_recording_deadline(facts, decided_at, policy.crime_recording_hours)
     ]
-    deadlines.extend(clocks.prosecution_deadline(o, facts, decided_at) for o in chosen)
+    deadlines.extend(prosecution_deadline(o, facts, decided_at) for o in chosen)
     return Assessment(
         recommendation=recommendation,
         nchi_with_personal_data=nchi_personal,

@@ -22,7 +22,7 @@ RACE_RELIGION = frozenset({Strand.RACE, Strand.RELIGION})
 
 
 def perception(facts: CaseFacts, policy: AssessmentPolicy) -> tuple[bool, str]:
-    if not facts.strands:
+    if not facts.monitored_strands:
         return False, "No hostility towards a monitored strand is alleged."
     accepted = {p for p in facts.perceived_by if p.satisfies_perception_test}
     if accepted:
@@ -47,7 +47,7 @@ def non_crime(
     facts: CaseFacts, policy: AssessmentPolicy, perceived: bool
 ) -> tuple[Recommendation, bool | None, list[str]]:
     """Steps for hostility that is not a crime: NCHI Code of Practice, then policy."""
-    if not facts.strands:
+    if not facts.monitored_strands:
         return Recommendation.NO_FURTHER_ACTION, None, ["Not a crime and not a hate incident."]
     if not perceived:
         return Recommendation.NO_FURTHER_ACTION, None, []
@@ -153,5 +153,5 @@ def case_uplift(candidates: tuple[CandidateOffence, ...]) -> SentencingUplift | 
     notes = [c.sentencing_uplift for c in candidates if c.recordable and c.sentencing_uplift]
     if not notes:
         return None
-    strands = tuple(s for s in Strand if any(s in n.strands for n in notes))
+    strands = tuple(sorted({s for n in notes for s in n.strands}))
     return SentencingUplift(strands=strands, note=" ".join(n.note for n in notes))

@@ -14,8 +14,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-from graph.assessment.deadlines import DeadlineStatus, uk_date
-from graph.law.offences import PointKind, Strand
+from graph.assessment.calendars import uk_date
+from graph.law.offences import MONITORED_STRANDS, PointKind, Strand
 
 
 def _utc(value: datetime) -> datetime:
@@ -140,6 +140,12 @@ class CaseFacts(_Frozen):
         """The day of the last incident (of a course of conduct; else the offence day)."""
         return self.last_incident_on or self.occurred_on
 
+    @property
+    def monitored_strands(self) -> tuple[Strand, ...]:
+        """The centrally monitored strands among ``strands``, the ones assessed (``other`` is
+        recorded locally), in alphabetical order as assessments list them."""
+        return tuple(sorted(self.strands & MONITORED_STRANDS))
+
 
 class Recommendation(enum.StrEnum):
     CRIME = "crime"
@@ -190,6 +196,15 @@ class CandidateOffence(_Frozen):
     @property
     def absent(self) -> tuple[str, ...]:
         return tuple(p.id for p in self.points if p.status is PointStatus.ABSENT)
+
+
+class DeadlineStatus(enum.StrEnum):
+    DUE = "due"  # not yet passed
+    OVERDUE = "overdue"  # passed and not met
+    MET = "met"  # done in time
+    MET_LATE = "met_late"  # done, after the deadline
+    NOT_STARTED = "not_started"  # the clock has not started (e.g. no sufficient-evidence date)
+    NO_LIMIT = "no_limit"  # the law sets no limit
 
 
 class Deadline(_Frozen):

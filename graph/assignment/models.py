@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import enum
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from graph.policy_files import PolicyVersion
 from graph.reference.postcodes import Confidence
 
 
@@ -70,9 +71,8 @@ class NoVictimLocation(enum.StrEnum):
     HUB_PLATFORM_REFERRAL = "hub_platform_referral"
 
 
-class AssignmentPolicy(_Frozen):
+class AssignmentPolicy(PolicyVersion):
     id: str = Field(min_length=1)
-    valid_from: date
     source: str
     no_victim_location: NoVictimLocation
     notify_victim_force: bool

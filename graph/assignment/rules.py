@@ -8,12 +8,10 @@ abroad; if every victim location is outside, :class:`NotFound` says so.
 
 from __future__ import annotations
 
-import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from importlib import resources
 
 from graph.assignment.models import (
     AssignmentInput,
@@ -27,6 +25,7 @@ from graph.assignment.models import (
     SuspectWhere,
 )
 from graph.errors import InvalidValue, NotFound
+from graph.policy_files import PolicyHistory, load_history
 from graph.reference.forces import POLICE_SCOTLAND_CODE, PSNI_CODE, forces_by_code
 from graph.reference.postcodes import Confidence, resolve_text
 
@@ -34,17 +33,13 @@ _RANK = {Confidence.HIGH: 2, Confidence.MEDIUM: 1, Confidence.LOW: 0}
 
 
 @cache
-def shipped_policies() -> tuple[AssignmentPolicy, ...]:
-    text = resources.files("graph.assignment").joinpath("data/assignment_policy.toml")
-    data = tomllib.loads(text.read_text("utf-8"))
-    return tuple(AssignmentPolicy.model_validate(p) for p in data["policy"])
+def shipped_policies() -> PolicyHistory[AssignmentPolicy]:
+    return load_history("graph.assignment", "assignment_policy.toml", AssignmentPolicy)
 
 
 def policy_on(day: date) -> AssignmentPolicy:
-    valid = [p for p in shipped_policies() if p.valid_from <= day]
-    if not valid:
-        raise InvalidValue("assignment_policy.valid_from", f"no policy is in force on {day}")
-    return max(valid, key=lambda p: p.valid_from)
+    """The shipped policy in force on ``day``."""
+    return shipped_policies().on(day)
 
 
 @dataclass(frozen=True, slots=True)

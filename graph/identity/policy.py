@@ -1,21 +1,23 @@
 """The linkage policy, read from ``data/linkage_policy.toml`` (weights and thresholds are data).
 
 Feature weights are kept as one table per feature (``policy.feature("accounts.handle")``), and
-every key the code reads is checked at load time, so a missing setting fails when the policy is
-loaded, naming the setting, never in the middle of a run.
+every key the code reads (``REQUIRED``) is checked at load time, so a missing setting fails when
+the policy is loaded, naming the setting (``linkage_policy.accounts.handle.typo_ratio``), never
+in the middle of a run.
 """
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import field
 from functools import cache
-from importlib import resources
-from typing import Any
+from typing import Annotated
+
+from pydantic import Field, Strict, model_validator
+from pydantic.dataclasses import dataclass
 
 from graph.errors import InvalidValue
+from graph.policy_files import SECTIONED, SectionedPolicy, load_policy, setting
 
 _FREQ = ("weight", "typical", "slope", "floor")
 _LEVELS = ("exact", "close", "different")
@@ -71,22 +73,44 @@ REQUIRED: Mapping[str, tuple[str, ...]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class LinkagePolicy:
+Number = Annotated[float, Strict()]  # a TOML integer or float, never a string or a boolean
+Features = dict[str, dict[str, Number]]
+
+
+@dataclass(frozen=True, slots=True, config=SECTIONED)
+class LinkagePolicy(SectionedPolicy):
     """Thresholds, blocking caps and per-feature weights; the TOML file documents each."""
 
-    name: str
-    version: int
-    valid_from: date
-    source: str
-    prior_log2_odds: float
-    auto_link: float
-    review: float
-    max_block_size: int
-    handle_affix_chars: int
-    handle_prefixes: tuple[str, ...]
-    handle_suffixes: tuple[str, ...]
-    features: Mapping[str, Mapping[str, float]]
+    prior_log2_odds: float = setting("decision", "prior_log2_odds")
+    auto_link: float = setting("decision", "auto_link")
+    review: float = setting("decision", "review")
+    max_block_size: int = setting("blocking", "max_block_size")
+    handle_affix_chars: int = setting("blocking", "handle_affix_chars")
+    handle_prefixes: tuple[str, ...] = setting("handles", "prefixes")
+    handle_suffixes: tuple[str, ...] = setting("handles", "suffixes")
+    accounts: Features = Field(default_factory=dict)
+    people: Features = Field(default_factory=dict)
+    # every feature's table by its dotted name (accounts.handle), filled from the two above
+    features: dict[str, Mapping[str, float]] = field(
+        init=False, default_factory=dict, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        for group, tables in (("accounts", self.accounts), ("people", self.people)):
+            self.features.update((f"{group}.{name}", table) for name, table in tables.items())
+
+    @model_validator(mode="after")
+    def _consistent(self) -> LinkagePolicy:
+        for name, keys in REQUIRED.items():
+            found = self.features.get(name, {})
+            for key in keys:
+                if key not in found:
+                    raise ValueError(f"{name}.{key}: is missing")
+        if not 0.0 < self.review <= self.auto_link < 1.0:
+            raise ValueError("decision: need 0 < review <= auto_link < 1")
+        if self.max_block_size < 2:
+            raise ValueError("blocking.max_block_size: must be at least 2")
+        return self
 
     def feature(self, name: str) -> Mapping[str, float]:
         try:
@@ -95,49 +119,7 @@ class LinkagePolicy:
             raise InvalidValue(f"linkage_policy.{name}", "is missing") from None
 
 
-def _get(table: Mapping[str, Any], dotted: str) -> Any:
-    node: Any = table
-    for part in dotted.split("."):
-        if not isinstance(node, Mapping) or part not in node:
-            raise InvalidValue(f"linkage_policy.{dotted}", "is missing")
-        node = node[part]
-    return node
-
-
-def parse_policy(text: str) -> LinkagePolicy:
-    """Parse policy TOML text; raise :class:`InvalidValue` naming a missing or bad setting."""
-    t = tomllib.loads(text)
-    features: dict[str, dict[str, float]] = {}
-    for name, keys in REQUIRED.items():
-        features[name] = {}
-        for key in keys:
-            value = _get(t, f"{name}.{key}")
-            if not isinstance(value, int | float) or isinstance(value, bool):
-                raise InvalidValue(f"linkage_policy.{name}.{key}", f"{value!r} is not a number")
-            features[name][key] = float(value)
-    policy = LinkagePolicy(
-        name=str(_get(t, "policy.name")),
-        version=int(_get(t, "policy.version")),
-        valid_from=date.fromisoformat(str(_get(t, "policy.valid_from"))),
-        source=str(_get(t, "policy.source")),
-        prior_log2_odds=float(_get(t, "decision.prior_log2_odds")),
-        auto_link=float(_get(t, "decision.auto_link")),
-        review=float(_get(t, "decision.review")),
-        max_block_size=int(_get(t, "blocking.max_block_size")),
-        handle_affix_chars=int(_get(t, "blocking.handle_affix_chars")),
-        handle_prefixes=tuple(str(p) for p in _get(t, "handles.prefixes")),
-        handle_suffixes=tuple(str(s) for s in _get(t, "handles.suffixes")),
-        features=features,
-    )
-    if not 0.0 < policy.review <= policy.auto_link < 1.0:
-        raise InvalidValue("linkage_policy.decision", "need 0 < review <= auto_link < 1")
-    if policy.max_block_size < 2:
-        raise InvalidValue("linkage_policy.blocking.max_block_size", "must be at least 2")
-    return policy
-
-
 @cache
 def default_policy() -> LinkagePolicy:
     """The shipped policy (cached; the file is package data)."""
-    path = resources.files("graph.identity").joinpath("data/linkage_policy.toml")
-    return parse_policy(path.read_text("utf-8"))
+    return load_policy("graph.identity", "linkage_policy.toml", LinkagePolicy)

@@ -11,43 +11,45 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
 from graph.errors import InvalidValue
-from graph.intel._data import load_toml
+from graph.policy_files import PolicyVersion, load_policy
 
 
-@dataclass(frozen=True, slots=True)
-class RetentionGroup:
-    id: str
-    name: str
-    review_after_years: int
+class RetentionGroup(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(min_length=1)
+    name: str = Field(min_length=1)
+    review_after_years: int = Field(ge=1)
 
 
-@dataclass(frozen=True, slots=True)
-class RetentionPolicy:
-    groups: dict[str, RetentionGroup]
+class RetentionPolicy(PolicyVersion):
+    """The file's ``[[group]]``s by id, the group of an item with none, and the policy's
+    status and sources (the periods are UNVERIFIED)."""
+
+    file_schema: int = Field(alias="schema", ge=1)
+    status: str = Field(min_length=1)
+    sources: tuple[str, ...] = Field(min_length=1)
     default_group: str
-    valid_from: date
-    status: str
-    sources: tuple[str, ...]
+    groups: dict[str, RetentionGroup] = Field(alias="group", min_length=1)
 
+    @field_validator("groups", mode="before")
     @classmethod
-    def from_toml(cls, raw: dict[str, Any]) -> RetentionPolicy:
-        groups = {
-            g["id"]: RetentionGroup(g["id"], g["name"], int(g["review_after_years"]))
-            for g in raw["group"]
+    def _by_id(cls, groups: Any) -> Any:
+        """``[[group]]`` entries keyed by their id, so a problem names the group."""
+        if not isinstance(groups, list):
+            return groups
+        return {
+            str(g.get("id", i)) if isinstance(g, dict) else str(i): g for i, g in enumerate(groups)
         }
-        for group in groups.values():
-            if group.review_after_years < 1:
-                raise ValueError(f"retention policy: group {group.id} reviews after < 1 year")
-        if raw["default_group"] not in groups:
-            raise ValueError("retention policy: default_group is not a group")
-        return cls(
-            groups=groups,
-            default_group=raw["default_group"],
-            valid_from=date.fromisoformat(raw["valid_from"]),
-            status=raw["status"],
-            sources=tuple(raw["sources"]),
-        )
+
+    @model_validator(mode="after")
+    def _default_is_a_group(self) -> RetentionPolicy:
+        if self.default_group not in self.groups:
+            raise ValueError("default_group: is not a group")
+        return self
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +71,7 @@ class ReviewDecision:
 
 @cache
 def default_policy() -> RetentionPolicy:
-    return RetentionPolicy.from_toml(load_toml("retention_policy.toml"))
+    return load_policy("graph.intel", "retention_policy.toml", RetentionPolicy)
 
 
 def add_years(day: date, years: int) -> date:

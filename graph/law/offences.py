@@ -9,25 +9,30 @@ offence date picks the offence: :meth:`Offence.in_force_on`.
 from __future__ import annotations
 
 import enum
-import tomllib
 from datetime import date
 from functools import cache
-from importlib import resources
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from graph.errors import InvalidInput, NotFound, Problem
+from graph.policy_files import policy_text, read_toml
+from graph.validation import parse, parse_each
 
 
 class Strand(enum.StrEnum):
-    """The five centrally monitored hate strands."""
+    """The hate strands a report can name: the five centrally monitored
+    (:data:`MONITORED_STRANDS`, in the Home Office's order) and ``other``, recorded locally."""
 
-    DISABILITY = "disability"
     RACE = "race"
     RELIGION = "religion"
     SEXUAL_ORIENTATION = "sexual_orientation"
+    DISABILITY = "disability"
     TRANSGENDER = "transgender"
+    OTHER = "other"
+
+
+MONITORED_STRANDS = frozenset(s for s in Strand if s is not Strand.OTHER)
 
 
 class ModeOfTrial(enum.StrEnum):
@@ -159,7 +164,7 @@ class Offence(_Frozen):
 
     @property
     def strand_specific(self) -> bool:
-        return len(self.strands) < len(Strand)
+        return len(self.strands) < len(MONITORED_STRANDS)
 
     def in_force_on(self, day: date) -> bool:
         """Whether an offence committed on ``day`` is this offence (from inclusive, repeal not)."""
@@ -168,9 +173,21 @@ class Offence(_Frozen):
         return self.repealed_from is None or day < self.repealed_from
 
 
+class CourseOfConduct(_Frozen):
+    """PHA 1997 s7(3)(a): conduct on at least ``min_occasions`` occasions towards one person."""
+
+    min_occasions: int = Field(ge=2)
+    source: str = Field(min_length=1)
+
+    def reached_by(self, occasions: int) -> bool:
+        """Whether conduct on ``occasions`` occasions towards one person can be a course."""
+        return occasions >= self.min_occasions
+
+
 class OffenceTable(_Frozen):
     version: int
     valid_from: date
+    course_of_conduct: CourseOfConduct
     offences: tuple[Offence, ...]
 
     def get(self, offence_id: str) -> Offence:
@@ -189,37 +206,32 @@ class OffenceTable(_Frozen):
 def _normalise(raw: dict[str, Any]) -> dict[str, Any]:
     entry = dict(raw)
     if entry.get("strands") == ["any"]:
-        entry["strands"] = [s.value for s in Strand]
+        entry["strands"] = sorted(MONITORED_STRANDS)
     return entry
 
 
-def parse_offences(text: str) -> OffenceTable:
-    """Parse the TOML table; :class:`InvalidInput` names every bad entry and field."""
-    data = tomllib.loads(text)
-    problems: list[Problem] = []
-    offences: list[Offence] = []
-    for index, raw in enumerate(data.get("offence", [])):
-        where = f"offences[{raw.get('id', index)}]"
-        try:
-            offences.append(Offence.model_validate(_normalise(raw)))
-        except ValidationError as error:
-            for item in error.errors():
-                field = ".".join(str(part) for part in item["loc"])
-                problems.append(Problem(f"{where}.{field}", item["msg"]))
+def parse_offences(text: str, name: str = "offences.toml") -> OffenceTable:
+    """Parse the TOML table; :class:`InvalidInput` names every bad entry (``offences[<id>]``)
+    and field."""
+    data = read_toml(text, name)
+    entries = data.pop("offence", [])
+    named = (
+        (f"offences[{raw.get('id', index)}]", _normalise(raw)) for index, raw in enumerate(entries)
+    )
+    offences, problems = parse_each(Offence, named)
     ids = [o.id for o in offences]
     for dup in sorted({i for i in ids if ids.count(i) > 1}):
         problems.append(Problem(f"offences[{dup}]", "duplicate id"))
+    try:
+        table = parse(OffenceTable, {**data, "offences": offences}, prefix="offences")
+    except InvalidInput as error:
+        raise InvalidInput(problems + error.problems) from None
     if problems:
         raise InvalidInput(problems)
-    return OffenceTable(
-        version=int(data["version"]),
-        valid_from=date.fromisoformat(str(data["valid_from"])),
-        offences=tuple(offences),
-    )
+    return table
 
 
 @cache
 def offence_table() -> OffenceTable:
     """The shipped table (cached package data)."""
-    text = resources.files("graph.law").joinpath("data/offences.toml").read_text("utf-8")
-    return parse_offences(text)
+    return parse_offences(policy_text("graph.law", "offences.toml"))

@@ -7,14 +7,13 @@ needs a supervisor's written justification.
 
 from __future__ import annotations
 
-import tomllib
 from datetime import date
 from functools import cache
-from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from graph.errors import InvalidInput, InvalidValue, Problem
+from graph.policy_files import PolicyHistory, PolicyVersion, load_history
 
 
 class _Frozen(BaseModel):
@@ -30,10 +29,11 @@ class OutcomeCode(_Frozen):
     valid_from: date | None = None
 
 
-class OutcomeTable(_Frozen):
+class OutcomeTable(PolicyVersion):
+    """One version of the table (``[[table]]``), its codes as ``[[table.code]]``."""
+
     version: int
-    valid_from: date
-    codes: tuple[OutcomeCode, ...]
+    codes: tuple[OutcomeCode, ...] = Field(default=(), alias="code")
 
     def find(self, code: str, on: date) -> OutcomeCode | None:
         wanted = code.strip().upper()
@@ -43,38 +43,13 @@ class OutcomeTable(_Frozen):
         return None
 
 
-class OutcomeTables(_Frozen):
-    """Every version of the table; the one valid on a date applies."""
-
-    tables: tuple[OutcomeTable, ...]
-
-    def on(self, day: date) -> OutcomeTable:
-        valid = [t for t in self.tables if t.valid_from <= day]
-        if not valid:
-            raise InvalidValue("outcome.date", f"no outcome table is in force on {day}")
-        return max(valid, key=lambda t: t.valid_from)
-
-
-def parse_outcome_tables(text: str) -> OutcomeTables:
-    data = tomllib.loads(text)
-    tables = []
-    for raw in data.get("table", []):
-        tables.append(
-            OutcomeTable(
-                version=int(raw["version"]),
-                valid_from=date.fromisoformat(str(raw["valid_from"])),
-                codes=tuple(OutcomeCode.model_validate(c) for c in raw.get("code", [])),
-            )
-        )
-    if not tables:
-        raise InvalidValue("outcome_codes", "has no table")
-    return OutcomeTables(tables=tuple(tables))
+OutcomeTables = PolicyHistory[OutcomeTable]
+"""Every version of the table; the one valid on a date applies."""
 
 
 @cache
 def outcome_tables() -> OutcomeTables:
-    text = resources.files("graph.law").joinpath("data/outcome_codes.toml").read_text("utf-8")
-    return parse_outcome_tables(text)
+    return load_history("graph.law", "outcome_codes.toml", OutcomeTable, key="table")
 
 
 def validate_outcome(
@@ -91,7 +66,7 @@ def validate_outcome(
     Every problem is reported at once (``outcome.code``, ``outcome.named_suspect``,
     ``outcome.supervisor_justification``).
     """
-    entry = (tables or outcome_tables()).on(on).find(code, on)
+    entry = (tables or outcome_tables()).on(on, field="outcome.date").find(code, on)
     if entry is None:
         raise InvalidValue("outcome.code", f"{code!r} is not an outcome code in force on {on}")
     problems: list[Problem] = []

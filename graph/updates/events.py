@@ -28,7 +28,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict
 
-from graph.assessment.deadlines import WorkingDays, uk_date, working_days_after
+from graph.assessment.calendars import WorkingDays, uk_date, working_days_after
 from graph.assessment.models import UtcDatetime
 from graph.updates.policy import EventKind, RecipientRole, UpdatesPolicy
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from graph.assessment.deadlines import WorkingDays, calendar_for
+from graph.assessment.calendars import WorkingDays, calendar_for
 from graph.db import Graph
 from graph.updates import events, store
 from graph.updates.policy import UpdatesPolicy, updates_policy

@@ -9,7 +9,7 @@ from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from graph.assessment.deadlines import Division
+from graph.assessment.calendars import Division
 from graph.policy_files import VersionedPolicy, load_policy
 
 

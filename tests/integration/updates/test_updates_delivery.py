@@ -7,7 +7,7 @@ import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from graph.assessment.deadlines import england_and_wales, working_days_after
+from graph.assessment.calendars import england_and_wales, working_days_after
 from graph.audit.log import AuditLog
 from graph.cases.repository import assign_case
 from graph.db import Graph, native

@@ -1,4 +1,4 @@
-"""Working days, months, and the clocks an assessment starts."""
+"""Working days, months, and the deadlines an assessment sets."""
 
 from __future__ import annotations
 
@@ -6,19 +6,19 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from graph.assessment.clocks import (
-    crime_recording_deadline,
-    prosecution_deadline,
-    victim_notification_deadline,
-)
-from graph.assessment.deadlines import (
-    DeadlineStatus,
+from graph.assessment.calendars import (
     add_months,
     end_of_uk_day,
     england_and_wales,
     northern_ireland,
     parse_calendar,
     scotland,
+)
+from graph.assessment.deadlines import (
+    DeadlineStatus,
+    crime_recording_deadline,
+    prosecution_deadline,
+    victim_notification_deadline,
 )
 from graph.assessment.engine import assess
 from graph.assessment.policy import policy_on

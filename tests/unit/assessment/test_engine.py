@@ -165,6 +165,16 @@ def test_crime_needs_no_perception_but_flag_does() -> None:
     assert result.sentencing_uplift is None
 
 
+def test_a_locally_recorded_strand_is_not_a_monitored_one() -> None:
+    """``other`` is kept on the report; the assessment reads the five monitored strands."""
+    only_other = assess(facts(strands=frozenset({Strand.OTHER}), grossly_offensive=True), NOW)
+    assert (only_other.hate_flag, only_other.strands) == (False, ())
+    assert only_other == assess(facts(strands=frozenset(), grossly_offensive=True), NOW)
+    both = assess(facts(strands=frozenset({Strand.OTHER, *RACE}), grossly_offensive=True), NOW)
+    assert (both.hate_flag, both.strands) == (True, (Strand.RACE,))
+    assert both == assess(facts(grossly_offensive=True), NOW)
+
+
 @pytest.mark.parametrize(
     "perceiver",
     [

@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
-from graph.assessment.policy import NchiMode, parse_policies, policy_on, shipped_policies
+from graph.assessment.policy import AssessmentPolicy, NchiMode, policy_on, shipped_policies
 from graph.errors import InvalidInput, InvalidValue
+from graph.policy_files import parse_history
 
 
 @pytest.mark.parametrize(
@@ -33,7 +34,6 @@ def test_shipped_default() -> None:
         5,
         1,
     )
-    assert current.course_of_conduct_min_occasions == 2
 
 
 def test_no_policy_before_the_first_version() -> None:
@@ -54,10 +54,9 @@ crime_recording_hours = 0
 victims_code_working_days = 5
 victims_code_working_days_enhanced = 1
 enhanced_rights_for_hate_crime = true
-course_of_conduct_min_occasions = 2
 """
     with pytest.raises(InvalidInput) as caught:
-        parse_policies(text)
+        parse_history(text, "assessment_policy.toml", AssessmentPolicy)
     fields = {p.field for p in caught.value.problems}
     assert fields == {
         "assessment_policy[0].nchi_mode",
@@ -67,4 +66,4 @@ course_of_conduct_min_occasions = 2
 
 def test_empty_policy_file_is_refused() -> None:
     with pytest.raises(InvalidInput, match="no \\[\\[policy\\]\\]"):
-        parse_policies("")
+        parse_history("", "assessment_policy.toml", AssessmentPolicy)

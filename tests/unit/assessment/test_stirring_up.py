@@ -15,7 +15,6 @@ import pytest
 
 from graph.assessment.engine import assess, evaluate
 from graph.assessment.models import Media, PointStatus
-from graph.assessment.policy import policy_on
 from graph.law.offences import Strand, offence_table
 from tests.unit.assessment.builders import NOW, facts
 
@@ -49,7 +48,7 @@ PART_3A_ELEMENT: list[tuple[bool | None, bool | None, PointStatus]] = [
 def _element(offence_id: str, intent: bool | None, likely: bool | None) -> PointStatus:
     offence = offence_table().get(offence_id)
     case = facts(intent_to_stir_up_hatred=intent, likely_to_stir_up_hatred=likely)
-    result = evaluate(offence, case, policy_on(NOW.date()))
+    result = evaluate(offence, case)
     (element,) = [p for p, q in zip(result.points, offence.points, strict=True) if q.required]
     return element.status
 

@@ -12,8 +12,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from graph.assessment.clocks import prosecution_deadline
-from graph.assessment.deadlines import DeadlineStatus, end_of_uk_day
+from graph.assessment.calendars import end_of_uk_day
+from graph.assessment.deadlines import DeadlineStatus, prosecution_deadline
 from graph.law.offences import Counting, RunsFrom, TimeLimitKind, offence_table
 from tests.unit.assessment.builders import facts
 

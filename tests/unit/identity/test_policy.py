@@ -6,8 +6,9 @@ from importlib import resources
 
 import pytest
 
-from graph.errors import InvalidValue
-from graph.identity.policy import REQUIRED, default_policy, parse_policy
+from graph.errors import InvalidInput
+from graph.identity.policy import REQUIRED, LinkagePolicy, default_policy
+from graph.policy_files import parse_policy
 
 TEXT = resources.files("graph.identity").joinpath("data/linkage_policy.toml").read_text("utf-8")
 
@@ -44,6 +45,6 @@ def test_ip_total_cannot_reach_auto_link_alone() -> None:
 )
 def test_broken_policy_names_the_setting(old: str, new: str, field: str) -> None:
     assert old in TEXT
-    with pytest.raises(InvalidValue) as info:
-        parse_policy(TEXT.replace(old, new, 1))
-    assert info.value.field == field
+    with pytest.raises(InvalidInput) as info:
+        parse_policy(TEXT.replace(old, new, 1), "linkage_policy.toml", LinkagePolicy)
+    assert [p.field for p in info.value.problems] == [field]

@@ -10,6 +10,7 @@ import pytest
 
 from graph.errors import InvalidInput, NotFound
 from graph.law.offences import (
+    MONITORED_STRANDS,
     ModeOfTrial,
     Strand,
     TimeLimitKind,
@@ -99,7 +100,7 @@ def test_strands_each_offence_covers() -> None:
             assert set(offence.strands) == {Strand.RELIGION, Strand.SEXUAL_ORIENTATION}
             assert offence.ag_consent
         else:
-            assert set(offence.strands) == set(Strand), offence.id
+            assert set(offence.strands) == MONITORED_STRANDS, offence.id
             assert not offence.ag_consent
 
 
@@ -160,3 +161,19 @@ points = [{ id = "p", kind = "conduct", text = "t" }]
     fields = {p.field for p in caught.value.problems}
     assert "offences[x].mode_of_trial" in fields
     assert any(f.startswith("offences[x].time_limit") for f in fields)
+
+
+def test_a_course_of_conduct_is_two_occasions_in_one_place() -> None:
+    """PHA 1997 s7(3)(a): the one threshold case suggestions and the assessment read."""
+    course = offence_table().course_of_conduct
+    assert course.min_occasions == 2
+    assert course.source.startswith("https://www.legislation.gov.uk/")
+    assert (course.reached_by(1), course.reached_by(2)) == (False, True)
+
+
+def test_one_strand_vocabulary_from_the_report_to_the_law() -> None:
+    from ingest.contract import Incident
+
+    assert Incident.model_fields["strands"].annotation == list[Strand]
+    assert set(Strand) - MONITORED_STRANDS == {Strand.OTHER}
+    assert len(MONITORED_STRANDS) == 5

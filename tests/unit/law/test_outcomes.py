@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from graph.errors import InvalidInput, InvalidValue
-from graph.law.outcomes import outcome_tables, parse_outcome_tables, validate_outcome
+from graph.law.outcomes import OutcomeTable, outcome_tables, validate_outcome
+from graph.policy_files import parse_history
 
 ON = date(2025, 6, 1)
 
@@ -66,7 +67,7 @@ def test_1a_is_case_insensitive() -> None:
 
 
 def test_table_is_versioned_and_picks_the_version_in_force() -> None:
-    tables = parse_outcome_tables(
+    tables = parse_history(
         """
 [[table]]
 version = 1
@@ -82,7 +83,10 @@ valid_from = "2030-01-01"
 code = "1"
 name = "Charged (renamed)"
 verified = true
-"""
+""",
+        "outcome_codes.toml",
+        OutcomeTable,
+        key="table",
     )
     assert tables.on(date(2029, 12, 31)).version == 1
     assert tables.on(date(2030, 1, 1)).version == 2

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from graph.assessment.deadlines import england_and_wales, working_days_after
+from graph.assessment.calendars import england_and_wales, working_days_after
 from graph.updates import events
 from graph.updates.events import ChannelKind, Timeline
 from graph.updates.policy import EventKind, RecipientRole, updates_policy
