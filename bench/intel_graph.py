@@ -51,6 +51,7 @@ REPORT_PARTS: tuple[tuple[str, str], ...] = (
 )
 CASE_PARTS: tuple[tuple[str, str], ...] = (
     ("clusters", "dedup/upsert_clusters"),
+    ("opened", "cases/open_default_cases"),
     ("cases", "bench/intel_record_case_work"),
     ("items", "bench/intel_create_items"),
 )

@@ -47,7 +47,7 @@ from typing import Any
 import orjson
 
 from bench.datagen.reports import FIRST, LAST
-from graph.dedup.cases import default_case_id
+from graph.cases.creation import default_case_id, default_case_rows
 from graph.dedup.clusters import content_id_for
 from graph.dedup.evidence_props import evidence_properties
 from graph.dedup.judgements import SYSTEM
@@ -327,6 +327,7 @@ class Batch:
     judgements: list[Row] = field(default_factory=list)
     person_links: list[Row] = field(default_factory=list)
     clusters: list[Row] = field(default_factory=list)
+    opened: list[Row] = field(default_factory=list)  # each cluster's case, as linking opens it
     cases: list[Row] = field(default_factory=list)
     items: list[Row] = field(default_factory=list)
 
@@ -950,6 +951,7 @@ class HubWorld:
         if post.summary is None or post.cluster_id is None:
             return  # planned reports never arrived before the end
         batch.clusters.append(summary_row(post.summary))
+        batch.opened.extend(default_case_rows([post.cluster_id]))
         case_id = default_case_id(post.cluster_id)
         work = self._case_work(post, case_id)
         if work is not None:

@@ -4,7 +4,7 @@ Memory stays constant: lines are read one at a time and written in batches. Vali
 next batch overlaps the write of the previous one (one writer thread), so the CPU and Neo4j work
 at once. With ``processes`` > 0, validation runs in that many helper processes: it then no
 longer competes with the writer for this process's interpreter lock, which is what bounds bulk
-intake (``docs/INTAKE.md``). A crash and a rerun give every line exactly once: intake is
+intake (``bench/INTAKE-HISTORY.md``). A crash and a rerun give every line exactly once: intake is
 idempotent on (source, source_ref), and the rerun counts earlier lines as "already present".
 """
 
@@ -26,11 +26,10 @@ import orjson
 from graph.db import Graph
 from graph.errors import InvalidInput, Problem
 from ingest.bulk_read import Encoding, Line, read_lines
-from ingest.collector import BatchCollector, settle_helper
+from ingest.gc_tuning import BatchCollector, settle_helper
+from ingest.intake_row import IntakeRow
 from ingest.load import Ahead, BatchResult, Outcome, Status, write_batch
-from ingest.normalise import validate_referral
-from ingest.receipt import Receipt
-from ingest.transform import Row, report_row
+from ingest.take_in import take_in
 
 __all__ = ["Line", "Summary", "ingest_file", "prepare", "read_lines"]
 
@@ -90,23 +89,20 @@ _ITEM_NUMBER = re.compile(r"\[\d+\]")
 class Prepared:
     """One line after validation: the row to write (with its access code), or its problems."""
 
-    row: Row | None = None
+    row: IntakeRow | None = None
     code: str | None = None
     problems: tuple[Problem, ...] = ()
     source_ref: object = None
 
 
 def prepare(line: Line, issue_code: bool) -> Prepared:
-    """Parse, validate and clean one line, and build its row (pure: no database)."""
+    """Take one line in (``ingest/take_in.py``), or say why not (pure: no database)."""
     if line.payload is None:
         return Prepared(problems=(Problem("line", line.problem or "unreadable"),))
     source_ref = line.payload.get("source_ref") if isinstance(line.payload, dict) else None
     try:
-        clean = validate_referral(line.payload)
-        receipt, code = Receipt.issue(
-            line.payload, line.raw, datetime.now(UTC), with_access_code=issue_code
-        )
-        return Prepared(report_row(clean, receipt), code, source_ref=source_ref)
+        taken = take_in(line.payload, line.raw, datetime.now(UTC), issue_code=issue_code)
+        return Prepared(taken.row, taken.access_code, source_ref=source_ref)
     except InvalidInput as error:
         return Prepared(problems=tuple(error.problems), source_ref=source_ref)
     except Exception as error:  # a fault of the hub's, not the line's: reject it, go on
@@ -158,7 +154,7 @@ def prepared_lines(
 @dataclass
 class _Batch:
     lines: list[Line] = field(default_factory=list)
-    rows: list[Row] = field(default_factory=list)
+    rows: list[IntakeRow] = field(default_factory=list)
     codes: list[str | None] = field(default_factory=list)
 
 
@@ -196,19 +192,15 @@ class BulkIngest:
             count, self._shown = self._read_to - self._shown, self._read_to
             self.on_progress(count)
 
-    def _warn(self, line: Line, row: Row, reference: str) -> None:
-        fields: list[str] = row["unverified_fields"]
+    def _warn(self, line: Line, row: IntakeRow, reference: str) -> None:
         self.summary.with_unverified += 1
-        self.summary.unverified.update(_ITEM_NUMBER.sub("[]", f) for f in fields)
+        self.summary.unverified.update(_ITEM_NUMBER.sub("[]", u.field) for u in row.unverified)
         if self.warnings is not None:
             record = {
                 "line": line.number,
-                "source_ref": row["source_ref"],
+                "source_ref": row.source_ref,
                 "reference": reference,
-                "warnings": [
-                    {"field": f, "message": m}
-                    for f, m in zip(fields, row["unverified_reasons"], strict=True)
-                ],
+                "warnings": [{"field": u.field, "message": u.message} for u in row.unverified],
             }
             self.warnings.write(orjson.dumps(record).decode() + "\n")
 
@@ -235,10 +227,10 @@ class BulkIngest:
         ):
             if outcome.status is Status.CREATED:
                 self.summary.accepted += 1
-                if row["unverified_fields"]:
+                if row.unverified:
                     self._warn(line, row, outcome.reference)
                 if self.codes is not None and code is not None:
-                    self.codes.write(f"{outcome.reference},{row['source_ref']},{code}\n")
+                    self.codes.write(f"{outcome.reference},{row.source_ref},{code}\n")
             elif outcome.status is Status.ALREADY_RECEIVED:
                 self.summary.already_present += 1
             else:
@@ -250,7 +242,7 @@ class BulkIngest:
                             f"already received with a different payload ({outcome.reference})",
                         )
                     ],
-                    row["source_ref"],
+                    row.source_ref,
                 )
         self._progress()
 

@@ -27,8 +27,8 @@ from neo4j import ManagedTransaction
 from graph.cypher import load_query
 from graph.db import Graph, run, send
 from graph.dedup.store import Linking, LinkResult, lock_linker
+from ingest.intake_row import IntakeRow
 from ingest.report_days import report_days
-from ingest.transform import Row
 
 REFERENCE_PREFIX = "OHCH"
 
@@ -71,16 +71,23 @@ class BatchResult:
     used_ahead: bool = False  # this batch's linking was the one prepared ahead
 
 
-def _linking(rows: list[Row]) -> Linking:
+def _linking(rows: list[IntakeRow]) -> Linking:
     return Linking(
-        [(r["evidence"], r["received_at_dt"]) for r in rows],
-        keys_of={r["id"]: r["block_keys"] for r in rows},
+        [(r.evidence, r.received_at) for r in rows], keys_of={r.id: r.block_keys for r in rows}
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _New:
+    """A row to create, with the reference it is given."""
+
+    row: IntakeRow
+    reference: str | None  # None only where no counters were given (``_prepare_ahead``)
+
+
 def _sort_out(
-    rows: list[Row], known: dict[str, dict[str, Any]], counters: dict[int, int] | None
-) -> tuple[list[Outcome], list[Row]]:
+    rows: list[IntakeRow], known: dict[str, dict[str, Any]], counters: dict[int, int] | None
+) -> tuple[list[Outcome], list[_New]]:
     """Each row's outcome, and the rows to create (a key seen before, in the graph or earlier
     in ``rows``, is not created again). ``counters``: the references' counters, advanced as
     references are given; None when only the rows to create are wanted."""
@@ -88,49 +95,56 @@ def _sort_out(
     outcomes = []
     new_rows = []
     for row in rows:
-        key = row["intake_key"]
+        key = row.intake_key
         prior = known.get(key)
         if prior is not None:
-            same = prior["payload_hash"] == row["payload_hash"]
+            same = prior["payload_hash"] == row.receipt.payload_hash
             status = Status.ALREADY_RECEIVED if same else Status.CONFLICT
             outcomes.append(Outcome(status, key, prior["id"], prior["reference"]))
             continue
-        reference = row["reference"]
+        reference = row.receipt.reference
         if reference is None and counters is not None:
-            counters[row["year"]] += 1
-            reference = format_reference(row["year"], counters[row["year"]])
-            row = {**row, "reference": reference}
-        known[key] = {"id": row["id"], "reference": reference, "payload_hash": row["payload_hash"]}
-        new_rows.append(row)
-        outcomes.append(Outcome(Status.CREATED, key, row["id"], reference))
+            counters[row.year] += 1
+            reference = format_reference(row.year, counters[row.year])
+        known[key] = {
+            "id": row.id,
+            "reference": reference,
+            "payload_hash": row.receipt.payload_hash,
+        }
+        new_rows.append(_New(row, reference))
+        if reference is not None:  # None only without counters: no outcomes are wanted then
+            outcomes.append(Outcome(Status.CREATED, key, row.id, reference))
     return outcomes, new_rows
 
 
-def _known(tx: ManagedTransaction, rows: list[Row]) -> dict[str, dict[str, Any]]:
-    keys = [row["intake_key"] for row in rows]
+def _known(tx: ManagedTransaction, rows: list[IntakeRow]) -> dict[str, dict[str, Any]]:
+    keys = [row.intake_key for row in rows]
     return {r["key"]: r for r in run(tx, load_query("intake/find_reports_by_key"), keys=keys)}
 
 
 def _write(
     tx: ManagedTransaction,
-    rows: list[Row],
+    rows: list[IntakeRow],
     ahead: Ahead | None = None,
-    next_rows: list[Row] | None = None,
+    next_rows: list[IntakeRow] | None = None,
     matcher: Executor | None = None,
 ) -> BatchResult:
-    years = sorted({row["year"] for row in rows if row["reference"] is None})
+    years = sorted({row.year for row in rows if row.receipt.reference is None})
     counters = {
         r["year"]: r["last"]
         for r in run(tx, load_query("intake/lock_reference_counters"), years=years)
     }
     first = dict(counters)
-    outcomes, new_rows = _sort_out(rows, _known(tx, rows), counters)
+    outcomes, new = _sort_out(rows, _known(tx, rows), counters)
     used_ahead = False
-    if new_rows:
+    if new:
+        new_rows = [n.row for n in new]
         linking, matched = _linking_for(tx, new_rows, ahead)
         # Neo4j creates the reports while Python matches them; links are written after.
         created = send(
-            tx, load_query("intake/create_reports"), rows=[_graph_row(r) for r in new_rows]
+            tx,
+            load_query("intake/create_reports"),
+            rows=[n.row.params(n.reference) for n in new],
         )
         result = matched.result() if matched is not None else None
         used_ahead = result is not None
@@ -150,13 +164,13 @@ def _write(
 
 
 def _linking_for(
-    tx: ManagedTransaction, new_rows: list[Row], ahead: Ahead | None
+    tx: ManagedTransaction, new_rows: list[IntakeRow], ahead: Ahead | None
 ) -> tuple[Linking, Future[LinkResult | None] | None]:
     """The linking prepared ahead, with its match, if it is still exact; else one looked up
     now, not yet loaded or matched."""
     if (
         ahead is not None
-        and ahead.report_ids == tuple(r["id"] for r in new_rows)
+        and ahead.report_ids == tuple(r.id for r in new_rows)
         and lock_linker(tx) == ahead.seq + 1  # no other linking since its lookups
     ):
         return ahead.linking, ahead.matched
@@ -165,16 +179,18 @@ def _linking_for(
     return linking, None
 
 
-def _prepare_ahead(tx: ManagedTransaction, rows: list[Row], matcher: Executor) -> Ahead | None:
+def _prepare_ahead(
+    tx: ManagedTransaction, rows: list[IntakeRow], matcher: Executor
+) -> Ahead | None:
     """Look up the next batch's candidates in this transaction, after its writes, and start
     loading and matching them in ``matcher``: that runs while this transaction commits."""
-    _, new_rows = _sort_out(rows, _known(tx, rows), None)
-    if not new_rows:
+    _, new = _sort_out(rows, _known(tx, rows), None)
+    if not new:
         return None
-    linking = _linking(new_rows)
+    linking = _linking([n.row for n in new])
     linking.look_up(tx)
     return Ahead(
-        tuple(r["id"] for r in new_rows), linking.seq, linking, matcher.submit(_match, linking)
+        tuple(n.row.id for n in new), linking.seq, linking, matcher.submit(_match, linking)
     )
 
 
@@ -184,15 +200,7 @@ def _match(linking: Linking) -> LinkResult | None:
     return linking.match() if linking.load(None) else None
 
 
-def _graph_row(row: Row) -> Row:
-    """The row without the Python-only values (evidence for matching)."""
-    return {k: v for k, v in row.items() if k not in _PYTHON_ONLY}
-
-
-_PYTHON_ONLY = frozenset({"evidence", "received_at_dt", "block_keys"})
-
-
-def write_reports(graph: Graph, rows: list[Row]) -> list[Outcome]:
+def write_reports(graph: Graph, rows: list[IntakeRow]) -> list[Outcome]:
     """Write a batch in one transaction; outcomes in the order of ``rows``."""
     if not rows:
         return []
@@ -201,9 +209,9 @@ def write_reports(graph: Graph, rows: list[Row]) -> list[Outcome]:
 
 def write_batch(
     graph: Graph,
-    rows: list[Row],
+    rows: list[IntakeRow],
     ahead: Ahead | None,
-    next_rows: list[Row] | None,
+    next_rows: list[IntakeRow] | None,
     matcher: Executor,
 ) -> BatchResult:
     """Write a batch as :func:`write_reports` does, using ``ahead`` (prepared by the batch

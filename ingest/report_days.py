@@ -18,18 +18,21 @@ from collections.abc import Iterable
 from datetime import UTC, date
 from typing import Any
 
+from ingest.intake_row import IntakeRow
+
 UNKNOWN = "unknown"
 
 
-def report_days(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+def report_days(rows: Iterable[IntakeRow]) -> list[dict[str, Any]]:
     """One entry a (dimension, key, day) with its reports, in id order (the order every writer
     locks the nodes in)."""
     counts: Counter[tuple[str, str, date]] = Counter()
     for row in rows:
-        day = row["received_at_dt"].astimezone(UTC).date()
-        for strand in set(row["strands"]) or {UNKNOWN}:
+        day = row.received_at.astimezone(UTC).date()
+        written = row.written
+        for strand in set(written["strands"]) or {UNKNOWN}:
             counts["strand", strand, day] += 1
-        for platform in {item["platform"] or UNKNOWN for item in row["content"]} or {UNKNOWN}:
+        for platform in {item["platform"] or UNKNOWN for item in written["content"]} or {UNKNOWN}:
             counts["platform", platform, day] += 1
     entries = [
         {

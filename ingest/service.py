@@ -19,9 +19,7 @@ from ingest.access_codes import ALPHABET
 from ingest.journal import Entry, Journal
 from ingest.limits import MAX_BODY_BYTES
 from ingest.load import REFERENCE_PREFIX, Status, write_reports
-from ingest.normalise import validate_referral
-from ingest.receipt import Receipt, payload_hash
-from ingest.transform import report_row
+from ingest.take_in import Journalled, take_in
 
 
 class Acceptance(enum.StrEnum):
@@ -61,28 +59,27 @@ def accept(payload: object, raw: str, graph: Graph, journal: Journal) -> Accepte
     """Accept one decoded referral; raises InvalidInput (naming every problem, shape and
     value together) or Conflict, never half-writes. Details that do not validate are kept
     unverified and returned as ``warnings``."""
-    clean = validate_referral(payload)
-    referral = clean.referral
-    warnings = clean.unverified
-    receipt, code = Receipt.issue(payload, raw, datetime.now(UTC))
+    taken = take_in(payload, raw, datetime.now(UTC))
+    row, code = taken.row, taken.access_code
+    warnings = row.unverified
     try:
-        (outcome,) = write_reports(graph, [report_row(clean, receipt)])
+        (outcome,) = write_reports(graph, [row])
     except GraphUnavailable:
-        reference = journal_reference(receipt.received_at.year)
+        reference = journal_reference(row.year)
         journal.append(
             {
                 "payload": payload,
                 "raw": raw,
-                "received_at": receipt.received_at.isoformat(),
+                "received_at": row.received_at.isoformat(),
                 "reference": reference,
-                "access_code_hash": receipt.access_code_hash,
+                "access_code_hash": row.receipt.access_code_hash,
             }
         )
         return Accepted(Acceptance.JOURNALLED, reference, code, warnings)
     if outcome.status is Status.CONFLICT:
         raise Conflict(
-            f"a different referral was already received as {referral.source} "
-            f"{referral.source_ref} (reference {outcome.reference}); nothing was changed"
+            f"a different referral was already received as {row.source} "
+            f"{row.source_ref} (reference {outcome.reference}); nothing was changed"
         )
     if outcome.status is Status.ALREADY_RECEIVED:
         return Accepted(Acceptance.ALREADY_RECEIVED, outcome.reference, None, warnings)
@@ -91,15 +88,13 @@ def accept(payload: object, raw: str, graph: Graph, journal: Journal) -> Accepte
 
 def replay_entries(graph: Graph, entries: list[Entry]) -> None:
     """Write journalled referrals (idempotent: replaying twice writes once)."""
-    rows = []
-    for entry in entries:
-        clean = validate_referral(entry["payload"])
-        receipt = Receipt(
-            received_at=datetime.fromisoformat(entry["received_at"]),
-            raw_payload=entry["raw"],
-            payload_hash=payload_hash(entry["payload"]),
-            access_code_hash=entry["access_code_hash"],
-            reference=entry["reference"],
-        )
-        rows.append(report_row(clean, receipt))
+    rows = [
+        take_in(
+            entry["payload"],
+            entry["raw"],
+            datetime.fromisoformat(entry["received_at"]),
+            journalled=Journalled(entry["reference"], entry["access_code_hash"]),
+        ).row
+        for entry in entries
+    ]
     write_reports(graph, rows)

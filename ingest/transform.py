@@ -1,16 +1,15 @@
-"""A cleaned referral and its receipt -> the parameter row that ``queries/intake/`` writes.
+"""A cleaned referral and its receipt -> the :class:`~ingest.intake_row.IntakeRow` intake writes.
 
 Pure: no database. One row per report; people, content, accounts and value nodes nested in it.
 Details kept unverified (``ingest/normalise.py``) go on the report as two parallel lists,
-``unverified_fields`` and ``unverified_reasons``, and a person's unverified email, phone
-(with a possible number's parsed form) and postcode on the person as typed; each list or
-property is null (not stored) when there is nothing to say.
+``unverified_fields`` and ``unverified_reasons`` (``IntakeRow.params``), and a person's
+unverified email, phone (with a possible number's parsed form) and postcode on the person as
+typed; each list or property is null (not stored) when there is nothing to say.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 import orjson
 
@@ -19,10 +18,9 @@ from graph.dedup.evidence_props import evidence_properties
 from graph.dedup.policy import default_policy
 from ingest.contract import CONTRACT_VERSION, LocationType, ReporterRole
 from ingest.evidence import report_evidence
+from ingest.intake_row import IntakeRow, Row
 from ingest.normalise import CleanContent, CleanParty, CleanReferral
 from ingest.receipt import Receipt, intake_key, report_id
-
-Row = dict[str, Any]
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -173,41 +171,34 @@ def _suspect_people(clean: CleanReferral, rid: str) -> list[Row]:
     ]
 
 
-def report_row(clean: CleanReferral, receipt: Receipt) -> Row:
+def report_row(clean: CleanReferral, receipt: Receipt) -> IntakeRow:
     referral = clean.referral
     rid = report_id(referral.source, referral.source_ref)
     incident = referral.incident
     evidence = report_evidence(clean, rid)
-    return {
-        "match": evidence_properties(evidence),
-        "id": rid,
-        "intake_key": intake_key(referral.source, referral.source_ref),
-        "source": referral.source,
-        "source_ref": referral.source_ref,
-        "reference": receipt.reference,
-        "received_at": _iso(receipt.received_at),
-        "submitted_at": _iso(referral.submitted_at),
-        "occurred_at": _iso(incident.occurred_at),
-        "contract_version": CONTRACT_VERSION,
-        "payload_hash": receipt.payload_hash,
-        "raw_payload": receipt.raw_payload,
-        "access_code_hash": receipt.access_code_hash,
-        "description": incident.description,
-        "location_type": incident.location_type.value,
-        "online": is_online(clean),
-        "strands": [s.value for s in clean.strands],
-        "chosen_force_code": clean.chosen_force_code,
-        "anonymous": clean.reporter.role is ReporterRole.ANONYMOUS,
-        "parties": _parties(clean, rid),
-        "content": _content(clean, rid),
-        "accounts": _accounts(clean),
-        "suspect_people": _suspect_people(clean, rid),
-        "year": receipt.received_at.year,
-        "unverified_fields": [u.field for u in clean.unverified] or None,
-        "unverified_reasons": [u.message for u in clean.unverified] or None,
-        # Python-only (not sent to Neo4j): what duplicate matching compares, and its blocking
-        # keys (computed here, where intake validates, not in the writer: see ingest/bulk.py).
-        "evidence": evidence,
-        "received_at_dt": receipt.received_at,
-        "block_keys": report_keys(evidence, default_policy()),
-    }
+    return IntakeRow(
+        id=rid,
+        source=referral.source,
+        source_ref=referral.source_ref,
+        intake_key=intake_key(referral.source, referral.source_ref),
+        receipt=receipt,
+        evidence=evidence,
+        block_keys=tuple(report_keys(evidence, default_policy())),
+        unverified=clean.unverified,
+        written={
+            "match": evidence_properties(evidence),
+            "submitted_at": _iso(referral.submitted_at),
+            "occurred_at": _iso(incident.occurred_at),
+            "contract_version": CONTRACT_VERSION,
+            "description": incident.description,
+            "location_type": incident.location_type.value,
+            "online": is_online(clean),
+            "strands": [s.value for s in clean.strands],
+            "chosen_force_code": clean.chosen_force_code,
+            "anonymous": clean.reporter.role is ReporterRole.ANONYMOUS,
+            "parties": _parties(clean, rid),
+            "content": _content(clean, rid),
+            "accounts": _accounts(clean),
+            "suspect_people": _suspect_people(clean, rid),
+        },
+    )

@@ -1,12 +1,14 @@
 """Course of conduct, worked out from the graph (PHA 1997 s7(3): conduct on at least two
-occasions), so the harassment offences see it without an analyst typing a number.
+occasions, the offence table's ``[course_of_conduct] min_occasions``, the one threshold the
+suggestions and the assessment read), so the harassment offences see it without an analyst
+typing a number.
 
 The occasions are the ones ``case.suggestedJoins`` counts: content items in which one account
 (compared by handle skeleton, on one platform) targeted one victim, over the case's own content
 (a merged case's included) and the content of other open cases found under the same account's
 blocking keys (linked, not yet merged). The largest such group touching the case is its course
 of conduct; its incidents' days give the first and last incident (time limits of a course of
-conduct run from the last, ``graph/assessment/clocks.py``).
+conduct run from the last, ``graph/assessment/deadlines.py``).
 """
 
 from __future__ import annotations
@@ -17,11 +19,11 @@ from datetime import date
 
 from neo4j import ManagedTransaction
 
-from graph.assessment.deadlines import uk_date
+from graph.assessment.calendars import uk_date
 from graph.cases.grouping_store import occasions_around
+from graph.cases.suggestions import CaseSuggestion
 from graph.cypher import load_query
 from graph.db import Graph, native, run
-from graph.dedup.cases import CaseSuggestion
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +75,8 @@ def course_from(
 
 
 def course_of_conduct(graph: Graph, case_id: str) -> CourseOfConduct | None:
-    """The case's course of conduct, or ``None`` when no account targeted one victim twice."""
+    """The case's course of conduct, or ``None`` when no account targeted one victim on the
+    occasions a course needs."""
 
     def work(tx: ManagedTransaction) -> CourseOfConduct | None:
         around = occasions_around(tx, case_id)

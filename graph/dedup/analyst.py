@@ -16,6 +16,7 @@ from typing import Any
 
 from neo4j import ManagedTransaction
 
+from graph.cases.creation import open_default_cases
 from graph.cypher import load_query
 from graph.db import Graph, native, run
 from graph.dedup import clusters as cluster_ops
@@ -84,6 +85,7 @@ def _rewrite(
             for key in report_keys(evidence[member], policy):
                 blocks.setdefault(key, {})[content_id] = None
     run(tx, load_query("dedup/upsert_clusters"), rows=summaries, version=new_version())
+    open_default_cases(tx, derived.members).consume()
     run(
         tx,
         load_query("dedup/assign_reports"),

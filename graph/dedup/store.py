@@ -19,6 +19,7 @@ from typing import Any
 
 from neo4j import ManagedTransaction, Result
 
+from graph.cases.creation import open_default_cases
 from graph.cypher import load_query
 from graph.db import from_wire_time, run, send, wire_time
 from graph.dedup.blocking import report_keys
@@ -119,7 +120,7 @@ class Linking:
         self,
         reports: Sequence[tuple[ReportEvidence, datetime]],
         policy: DedupPolicy | None = None,
-        keys_of: Mapping[str, list[str]] | None = None,
+        keys_of: Mapping[str, Sequence[str]] | None = None,
         cache: SummaryCache = SUMMARIES,
     ) -> None:
         """``keys_of``: blocking keys already computed by the caller, by report key, under
@@ -129,7 +130,7 @@ class Linking:
         self.cache = cache
         self.policy = policy or default_policy()
         known = keys_of or {}
-        self.keys_of = {
+        self.keys_of: dict[str, Sequence[str]] = {
             evidence.report_key: known[evidence.report_key]
             if evidence.report_key in known
             else report_keys(evidence, self.policy)
@@ -243,8 +244,9 @@ class Linking:
         return result
 
     def write(self, tx: ManagedTransaction, result: LinkResult) -> None:
-        """Write clusters, judgements, block keys and review items (sent together, run in
-        turn). Safe to repeat in a retried transaction: it changes nothing it was given."""
+        """Write clusters (opening the case of each new one), judgements, block keys and review
+        items (sent together, run in turn). Safe to repeat in a retried transaction: it changes
+        nothing it was given."""
         if not result.clusters:
             return
         version = new_version()
@@ -257,6 +259,7 @@ class Linking:
                 rows=[summary_row(s) for s in result.touched.values()],
                 version=version,
             ),
+            open_default_cases(tx, result.touched),
             send(
                 tx,
                 load_query("dedup/assign_reports"),

@@ -8,6 +8,7 @@ from typing import Any
 import orjson
 
 from graph import schema
+from graph.cases.creation import default_case_id
 from graph.cypher import load_query
 from graph.db import Graph
 from graph.dedup.analyst import (
@@ -219,6 +220,43 @@ def test_merge_then_split_restores_the_previous_clusters_exactly(reference_graph
     assert _clusters(reference_graph) == original
     (count,) = query(reference_graph, "MATCH (c:ContentCluster) RETURN count(c) AS n")
     assert count["n"] == 2
+
+
+def _cases_of_clusters(graph: Graph) -> dict[str, list[str]]:
+    rows = query(
+        graph,
+        "MATCH (c:ContentCluster) OPTIONAL MATCH (k:Case)-[:CONCERNS]->(c) "
+        "RETURN c.id AS cluster, collect(k.id) AS cases",
+    )
+    return {r["cluster"]: sorted(r["cases"]) for r in rows}
+
+
+def test_each_cluster_is_born_into_its_own_case_by_intake_and_by_an_analysts_split(
+    reference_graph: Graph,
+) -> None:
+    """Cases are opened by ``graph/cases/creation.py`` wherever clusters are written: intake's
+    linking opens one for each new cluster, a report joining a cluster opens none, and a
+    cluster an analyst splits off gets its own, named by the same formula."""
+    post = "https://x.com/a1/status/1796512345678900011"
+    write(
+        reference_graph,
+        _report("TV-1", post, "first abusive post text here", "a1", "p1"),
+        _report("TV-3", "https://x.com/b2/status/1796512345678900022", "other words", "b2", "p3"),
+    )
+    write(reference_graph, _report("TV-2", post, "first abusive post text here", "a1", "p2"))
+    clusters = _clusters(reference_graph)
+    assert _cases_of_clusters(reference_graph) == {
+        cid: [default_case_id(cid)] for cid in set(clusters.values())
+    }
+    merge_contents(reference_graph, clusters["TV-1"], clusters["TV-3"], "DS Khan", "one post")
+    (merged,) = _cases_of_clusters(reference_graph).items()
+    assert merged == (clusters["TV-1"], [default_case_id(clusters["TV-1"])])
+
+    (report_3,) = query(reference_graph, "MATCH (r:Report {source_ref: 'TV-3'}) RETURN r.id AS id")
+    split_content(reference_graph, clusters["TV-1"], [report_3["id"]], "DS Khan", "two posts")
+    assert _cases_of_clusters(reference_graph) == {
+        cid: [default_case_id(cid)] for cid in set(clusters.values())
+    }
 
 
 def test_later_reports_of_either_merged_post_join_the_merged_content(

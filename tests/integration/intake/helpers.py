@@ -6,17 +6,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 from graph.db import Graph
-from ingest.contract import parse_referral
+from ingest.intake_row import IntakeRow
 from ingest.load import Outcome, write_reports
-from ingest.normalise import clean_referral
-from ingest.receipt import Receipt
-from ingest.transform import Row, report_row
+from ingest.take_in import take_in
 
 
-def row(payload: dict[str, Any], received: datetime | None = None) -> Row:
+def row(payload: dict[str, Any], received: datetime | None = None) -> IntakeRow:
     """The row intake writes for ``payload``, received now or at ``received``."""
-    receipt, _ = Receipt.issue(payload, str(payload), received or datetime.now(UTC))
-    return report_row(clean_referral(parse_referral(payload)), receipt)
+    return take_in(payload, str(payload), received or datetime.now(UTC)).row
 
 
 def write(graph: Graph, *payloads: dict[str, Any]) -> list[Outcome]:

@@ -19,7 +19,7 @@ from graph.dedup.summary_cache import SUMMARIES
 from graph.reference.loader import load_reference
 from ingest.access_codes import verify_code
 from ingest.bulk import ingest_file
-from ingest.collector import BULK_THRESHOLDS
+from ingest.gc_tuning import BULK_THRESHOLDS
 from tests.factories import referral
 from tests.integration.intake.helpers import query
 
@@ -59,7 +59,7 @@ def test_the_collector_is_set_for_the_run_and_restored_after_it(
     reference_graph: Graph, tmp_path: Path
 ) -> None:
     """Full collections walked the whole intake process once every ~900 referrals
-    (``ingest/collector.py``): a run raises the thresholds and freezes what each batch leaves,
+    (``ingest/gc_tuning.py``): a run raises the thresholds and freezes what each batch leaves,
     then gives both back."""
     source = _jsonl(tmp_path / "b.jsonl", [referral(source_ref=f"TV-{i}") for i in range(5)])
     before = gc.get_threshold()

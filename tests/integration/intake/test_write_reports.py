@@ -10,13 +10,9 @@ from datetime import UTC, datetime
 from graph.cypher import load_query
 from graph.db import Graph
 from graph.dedup.evidence_props import evidence_from_record
-from ingest.contract import parse_referral
 from ingest.load import Status, write_reports
-from ingest.normalise import clean_referral
-from ingest.receipt import Receipt
-from ingest.transform import report_row
 from tests.factories import referral
-from tests.integration.intake.helpers import query, write
+from tests.integration.intake.helpers import query, row, write
 
 
 def test_report_is_written_with_provenance_people_content_and_accounts(
@@ -148,23 +144,22 @@ def test_matching_evidence_is_stored_as_typed_properties_that_read_back_as_the_e
     """Clusters are re-derived from these properties after an analyst's merge or split: the
     times must be stored as DATETIME (sent as ISO text) and read back equal."""
     payload = referral()
-    receipt, _ = Receipt.issue(payload, str(payload), datetime.now(UTC))
-    row = report_row(clean_referral(parse_referral(payload)), receipt)
-    write_reports(reference_graph, [row])
+    built = row(payload)
+    write_reports(reference_graph, [built])
 
     (stored,) = query(
         reference_graph,
         "MATCH (r:Report {id: $id}) RETURN r.cluster_id AS cluster, "
         "valueType(r.match_captured_at) AS captured, valueType(r.match_occurred_at) AS occurred",
-        id=row["id"],
+        id=built.id,
     )
     assert stored["captured"] == stored["occurred"] == "ZONED DATETIME NOT NULL"
     (record,) = reference_graph.read(
         load_query("dedup/reports_of_clusters"), cluster_ids=[stored["cluster"]]
     )  # as an analyst's merge or split reads them back
-    evidence = evidence_from_record(row["id"], dict(record))
+    evidence = evidence_from_record(built.id, dict(record))
     # Handles as typed are not matching evidence: the raw payload keeps them.
-    assert evidence == replace(row["evidence"], raw_handles=())
+    assert evidence == replace(built.evidence, raw_handles=())
     assert evidence.captured_at == datetime(2026, 5, 31, 22, 20, tzinfo=UTC)
 
 

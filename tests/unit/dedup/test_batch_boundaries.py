@@ -19,19 +19,19 @@ from graph.dedup.policy import DedupPolicy, default_policy
 from graph.dedup.store import Linking
 from graph.dedup.summary_cache import SummaryCache
 from ingest.bulk import prepare, read_lines
-from ingest.transform import Row
+from ingest.intake_row import IntakeRow
 
 SMALL_CAPS = dataclasses.replace(default_policy(), max_per_block=2, max_candidates=4)
 
 
 @pytest.fixture(scope="module")
-def rows(tmp_path_factory: pytest.TempPathFactory) -> list[Row]:
+def rows(tmp_path_factory: pytest.TempPathFactory) -> list[IntakeRow]:
     path = Path(tmp_path_factory.mktemp("boundaries")) / "referrals.jsonl"
     write_jsonl(path, 1200, seed=11)
     return [p.row for line in read_lines(path) if (p := prepare(line, False)).row is not None]
 
 
-def _link_in_batches(rows: list[Row], size: int, policy: DedupPolicy) -> dict[str, str]:
+def _link_in_batches(rows: list[IntakeRow], size: int, policy: DedupPolicy) -> dict[str, str]:
     """Each report's cluster after linking ``rows`` in batches of ``size``."""
     lists: dict[str, list[str]] = {}  # as each BlockKey lists its clusters
     versions: dict[str, str] = {}  # as each ContentCluster's summary version
@@ -40,12 +40,12 @@ def _link_in_batches(rows: list[Row], size: int, policy: DedupPolicy) -> dict[st
     for start in range(0, len(rows), size):
         batch = rows[start : start + size]
         linking = Linking(
-            [(r["evidence"], r["received_at_dt"]) for r in batch],
+            [(r.evidence, r.received_at) for r in batch],
             policy,
-            keys_of={r["id"]: r["block_keys"] for r in batch},
+            keys_of={r.id: r.block_keys for r in batch},
             cache=cache,
         )
-        keys = {key for r in batch for key in r["block_keys"]}
+        keys = {key for r in batch for key in r.block_keys}
         linking.ids_of_key = {k: lists[k][: policy.max_per_block] for k in keys if k in lists}
         linking.version_of = {cid: versions[cid] for cid in versions}
         assert linking.load(None)
@@ -58,17 +58,17 @@ def _link_in_batches(rows: list[Row], size: int, policy: DedupPolicy) -> dict[st
     return clusters
 
 
-def test_the_rows_fill_the_small_blocks(rows: list[Row]) -> None:
+def test_the_rows_fill_the_small_blocks(rows: list[IntakeRow]) -> None:
     """Otherwise the test below could not fail: caps that never bind change nothing."""
     clusters = _link_in_batches(rows, 1000, SMALL_CAPS)
     per_key: dict[str, set[str]] = {}
     for r in rows:
-        for key in r["block_keys"]:
-            per_key.setdefault(key, set()).add(clusters[r["id"]])
+        for key in r.block_keys:
+            per_key.setdefault(key, set()).add(clusters[r.id])
     assert sum(len(ids) > SMALL_CAPS.max_per_block for ids in per_key.values()) > 100
 
 
 @pytest.mark.parametrize("size", [7, 100, 1000])
-def test_any_batch_size_links_as_one_report_at_a_time(rows: list[Row], size: int) -> None:
+def test_any_batch_size_links_as_one_report_at_a_time(rows: list[IntakeRow], size: int) -> None:
     one_at_a_time = _link_in_batches(rows, 1, SMALL_CAPS)
     assert _link_in_batches(rows, size, SMALL_CAPS) == one_at_a_time

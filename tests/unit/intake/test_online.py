@@ -9,9 +9,7 @@ from typing import Any
 
 import pytest
 
-from ingest.normalise import validate_referral
-from ingest.receipt import Receipt
-from ingest.transform import report_row
+from ingest.take_in import take_in
 from tests.factories import referral
 
 POST = {"url": "https://x.com/jsmith88/status/1796512345678901234", "platform": "x"}
@@ -40,8 +38,7 @@ def test_online_follows_the_content_not_the_forms_location_choice(
     payload = referral()
     payload["incident"].update(location_type=location, force_code="E23000005")
     payload["content"] = content
-    receipt, _ = Receipt.issue(payload, str(payload), datetime(2026, 6, 2, tzinfo=UTC))
-    row = report_row(validate_referral(payload), receipt)
+    row = take_in(payload, str(payload), datetime(2026, 6, 2, tzinfo=UTC)).row.params(None)
     assert row["online"] is online
     assert row["location_type"] == location  # what the form said is kept
     assert row["chosen_force_code"] == "E23000005"  # and still routes the report

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
-from typing import Any
 
+from graph.dedup.models import ReportEvidence
+from ingest.intake_row import IntakeRow
+from ingest.receipt import Receipt
 from ingest.report_days import report_days
 from tests.factories import referral
 from tests.integration.intake.helpers import row
 
 
-def _row(received: datetime, strands: list[str], platforms: list[str]) -> dict[str, Any]:
-    return {
-        "received_at_dt": received,
-        "strands": strands,
-        "content": [{"platform": p} for p in platforms],
-    }
+def _row(received: datetime, strands: list[str], platforms: list[str]) -> IntakeRow:
+    return IntakeRow(
+        id="rpt-1", source="test", source_ref="1", intake_key="test|1",
+        receipt=Receipt(received, raw_payload="{}", payload_hash="", access_code_hash=None),
+        evidence=ReportEvidence(report_key="rpt-1", platform="x", reporter_key="r"),
+        block_keys=(), unverified=(),
+        written={"strands": strands, "content": [{"platform": p} for p in platforms]},
+    )  # fmt: skip
 
 
 def test_each_report_counts_once_under_each_strand_and_platform_of_its_utc_day() -> None:

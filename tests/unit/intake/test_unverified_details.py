@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
+from ingest.intake_row import IntakeRow
 from ingest.normalise import validate_referral
-from ingest.receipt import Receipt
-from ingest.transform import report_row
+from ingest.take_in import take_in
 from tests.factories import referral
 
 RAW_PATTERN = re.compile(r"[\^$\\]|\{\d|\[[a-z0-9]-")  # ^ $ \ {1, [a-: a regex shown
@@ -86,9 +86,13 @@ def test_a_detail_that_validates_is_used(path: str, typed: str, key: str) -> Non
     assert value.key == key
 
 
-def _row(payload: dict[str, Any]) -> dict[str, Any]:
-    receipt, _ = Receipt.issue(payload, str(payload), datetime(2026, 6, 2, tzinfo=UTC))
-    return report_row(validate_referral(payload), receipt)
+def _row(payload: dict[str, Any]) -> IntakeRow:
+    return take_in(payload, str(payload), datetime(2026, 6, 2, tzinfo=UTC)).row
+
+
+def _written(payload: dict[str, Any]) -> dict[str, Any]:
+    """The row as ``create_reports`` writes it."""
+    return _row(payload).params(None)
 
 
 def test_unverified_details_make_no_node_no_matching_key_and_no_force() -> None:
@@ -96,7 +100,8 @@ def test_unverified_details_make_no_node_no_matching_key_and_no_force() -> None:
     payload["reporter"].update(email="amara@", phone="07700 900123", postcode="ZZ99 ZZZ9")
     payload["suspects"] = [{"handle": "@jsmith88"}]  # no platform: it cannot name an account
     payload["content"] = [{"platform": "x", "text": "go back where you came from"}]
-    row = _row(payload)
+    built = _row(payload)
+    row = built.params(None)
     (reporter,) = row["parties"]
     assert (reporter["email"], reporter["phone"], reporter["postcode"]) == (None, None, None)
     assert (reporter["district"], reporter["force_code"]) == (None, None)
@@ -106,7 +111,7 @@ def test_unverified_details_make_no_node_no_matching_key_and_no_force() -> None:
     assert reporter["unverified_postcode"] == "ZZ99 ZZZ9"
     assert row["accounts"] == []
     # Matching knows the reporter by name only, and no handle
-    assert row["evidence"].reporter_key == "name:amara okafor"
+    assert built.evidence.reporter_key == "name:amara okafor"
     assert row["match"]["match_handles"] == []
     assert row["unverified_fields"] == [
         "reporter.email",
@@ -119,7 +124,7 @@ def test_unverified_details_make_no_node_no_matching_key_and_no_force() -> None:
 
 
 def test_a_report_without_unverified_details_writes_none() -> None:
-    row = _row(referral())
+    row = _written(referral())
     assert (row["unverified_fields"], row["unverified_reasons"]) == (None, None)
     (reporter,) = row["parties"]
     assert reporter["email"] == "amara.okafor@example.org"
@@ -128,7 +133,7 @@ def test_a_report_without_unverified_details_writes_none() -> None:
 
 def test_an_anonymous_reporters_contact_details_stay_off_the_person() -> None:
     payload = referral(reporter={"role": "anonymous", "email": "a@b.org", "postcode": "ZZ"})
-    (reporter,) = _row(payload)["parties"]
+    (reporter,) = _written(payload)["parties"]
     assert reporter["unverified_email"] is None  # not even as typed: they chose anonymity
     assert reporter["unverified_postcode"] == "ZZ"
 
@@ -136,7 +141,7 @@ def test_an_anonymous_reporters_contact_details_stay_off_the_person() -> None:
 def test_a_handle_that_breaks_its_platforms_rules_is_flagged_and_still_names_the_account() -> None:
     payload = referral()
     payload["suspects"] = [{"platform": "X", "handle": "J.Smith.88"}]
-    row = _row(payload)
+    row = _written(payload)
     assert [a["key"] for a in row["accounts"]] == ["x|j.smith.88"]
     assert row["accounts"][0]["handle_conforms"] is False
     assert row["unverified_fields"] == ["suspects[0].handle"]

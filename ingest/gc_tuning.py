@@ -3,9 +3,10 @@
 With the default settings the collector ran a full collection about once every 900 referrals,
 and each walked the whole heap of the intake process (the summary cache, the batches in
 flight, the driver): 0.2 ms of CPU a referral, a fifth of the process's CPU (measured over
-20,000 bench referrals on a warm graph, ``docs/INTAKE.md``). Raising the thresholds alone is
-not enough: the driver holds each query's parameters (a batch's rows) in reference cycles of
-its ``Result`` objects, so with fewer collections whole batches of rows stayed in memory.
+20,000 bench referrals on a warm graph, ``bench/INTAKE-HISTORY.md``). Raising the thresholds
+alone is not enough: the driver holds each query's parameters (a batch's rows) in reference
+cycles of its ``Result`` objects, so with fewer collections whole batches of rows stayed in
+memory.
 
 So :class:`BatchCollector`, for one bulk run:
 

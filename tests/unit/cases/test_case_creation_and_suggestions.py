@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
-from graph.dedup.cases import default_case_id, suggest_cases
+from graph.cases.creation import default_case_id
+from graph.cases.suggestions import suggest_cases
 from graph.dedup.models import ContentSummary, ReportEvidence
 
 T0 = datetime(2026, 6, 1, 12, tzinfo=UTC)

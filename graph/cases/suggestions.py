@@ -1,7 +1,8 @@
-"""Cases over content: one case per content item by default, and suggestions (never applied
-automatically) to join content items into one case when the same account targets the same
-victim on two or more occasions, a possible course of conduct (harassment, Protection from
-Harassment Act 1997 s7(3)). An analyst accepts or declines each suggestion.
+"""Suggestions to join content items into one case (never applied automatically): when the
+same account targets the same victim on enough occasions, a possible course of conduct
+(harassment, Protection from Harassment Act 1997 s7(3)). An analyst accepts or declines each
+one; ``graph/cases/grouping_store.py`` finds them around a case, and ``graph/cases/course.py``
+reads the largest as the case's course of conduct.
 """
 
 from __future__ import annotations
@@ -14,11 +15,6 @@ from datetime import datetime
 from graph.dedup.models import ContentSummary
 from graph.dedup.policy import DedupPolicy, default_policy
 from graph.dedup.text import handle_skeleton
-
-
-def default_case_id(content_id: str) -> str:
-    """The case each content item starts in: one case per content item."""
-    return f"case:{content_id}"
 
 
 @dataclass(frozen=True, slots=True)

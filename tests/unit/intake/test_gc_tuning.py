@@ -11,7 +11,7 @@ from concurrent.futures import ProcessPoolExecutor
 import pytest
 
 import ingest.bulk
-from ingest.collector import BULK_THRESHOLDS, BatchCollector
+from ingest.gc_tuning import BULK_THRESHOLDS, BatchCollector
 
 
 class _Node:
