@@ -64,6 +64,12 @@ def read_watermark(out_dir: Path, destination_id: str) -> datetime | None:
     return None if raw is None else datetime.fromisoformat(raw).astimezone(UTC)
 
 
+def latest_watermark(out_dir: Path) -> datetime | None:
+    """The latest ``until`` of any destination's last export (None if none has run)."""
+    marks = _read_state(out_dir)["watermarks"].values()
+    return max((datetime.fromisoformat(m).astimezone(UTC) for m in marks), default=None)
+
+
 def advance_watermark(out_dir: Path, destination_id: str, until: datetime) -> datetime:
     """Record ``until`` as the watermark unless a later one is stored; returns the watermark."""
     current = read_watermark(out_dir, destination_id)

@@ -21,6 +21,7 @@ from graph.evidence.manifest import verify_package
 from graph.evidence.produce import produce
 from graph.evidence.signing import create_key, load_private_key, public_pem
 from graph.settings import Settings
+from tests.cli_env import cli_env
 from tests.integration.evidence.world import (
     BILAL_TRACES,
     MANCHESTER,
@@ -39,16 +40,8 @@ def _pdf_text(pdf: Path) -> str:
 
 
 def _cli_env(settings: Settings, tmp_path: Path, key: Path) -> dict[str, str]:
-    assert settings.neo4j_uri is not None
-    assert settings.neo4j_password is not None
-    return {
-        "OHCH_ENV": "test",
-        "NEO4J_URI": settings.neo4j_uri,
-        "NEO4J_USER": settings.neo4j_user,
-        "NEO4J_PASSWORD": settings.neo4j_password.get_secret_value(),
-        "OHCH_AUDIT_LOG": str(tmp_path / "audit" / "audit.jsonl"),
-        "OHCH_EVIDENCE_SIGNING_KEY": str(key),
-    }
+    audit = tmp_path / "audit" / "audit.jsonl"
+    return cli_env(settings, audit, OHCH_EVIDENCE_SIGNING_KEY=str(key))
 
 
 def test_a_package_verifies_is_reproducible_and_any_changed_byte_fails(

@@ -4,9 +4,7 @@ healthy hub is all OK with exit 0; reference data is loaded once and only again 
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,8 +17,7 @@ from graph.db import Graph
 from graph.reference.loader import ensure_reference, reference_state
 from graph.settings import Settings
 from ingest.journal import Journal
-
-OHCH = Path(sys.executable).with_name("ohch")
+from tests.cli_env import OHCH, cli_env
 
 
 @pytest.fixture
@@ -35,15 +32,7 @@ def _statuses(config: Settings, warn_below_mb: int) -> dict[str, Status]:
 
 
 def _doctor(config: Settings, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("OHCH_", "NEO4J_"))}
-    env |= {
-        "OHCH_ENV": "test",
-        "NEO4J_URI": config.bolt_uri,
-        "NEO4J_USER": config.neo4j_user,
-        "NEO4J_PASSWORD": config.neo4j_password.get_secret_value() if config.neo4j_password else "",
-        "OHCH_JOURNAL_DIR": str(config.journal_dir),
-        "OHCH_AUDIT_LOG": str(config.audit_log),
-    }
+    env = cli_env(config, config.audit_log, OHCH_JOURNAL_DIR=str(config.journal_dir))
     return subprocess.run(
         [str(OHCH), "doctor", "--warn-below-mb", "1"], env=env, cwd=cwd, capture_output=True,
         text=True, timeout=120, check=False,

@@ -46,7 +46,18 @@ def test_compose_file_validates_and_wires_the_api_to_neo4j(monkeypatch: pytest.M
     for name, value in api_env.items():
         monkeypatch.setenv(name, str(value))
     settings = Settings()
+    assert settings.metrics_token is None  # OHCH_METRICS_TOKEN unset: "" is no token
     assert settings.env is Environment.PRODUCTION
     assert settings.dev_viewer_token is None
     assert settings.oidc_issuer == ISSUER
     assert not settings.explorable
+
+
+def test_the_scheduler_runs_with_the_api_environment_after_the_api_is_healthy() -> None:
+    services = _compose_config()["services"]
+    assert isinstance(services, dict)
+    scheduler = services["scheduler"]
+    assert scheduler["command"] == ["ohch", "scheduler", "run"]
+    assert scheduler["environment"] == services["api"]["environment"]
+    assert scheduler["depends_on"]["api"]["condition"] == "service_healthy"
+    assert scheduler["user"] == services["api"]["user"]
