@@ -89,3 +89,16 @@ class FormToken:
         if not issued.isdigit():
             return None
         return cls(id=form_id, issued=datetime.fromtimestamp(int(issued), UTC))
+
+
+def sealed(purpose: str, value: str) -> str:
+    """``value`` with its signature for ``purpose`` (a cookie the hub reads back unchanged)."""
+    return f"{value}.{_sign(purpose, value)}"
+
+
+def unsealed(purpose: str, token: str | None) -> str | None:
+    """The value of a :func:`sealed` token, or None if it was not sealed here for ``purpose``."""
+    if not token or "." not in token:
+        return None
+    value, _, signature = token.rpartition(".")
+    return value if hmac.compare_digest(_sign(purpose, value), signature) else None

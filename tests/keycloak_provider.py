@@ -5,8 +5,10 @@ with Maven and extracted once into ``.ohch/keycloak/`` (kept across runs). Each 
 ``kc.sh start-dev`` on a free loopback port (``OHCH_TEST_KEYCLOAK_PORT`` overrides) with an
 in-memory database (``--db=dev-mem``), so no run sees another's users, sessions or tokens, and
 imports ``deploy/keycloak/ohch-realm.json`` from a per-run copy: the same realm a deployment
-imports. Keycloak 26 needs a JDK 21 or later (``OHCH_KEYCLOAK_JAVA_HOME``, else the newest
-suitable one under ``/usr/lib/jvm``); the machine's default ``java`` may be older.
+imports, but for one more sign-in redirect address (any loopback port, where the staff
+pages' tests serve the hub). Keycloak 26 needs a JDK 21 or later
+(``OHCH_KEYCLOAK_JAVA_HOME``, else the newest suitable one under ``/usr/lib/jvm``); the
+machine's default ``java`` may be older.
 """
 
 from __future__ import annotations
@@ -55,6 +57,8 @@ STOP_GRACE = 20.0
 
 REPO = Path(__file__).resolve().parent.parent
 REALM_FILE = REPO / "deploy" / "keycloak" / "ohch-realm.json"
+WEB_CLIENT = "ohch-web"
+LOOPBACK_ANY_PORT = "http://127.0.0.1:*"  # tests only: a deployment lists its own address
 CACHE = REPO / ".ohch" / "keycloak"
 DIST = CACHE / f"keycloak-{KEYCLOAK_VERSION}"
 # Written last by the extraction: a half-extracted tree (an interrupted run) has none.
@@ -308,7 +312,11 @@ def _prepare_run_dir(port: int) -> Path:
     run_dir = CACHE / f"run-{port}"
     shutil.rmtree(run_dir, ignore_errors=True)
     (run_dir / "import").mkdir(parents=True)
-    shutil.copyfile(REALM_FILE, run_dir / "import" / REALM_FILE.name)
+    realm = json.loads(REALM_FILE.read_text())
+    for client in realm["clients"]:
+        if client["clientId"] == WEB_CLIENT:  # the staff pages' tests serve on any free port
+            client["redirectUris"].append(LOOPBACK_ANY_PORT)
+    (run_dir / "import" / REALM_FILE.name).write_text(json.dumps(realm))
     return run_dir
 
 
