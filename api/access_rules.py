@@ -48,6 +48,11 @@ QUERY_RULES: Mapping[str, Capability] = {
     "reupload_alerts": C.REFER_CONTENT,
     "repeat_reuploaders": C.REFER_CONTENT,
     "update_outbox": C.HUB_CASEWORK,
+    "guidance_library": C.FORCE_CASES,
+    "hate_crime_leads": C.FORCE_CASES,
+    "hate_crime_lead_history": C.FORCE_CASES,
+    "outcome_report": C.HUB_CASEWORK,
+    "report_status": C.CHECK_OWN_REPORT,  # audited by the use case, answered or not
 }
 
 MUTATION_RULES: Mapping[str, Capability] = {
@@ -64,7 +69,7 @@ MUTATION_RULES: Mapping[str, Capability] = {
     "decide_assessment": C.HUB_CASEWORK,
     "assign_case": C.HUB_CASEWORK,
     "reassign_case": C.HUB_CASEWORK,
-    "report_outcome": C.RECORD_OUTCOME,  # then only the assigned force (graph/cases/repository.py)
+    "report_outcome": C.RECORD_OUTCOME,  # then only the assigned force (services/cases.py)
     "create_intel_item": C.CREATE_INTELLIGENCE,
     "judge_identity": C.IDENTITY_EVIDENCE,
     "submit_disclosure": C.IDENTITY_EVIDENCE,
@@ -78,11 +83,14 @@ MUTATION_RULES: Mapping[str, Capability] = {
     "record_data_request_step": C.IDENTITY_EVIDENCE,
     "extend_preservation": C.IDENTITY_EVIDENCE,
     "link_disclosure_to_request": C.IDENTITY_EVIDENCE,
+    "set_hate_crime_lead": C.MAINTAIN_DIRECTORY,
 }
 
-# Fields that need no more than these reveal no personal data and are not audited; every other
-# root field is (api/graphql/audit_tap.py): a query as a consultation, a mutation as below.
-UNAUDITED = frozenset({C.REFERENCE_DATA, C.OWN_IDENTITY})
+# Fields that need no more than these are not audited by the tap: reference data and the
+# viewer reveal no personal data, and a status check is audited by its use case, answered or
+# not (services/status.py). Every other root field is (api/graphql/audit_tap.py): a query as a
+# consultation, a mutation as below.
+UNAUDITED = frozenset({C.REFERENCE_DATA, C.OWN_IDENTITY, C.CHECK_OWN_REPORT})
 
 MUTATION_OPERATIONS: Mapping[str, Operation] = {
     "submit_referral": Op.COLLECTION,
@@ -112,18 +120,21 @@ MUTATION_OPERATIONS: Mapping[str, Operation] = {
     "record_data_request_step": Op.ALTERATION,
     "extend_preservation": Op.ALTERATION,
     "link_disclosure_to_request": Op.COMBINATION,
+    "set_hate_crime_lead": Op.COLLECTION,
 }
 
 # (method, path) -> capability; ``None`` marks a probe that carries no data and needs no viewer.
 ROUTE_RULES: Mapping[tuple[str, str], Capability | None] = {
     ("GET", "/healthz"): None,
     ("GET", "/readyz"): None,
+    ("GET", "/metrics"): None,  # counts only; a bearer token of its own (OHCH_METRICS_TOKEN)
     # FastAPI's description of the API and its pages, served only where explorable.
     ("GET", "/openapi.json"): None,
     ("GET", "/docs"): None,
     ("GET", "/docs/oauth2-redirect"): None,
     ("GET", "/redoc"): None,
     ("POST", "/api/v1/referrals"): C.SUBMIT_REFERRAL,
+    ("POST", "/api/v1/status"): C.CHECK_OWN_REPORT,  # with the reference's access code
     ("GET", "/graphql"): None,  # the IDE page, development only (queries are POST only)
     ("POST", "/graphql"): C.REFERENCE_DATA,  # then each root field's own rule
     # The public web pages (pages/): information, the report form, the complainant's status.
@@ -133,6 +144,13 @@ ROUTE_RULES: Mapping[tuple[str, str], Capability | None] = {
     ("GET", "/report"): C.SUBMIT_REFERRAL,
     ("POST", "/report"): C.SUBMIT_REFERRAL,
     ("GET", "/status"): None,  # reference and access code: the complainant's own status
-    ("POST", "/status"): None,
+    ("POST", "/status"): C.CHECK_OWN_REPORT,
     ("MOUNT", "/assets"): None,  # built CSS, JavaScript and images
+    # The staff workspace (pages/staff/): signing in and out needs no viewer; every page
+    # needs a signed-in staff session, and each shows what its use cases let the role see.
+    ("GET", "/staff/sign-in"): None,
+    ("GET", "/staff/sign-in/callback"): None,
+    ("POST", "/staff/sign-out"): None,
+    ("GET", "/staff/signed-out"): None,
+    ("GET", "/staff"): C.FORCE_CASES,
 }

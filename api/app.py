@@ -10,50 +10,42 @@ from contextlib import asynccontextmanager, suppress
 from fastapi import FastAPI
 from fastapi.routing import APIWebSocketRoute
 
-from api import errors, health, referrals
+from api import errors, health, referrals, status
 from api.graphiql import HubGraphQLRouter
 from api.graphql.context import get_context
 from api.graphql.schema import build_schema
 from api.request_guard import RequestGuard
 from api.serving import Serving
 from api.signin.viewer import SignIn
-from graph import schema
 from graph.audit.log import AuditLog
 from graph.db import Graph
 from graph.errors import GraphUnavailable
-from graph.reference.loader import ensure_reference
 from graph.settings import Settings, load_settings
 from ingest.journal import Journal
-from ingest.service import replay_entries
 from pages import assets as web_assets
 from pages import router as web_pages
+from services.startup import API_PROCESS, prepare_graph, write_journalled_referrals
+from services.use_case import Caller
 
 log = logging.getLogger("ohch.api")
 
 
-def _apply_schema(graph: Graph) -> None:
-    """Everything a fresh hub needs, each step idempotent: the schema, the data upgrades, and
-    the reference data (forces, postcode districts), loaded only if not already this version's."""
-    graph.verify()  # fails fast, unlike a managed transaction's retries
-    schema.apply(graph)
-    if (loaded := ensure_reference(graph)) is not None:
-        log.info("reference data loaded: %s", loaded)
-
-
 async def _apply_schema_when_reachable(app: FastAPI, graph: Graph, stop: asyncio.Event) -> None:
-    """Apply the schema and reference data at start-up; if Neo4j is down, keep trying (readyz
-    says 503 meanwhile).
+    """Apply the schema and reference data at start-up (``services.startup.prepare_graph``); if
+    Neo4j is down, keep trying (readyz says 503 meanwhile).
 
     Never cancelled mid-call: a worker thread would go on using the driver after it closed.
     """
     while not stop.is_set():
         try:
-            await asyncio.to_thread(_apply_schema, graph)
+            loaded = await asyncio.to_thread(prepare_graph, Caller(graph, API_PROCESS))
         except GraphUnavailable as exc:
             log.warning("schema not applied yet: %s", exc)
             with suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), 5)
             continue
+        if loaded is not None:
+            log.info("reference data loaded: %s", loaded)
         app.state.schema_ready.set()
         return
 
@@ -66,7 +58,7 @@ async def _drain_journal_while_running(
         if journal.backlog():
             try:
                 count = await asyncio.to_thread(
-                    journal.drain, lambda batch: replay_entries(graph, batch)
+                    write_journalled_referrals, Caller(graph, API_PROCESS), journal
                 )
                 log.info("journal drained: %d referrals written", count)
             except GraphUnavailable as exc:
@@ -113,6 +105,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     app.include_router(health.router)
     app.include_router(referrals.router)
+    app.include_router(status.router)
     app.include_router(web_pages)
     app.mount("/assets", web_assets(), name="assets")
     graphql = HubGraphQLRouter(

@@ -1,16 +1,22 @@
-"""Liveness and readiness probes."""
+"""Liveness and readiness probes, and the metrics Prometheus scrapes."""
 
 from __future__ import annotations
 
 import asyncio
+import hmac
 import logging
+from datetime import UTC, datetime
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
+from starlette.datastructures import State
 
+from api.metrics import CONTENT_TYPE, Gauges, HubGauges, exposition
 from graph.errors import GraphUnavailable
+from graph.intel.export_state import latest_watermark
+from graph.settings import Environment, Settings
 from graph.viewer import ANONYMOUS
-from services import reference
+from services import operations, reference
 from services.use_case import Caller
 
 router = APIRouter(tags=["health"])
@@ -37,3 +43,39 @@ async def readyz(request: Request) -> JSONResponse:
     if not request.app.state.schema_ready.is_set():
         return JSONResponse({"status": "starting", "detail": "schema not applied"}, 503)
     return JSONResponse({"status": "ready"})
+
+
+def _read_gauges(state: State) -> Gauges:
+    settings: Settings = state.settings
+    now = datetime.now(UTC)
+    hub = operations.hub_state(Caller(state.graph, ANONYMOUS), now)
+    exported = latest_watermark(settings.nim_export_dir) if settings.nim_export_dir else None
+    return Gauges(
+        journal_backlog=state.journal.backlog(),
+        review_pending=hub.review_pending,
+        decisions_overdue=hub.decisions_overdue,
+        export_age_seconds=(now - exported).total_seconds() if exported else None,
+    )
+
+
+def _gauges(state: State) -> HubGauges:
+    found: HubGauges | None = getattr(state, "hub_gauges", None)
+    if found is None:
+        found = state.hub_gauges = HubGauges(lambda: _read_gauges(state))
+    return found
+
+
+@router.get("/metrics", include_in_schema=False)
+async def metrics(request: Request) -> Response:
+    """Prometheus exposition. With ``OHCH_METRICS_TOKEN`` set, only a scraper sending it as a
+    bearer token is answered; production serves nothing without one."""
+    settings: Settings = request.app.state.settings
+    token = settings.metrics_token
+    if token is None and settings.env is Environment.PRODUCTION:
+        return Response(status_code=404)
+    if token is not None:
+        given = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
+        if not hmac.compare_digest(given.encode(), token.get_secret_value().encode()):
+            return Response(status_code=401, headers={"WWW-Authenticate": "Bearer"})
+    body = await asyncio.to_thread(exposition, _gauges(request.app.state))
+    return Response(body, media_type=CONTENT_TYPE)

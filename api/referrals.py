@@ -16,18 +16,13 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
 from graph.audit.log import AuditLog
-from graph.audit.records import Accessed, AuditEvent, Operation
-from graph.db import Graph
-from graph.viewer import Viewer
-from ingest.journal import Journal
 from ingest.limits import MAX_BODY_BYTES
-from ingest.service import Acceptance, accept, decode_body
+from services import intake
+from services.intake import Acceptance
+from services.use_case import Caller
 
 router = APIRouter(prefix="/api/v1", tags=["intake"])
-
-# The parts of a referral that hold personal data: who reported, who was targeted, who is
-# suspected, and what was said about them.
-REFERRAL_PERSONAL_DATA = ("reporter", "victims", "suspects", "content", "description")
+ENDPOINT = "rest:POST /api/v1/referrals"
 
 _STATUS = {
     Acceptance.CREATED: 201,
@@ -48,30 +43,22 @@ async def _read_limited(request: Request) -> bytes:
     return b"".join(chunks)
 
 
-def _collected(viewer: Viewer, reference: str) -> AuditEvent:
-    """The audit record of a referral's personal data entering the hub (DPA 2018 s62)."""
-    return AuditEvent(
-        operation=Operation.COLLECTION,
-        actor=viewer.user_id,
-        role=viewer.role.value,
-        force_code=viewer.force_code,
-        endpoint="rest:POST /api/v1/referrals",
-        accessed=(Accessed(kind="Report", ids=(reference,), fields=REFERRAL_PERSONAL_DATA),),
-    )
-
-
 @router.post("/referrals", status_code=201)
 async def submit_referral(request: Request) -> JSONResponse:
     body = await _read_limited(request)
-    payload = decode_body(body)
-    graph: Graph = request.app.state.graph
-    journal: Journal = request.app.state.journal
+    payload = intake.decode_body(body)
     viewer = await request.app.state.signin.viewer(request.headers.get("authorization"))
     accepted = await asyncio.to_thread(
-        accept, payload, body.decode("utf-8", errors="replace"), graph, journal
+        intake.submit_referral,
+        Caller(request.app.state.graph, viewer),
+        payload,
+        body.decode("utf-8", errors="replace"),
+        request.app.state.journal,
     )
     audit_log: AuditLog = request.app.state.audit_log
-    await asyncio.to_thread(audit_log.append, _collected(viewer, accepted.reference))
+    await asyncio.to_thread(
+        audit_log.append, intake.collected(viewer, accepted.reference, ENDPOINT)
+    )
     content: dict[str, object] = {
         "status": accepted.acceptance.value,
         "reference": accepted.reference,

@@ -7,6 +7,7 @@ from importlib.metadata import version as package_version
 import typer
 
 from cli import (
+    advice_cmd,
     audit_cmd,
     backup_cmd,
     doctor_cmd,
@@ -16,6 +17,7 @@ from cli import (
     link_cmd,
     neo4j_cmd,
     reference_cmd,
+    scheduler_cmd,
     schema_cmd,
     serve_cmd,
     updates_cmd,
@@ -60,5 +62,7 @@ app.add_typer(audit_cmd.app, name="audit")
 app.add_typer(evidence_cmd.app, name="evidence")
 app.add_typer(backup_cmd.app, name="backup")
 app.add_typer(updates_cmd.app, name="updates")
+app.add_typer(advice_cmd.app, name="advice")
+app.add_typer(scheduler_cmd.app, name="scheduler")
 app.command("doctor")(doctor_cmd.doctor)
 app.command("serve")(serve_cmd.serve)

@@ -19,6 +19,7 @@ class Capability(enum.StrEnum):
     REFERENCE_DATA = "read reference data (forces, postcodes)"
     SUBMIT_REFERRAL = "submit a referral"
     OWN_IDENTITY = "see who the hub thinks is asking"
+    CHECK_OWN_REPORT = "check a report's progress with its reference and access code"
     HUB_CASEWORK = "read and work the hub's content, reports, cases and queues"
     IDENTITY_EVIDENCE = "read and record identity evidence and platform disclosures"
     CREATE_INTELLIGENCE = "create graded intelligence items"
@@ -28,10 +29,16 @@ class Capability(enum.StrEnum):
     READ_AUDIT = "read the audit trail"
     REFER_CONTENT = "refer content to platforms, request their data and record their answers"
     APPROVE_REQUESTS = "approve removal referrals and data requests to platforms"
+    MAINTAIN_DIRECTORY = "keep the directory of forces' hate crime leads"
 
 
 _EVERYONE = frozenset(
-    {Capability.REFERENCE_DATA, Capability.SUBMIT_REFERRAL, Capability.OWN_IDENTITY}
+    {
+        Capability.REFERENCE_DATA,
+        Capability.SUBMIT_REFERRAL,
+        Capability.OWN_IDENTITY,
+        Capability.CHECK_OWN_REPORT,
+    }
 )
 _HUB = _EVERYONE | {
     Capability.HUB_CASEWORK,
@@ -51,8 +58,9 @@ ROLE_CAPABILITIES: Mapping[Role, frozenset[Capability]] = {
         Capability.CREATE_INTELLIGENCE,
         Capability.READ_AUDIT,
         Capability.APPROVE_REQUESTS,
+        Capability.MAINTAIN_DIRECTORY,
     },
-    Role.CASE_MANAGER: _HUB,
+    Role.CASE_MANAGER: _HUB | {Capability.MAINTAIN_DIRECTORY},
     Role.INTELLIGENCE_ANALYST: _HUB
     | {
         Capability.IDENTITY_EVIDENCE,
@@ -82,6 +90,7 @@ _WHO: Mapping[Capability, str] = {
     Capability.READ_AUDIT: "only supervisors and administrators read the audit trail",
     Capability.REFER_CONTENT: "only hub staff refer content to platforms",
     Capability.APPROVE_REQUESTS: "only hub supervisors approve requests to platforms",
+    Capability.MAINTAIN_DIRECTORY: "only hub supervisors and case managers keep the directory",
 }
 
 

@@ -117,18 +117,6 @@ def native(value: Any) -> Any:
     return to_native() if to_native else value
 
 
-def cursor_page(
-    graph: Graph, query: Query, first: int, after: str | None, **params: Any
-) -> tuple[list[Record], str | None]:
-    """One page of a query ordered by a ``key`` column (params ``after_key`` and ``limit``):
-    at most ``first`` records, and the cursor to pass as ``after`` for the next page (None
-    when this is the last). One more record than the page is read to know whether there is
-    another."""
-    rows = graph.read(query, after_key=after, limit=first + 1, **params)
-    page = rows[:first]
-    return page, (page[-1]["key"] if page and len(rows) > first else None)
-
-
 def pages(graph: Graph, query: Query, key: str, page: int = 10_000) -> Iterator[Record]:
     """Every record of a keyset-paginated query (params ``after`` and ``page``, ordered by
     ``key``): constant memory however large the graph."""

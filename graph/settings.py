@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import ipaddress
 from pathlib import Path
-from typing import Self
+from typing import Literal, Self
 from urllib.parse import urlsplit
 
 from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
@@ -106,6 +106,25 @@ class Settings(BaseSettings):
     evidence_signing_key: Path | None = Field(
         None, description="PEM file of the hub's Ed25519 key that signs evidence packages"
     )
+    log_format: Literal["json", "text"] = Field(
+        "json", description="json: one JSON object a line (production); text: for a terminal"
+    )
+    metrics_token: SecretStr | None = Field(
+        None,
+        description="Bearer token Prometheus sends for /metrics (required in production; "
+        "without it /metrics is not served there)",
+    )
+    nim_export_dir: Path | None = Field(
+        None, description="The NIM export folder the scheduler writes to and /metrics watches"
+    )
+    schedule_file: Path | None = Field(
+        None, description="The deployment's job schedule (TOML; default: the hub's own)"
+    )
+    guidance_dir: Path | None = Field(
+        None,
+        description="Folder of the hub's own guidance notes (*.md), used instead of the "
+        "notes that ship with it (docs/ADVICE.md)",
+    )
     smtp_host: str | None = Field(
         None, description="SMTP server for complainant updates (unset: nothing is sent)"
     )
@@ -144,11 +163,25 @@ class Settings(BaseSettings):
         ("RS256", "PS256", "ES256"), description="Signature algorithms accepted (JSON list)"
     )
     oidc_clock_skew_s: int = Field(30, ge=0, le=300, description="Leeway on exp, nbf and iat")
+    oidc_web_client_id: str = Field(
+        "ohch-web", description="The client the staff pages sign in with (code flow, PKCE)"
+    )
+    oidc_web_client_secret: SecretStr | None = Field(
+        None, description="Its secret, if the provider makes it a confidential client"
+    )
+    public_url: str | None = Field(
+        None,
+        description="The hub's address as staff browsers reach it (https://...), for the "
+        "sign-in redirect; default: the address of each request",
+    )
+    staff_session_hours: int = Field(
+        10, ge=1, le=24, description="How long a staff sign-in lasts (about a shift)"
+    )
     oidc_jwks_cache_s: int = Field(
         300, ge=10, description="How long published keys are kept before they are read again"
     )
 
-    @field_validator("dev_viewer_token", mode="before")
+    @field_validator("dev_viewer_token", "metrics_token", mode="before")
     @classmethod
     def _empty_token_is_none(cls, value: object) -> object:
         return None if value == "" else value

@@ -1,12 +1,13 @@
 """``GET/POST /report``: the report form, sent through intake like any referral.
 
 A complete form becomes a referral of the contract (``pages/form.py``, source ``public-site``,
-its ``source_ref`` the signed form token's id) and goes through ``ingest.service.accept``, as
-``POST /api/v1/referrals`` does, with the same audit record (``api.referrals._collected``, its
-endpoint naming this page). The form's own checks (every question it can judge alone, the
-link's form included) are shown all at once; a form that passes them is sent, and whatever
-intake then says is shown too: its problems beside their questions (the form kept as typed),
-its warnings (details kept unverified) on the confirmation page.
+its ``source_ref`` the signed form token's id) and goes through intake's use case
+(``services.intake.submit_referral``), as ``POST /api/v1/referrals`` does, with the same audit
+record (``services.intake.collected``, its endpoint naming this page). The form's own checks
+(every question it can judge alone, the link's form included) are shown all at once; a form
+that passes them is sent, and whatever intake then says is shown too: its problems beside their
+questions (the form kept as typed), its warnings (details kept unverified) on the confirmation
+page.
 """
 
 from __future__ import annotations
@@ -19,16 +20,17 @@ import orjson
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from api.referrals import _collected
 from graph.audit.log import AuditLog
 from graph.errors import AuditUnavailable, Conflict, InvalidInput
 from graph.viewer import ANONYMOUS
-from ingest.service import Acceptance, Accepted, accept
 from pages import form
 from pages.csrf import FORM_FIELD, FormToken
 from pages.form import Answers, FieldError
 from pages.http import FormRefused, read_form, with_csrf
 from pages.render import LONDON, message, page
+from services import intake
+from services.intake import Acceptance, Accepted
+from services.use_case import Caller
 
 router = APIRouter()
 ENDPOINT = "web:POST /report"
@@ -82,10 +84,10 @@ async def send_report(request: Request) -> Response:
     payload = form.referral(answers, token.id, token.issued, now.astimezone(LONDON).date())
     try:
         accepted = await asyncio.to_thread(
-            accept,
+            intake.submit_referral,
+            Caller(request.app.state.graph, ANONYMOUS),
             payload,
             _raw(payload),
-            request.app.state.graph,
             request.app.state.journal,
         )
     except InvalidInput as error:
@@ -117,12 +119,11 @@ def _raw(payload: dict[str, Any]) -> str:
 
 
 def _log_collection(audit_log: AuditLog, accepted: Accepted) -> None:
-    event = _collected(ANONYMOUS, accepted.reference).model_copy(update={"endpoint": ENDPOINT})
-    audit_log.append(event)
+    audit_log.append(intake.collected(ANONYMOUS, accepted.reference, ENDPOINT))
 
 
 def _confirmation(accepted: Accepted) -> Response:
-    warnings = [form.warning_text(w) for w in getattr(accepted, "warnings", ())]
+    warnings = [form.warning_text(w) for w in accepted.warnings]
     return page(
         "confirmation.html",
         reference=accepted.reference,

@@ -1,31 +1,27 @@
 """``GET/POST /status``: a complainant's reference and access code in, their report's progress out.
 
-The code is checked against the salted hash stored on the report (``ingest/access_codes.py``)
-in constant time. A wrong code, an unknown reference and a reference refused for too many
-failures (``pages/attempts.py``) all get the same answer, and an unknown reference costs the
-same hash as a known one, so the page never says which references exist. The page shows only
-the report's own progress: when it was received, whether it has been assessed, and the force
-it has been passed to.
+The check is a use case (``services/status.py``): the code against the salted hash stored on
+the report, in constant time, an unknown reference costing the same hash as a known one. A
+wrong code and an unknown reference get the same answer, so the page never says which
+references exist; too many failures for a reference, or from one client, are refused for a
+while (``services/attempts.py``); every check is in the audit trail.
+The page shows only the report's own progress: when it was received, whether it has been
+assessed, and the force it has been passed to.
 """
 
 from __future__ import annotations
 
 import asyncio
-import time
-from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from graph.cypher import load_query
-from graph.db import Graph
-from graph.errors import GraphUnavailable
-from ingest.access_codes import hash_code, verify_code
-from pages.attempts import FailedAttempts
+from graph.errors import AuditUnavailable, GraphUnavailable
+from graph.viewer import ANONYMOUS
 from pages.http import FormRefused, first, read_form, with_csrf
 from pages.render import message, page, unavailable
+from services.status import Refusal, check_report
+from services.use_case import Caller
 
 router = APIRouter()
 
@@ -35,41 +31,10 @@ NOT_MATCHED = (
     "A report made in the last few minutes may not show yet."
 )
 TOO_MANY = "You have tried too many times. Wait 15 minutes, then try again."
-_STAND_IN_HASH = hash_code("0000-0000-0000")  # checked when the reference is unknown
-ATTEMPTS = FailedAttempts()  # this process's counts (pages/attempts.py)
-
-
-@dataclass(frozen=True, slots=True)
-class Progress:
-    received: datetime
-    assessed: datetime | None
-    force_name: str | None
-    assigned: datetime | None
-
-
-def _moment(millis: Any) -> datetime | None:
-    return None if millis is None else datetime.fromtimestamp(millis / 1000, UTC)
 
 
 def _normalised_reference(typed: str) -> str:
     return "".join(typed.split()).upper()[:MAX_FIELD_CHARS]
-
-
-def _look_up(graph: Graph, reference: str, code: str) -> Progress | None:
-    rows = graph.read(load_query("status/report_status"), reference=reference)
-    row = rows[0] if rows else None
-    stored = row["access_code_hash"] if row else None
-    matched = verify_code(code, stored or _STAND_IN_HASH)  # the same work either way
-    if row is None or stored is None or not matched:
-        return None
-    received = _moment(row["received_ms"])
-    assert received is not None
-    return Progress(
-        received=received,
-        assessed=_moment(row["assessed_ms"]),
-        force_name=row["force_name"],
-        assigned=_moment(row["assigned_ms"]),
-    )
 
 
 def _form(request: Request, reference: str = "", error: str | None = None) -> Response:
@@ -101,16 +66,17 @@ async def check_status(request: Request) -> Response:
     code = first(fields, "access_code")[:MAX_FIELD_CHARS]
     if not reference or not code.strip():
         return _form(request, reference, "Enter your report reference and your access code")
-    now = time.monotonic()
-    if ATTEMPTS.blocked(reference, now):
-        return _form(request, reference, TOO_MANY)
-    graph: Graph = request.app.state.graph
+    caller = Caller(request.app.state.graph, ANONYMOUS)
+    client = request.client.host if request.client else "unknown"
     try:
-        progress = await asyncio.to_thread(_look_up, graph, reference, code)
-    except GraphUnavailable:
+        answer = await asyncio.to_thread(
+            check_report, caller, reference, code, client, request.app.state.audit_log,
+            "page:/status",
+        )  # fmt: skip
+    except (GraphUnavailable, AuditUnavailable):
         return unavailable()
-    if progress is None:
-        ATTEMPTS.fail(reference, now)
+    if answer is Refusal.TOO_MANY:
+        return _form(request, reference, TOO_MANY)
+    if answer is Refusal.NOT_MATCHED:
         return _form(request, reference, NOT_MATCHED)
-    ATTEMPTS.clear(reference)
-    return page("progress.html", reference=reference, progress=progress)
+    return page("progress.html", reference=reference, progress=answer)

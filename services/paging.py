@@ -41,6 +41,18 @@ class PageRequest:
         return decode_cursor(self.after) if self.after is not None else None
 
     @property
+    def after_time_and_id(self) -> tuple[str | None, str | None]:
+        """For a list ordered by a stored time then an id (the key :func:`time_and_id` made):
+        the two parts of the cursor, or ``(None, None)`` for the first page."""
+        key = self.after_key
+        if key is None:
+            return None, None
+        at, _, item_id = key.partition("|")
+        if not at or not item_id:
+            raise InvalidValue("after", "not a cursor of this list")
+        return at, item_id
+
+    @property
     def offset(self) -> int:
         """For a ranked result paged by position: how many items come before this page."""
         key = self.after_key
@@ -77,6 +89,11 @@ class Page(Generic[T]):
         return Page(
             [Item(i.cursor, convert(i.value)) for i in self.items], self.has_next, self.total
         )
+
+
+def time_and_id(at: str, item_id: str) -> str:
+    """The key of an item in a list ordered by a stored time (as text) then an id."""
+    return f"{at}|{item_id}"
 
 
 def encode_cursor(key: str) -> str:

@@ -14,6 +14,8 @@ from graph.reference.loader import load_reference
 from graph.settings import Settings
 from tests.neo4j_provider import provide_neo4j
 
+pytest_plugins = ["tests.one_way_in"]
+
 INTEGRATION_DIRS = ("integration", "api", "e2e")
 
 

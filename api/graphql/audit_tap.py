@@ -35,6 +35,8 @@ FAILURES = (ForbiddenError, NotFoundResult, InvalidInputError, ConflictError)
 ID_ATTRIBUTES = ("id", "case_id", "key", "account_key", "reference", "source_ref")
 MAX_IDS = 500  # a page of results; more would make one record the size of a page of data
 MAX_FIELDS = 200
+# Free text (the record's business, not the log's) and paging cursors (not records).
+NOT_IDS = frozenset({"reason", "justification", "note", "after"})
 
 
 def field_paths(selections: Sequence[Selection], prefix: str = "") -> Iterator[str]:
@@ -74,7 +76,7 @@ def argument_ids(arguments: dict[str, Any]) -> list[str]:
     reason is the record's business, not the log's."""
     named = []
     for name, value in arguments.items():
-        if name in ("reason", "justification") or not isinstance(value, str):
+        if name in NOT_IDS or not isinstance(value, str):
             continue
         named.append(value)
     return named

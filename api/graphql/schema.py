@@ -17,7 +17,9 @@ from strawberry.schema.config import StrawberryConfig
 from api.access_rules import MUTATION_OPERATIONS, MUTATION_RULES, QUERY_RULES
 from api.graphql.audit_tap import AuditTrail
 from api.graphql.context import Context
+from api.graphql.field_metrics import CountRootFields
 from api.graphql.gate import gate_root_fields
+from api.graphql.types import advice as advice_types
 from api.graphql.types import analytics, casework, identity, intake, network, removals
 from api.graphql.types import audit as audit_types
 from api.graphql.types import case as case_types
@@ -25,6 +27,7 @@ from api.graphql.types import content as content_types
 from api.graphql.types import data_requests as data_request_types
 from api.graphql.types import force as force_types
 from api.graphql.types import force_view as force_view_types
+from api.graphql.types import status as status_types
 from api.graphql.types import updates as update_types
 from api.graphql.types.case_groups import CaseGroupMutations
 from api.graphql.types.duplicates import DuplicateMutations
@@ -57,6 +60,8 @@ class Query(
     data_request_types.DataRequestQueries,
     update_types.UpdateQueries,
     audit_types.AuditQueries,
+    advice_types.AdviceQueries,
+    status_types.StatusQueries,
 ):
     @strawberry.field(description="Who the API thinks is asking.")
     def viewer(self, info: strawberry.Info[Context, None]) -> Viewer:
@@ -74,13 +79,16 @@ class Mutation(
     removals.RemovalMutations,
     data_request_types.DataRequestMutations,
     intake.IntakeMutations,
+    advice_types.AdviceMutations,
 ):
     pass
 
 
 def _visible(error: GraphQLError) -> bool:
-    """Only the hub's deliberate errors reach the client; anything else is masked."""
-    return isinstance(error.original_error, OhchError) or error.original_error is None
+    """Only the hub's deliberate errors and GraphQL's own (a query or a variable that does not
+    fit the schema) reach the client; anything else is masked."""
+    original = error.original_error
+    return original is None or isinstance(original, OhchError | GraphQLError)
 
 
 gate_root_fields(Query, QUERY_RULES, Operation.CONSULTATION)
@@ -97,6 +105,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         lambda: MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases),
         lambda: MaskErrors(should_mask_error=lambda e: not _visible(e)),
         AuditTrail,
+        CountRootFields,
     ]
     if not settings.explorable:
         extensions.insert(0, DisableIntrospection)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 
+from api.serving import note_viewer
 from api.signin.claims import ClaimMapping, viewer_from_claims
 from api.signin.oidc import IdentityProvider
 from graph.errors import Unauthenticated
@@ -26,6 +27,12 @@ class SignIn:
         self.mapping = ClaimMapping.of(settings)
 
     async def viewer(self, authorization: str | None) -> Viewer:
+        """Who the request is from (noted for the request's log lines)."""
+        viewer = await self._viewer(authorization)
+        note_viewer(viewer)
+        return viewer
+
+    async def _viewer(self, authorization: str | None) -> Viewer:
         if not authorization:
             return ANONYMOUS
         scheme, _, token = authorization.partition(" ")

@@ -103,9 +103,11 @@ class AuditLog:
         until: datetime | None = None,
         operation: Operation | None = None,
         limit: int = 1000,
+        after_seq: int = 0,
     ) -> list[AuditRecord]:
         """Records matching every filter given (``since <= logged_at < until``), oldest
-        first, at most ``limit``: "who looked at this victim", "what did this user see".
+        first, at most ``limit`` of those after ``after_seq`` (a page's last): "who looked
+        at this victim", "what did this user see".
 
         It scans the file: fine to tens of millions of lines; beyond that, index it.
         """
@@ -114,7 +116,8 @@ class AuditLog:
             if len(found) >= limit:
                 break
             if (
-                (entity_id is None or record.touches(entity_id))
+                record.seq > after_seq
+                and (entity_id is None or record.touches(entity_id))
                 and (actor is None or record.actor == actor)
                 and (since is None or record.logged_at >= since)
                 and (until is None or record.logged_at < until)

@@ -1,8 +1,9 @@
 """A case as a force sees it: how the viewer may see it, its linked cases, masked victims.
 
 Pure: no I/O. Visibility and masking are decided inside Cypher (``queries/cases/case_detail``
-and ``queries/cases/force_cases``); this module names the outcomes, holds the fan-out caps the
-queries take, checks the caller's limits and turns a record into typed values.
+and ``queries/cases/force_cases``, run by ``force_view_store.py``); this module names the
+outcomes, holds the fan-out caps the queries take, checks the caller's limits, turns a record
+into typed values and cuts a force's case list into pages of whole own cases.
 
 The caps keep a case's detail to one bounded round trip however prolific an account is (one
 may be named in 10,000 reports): links are drawn from the first ``reports`` reports of a case,
@@ -15,16 +16,18 @@ search stops there, a case linked to the viewer's only through reports beyond it
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
+from graph.cases.models import CaseStatus
 from graph.errors import InvalidValue
 from graph.viewer import Viewer
 
 
 class Visibility(enum.StrEnum):
-    """How the viewer sees a case."""
+    """How the viewer sees a case (in ``forceCases``, how the listed force relates to it)."""
 
     ASSIGNED = "ASSIGNED"  # currently assigned to the viewer's force
     NOTIFIED = "NOTIFIED"  # the viewer's force was notified (victim care, linked)
@@ -146,7 +149,7 @@ class VictimLine:
 @dataclass(frozen=True, slots=True)
 class LinkedCase:
     id: str
-    status: str | None
+    status: CaseStatus | None
     how: Visibility
     force: ForceRef | None
     reasons: tuple[LinkReason, ...]
@@ -155,7 +158,7 @@ class LinkedCase:
 @dataclass(frozen=True, slots=True)
 class CaseDetail:
     id: str
-    status: str | None
+    status: CaseStatus | None
     how: Visibility
     force: ForceRef | None
     reports: tuple[ReportLine, ...]
@@ -165,6 +168,41 @@ class CaseDetail:
     victims: tuple[VictimLine, ...]
     linked: tuple[LinkedCase, ...]
     linked_capped: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ForceCaseLine:
+    """One line of a force's case list: one of its own cases (for hub staff, a case and one
+    force it is assigned or notified to), or a case linked to own cases listed before it."""
+
+    case_id: str
+    status: CaseStatus | None
+    how: Visibility
+    force_code: str | None  # the viewer's force; for a LINKED case the force it is assigned to
+    linked_to: tuple[str, ...]  # for a LINKED case: the own cases on the page it links to
+    reasons: tuple[LinkReason, ...]  # for a LINKED case: why
+
+    @property
+    def own_case(self) -> str:
+        """The own case the line is listed under (the key the list pages by)."""
+        return self.linked_to[0] if self.how is Visibility.LINKED else self.case_id
+
+
+def first_own_cases(lines: Sequence[ForceCaseLine], first: int) -> tuple[list[ForceCaseLine], bool]:
+    """The lines of the first ``first`` own cases, from lines read for ``first + 1`` of them,
+    and whether more own cases follow. A linked case listed under a kept own case forgets the
+    dropped one in ``linked_to`` (the next page lists that one's links); its ``reasons`` are
+    those the query found for all its links, which it does not tell apart."""
+    owns = list(dict.fromkeys(line.own_case for line in lines))
+    if len(owns) <= first:
+        return list(lines), False
+    kept = set(owns[:first])
+    shown = [
+        replace(line, linked_to=tuple(c for c in line.linked_to if c in kept))
+        for line in lines
+        if line.own_case in kept
+    ]
+    return shown, True
 
 
 def from_epoch_millis(value: int | None) -> datetime | None:
@@ -177,6 +215,25 @@ def _force(value: dict[str, Any] | None) -> ForceRef | None:
     return ForceRef(code=value["code"], name=value["name"]) if value else None
 
 
+def _status(value: str | None) -> CaseStatus | None:
+    return None if value is None else CaseStatus(value)
+
+
+# ``cases/force_cases`` names a force's own cases by their relationship to it.
+_HOW = {"ASSIGNED_TO": Visibility.ASSIGNED, "NOTIFIED": Visibility.NOTIFIED}
+
+
+def line_from_record(record: dict[str, Any]) -> ForceCaseLine:
+    return ForceCaseLine(
+        case_id=record["id"],
+        status=_status(record["status"]),
+        how=_HOW.get(record["how"]) or Visibility(record["how"]),
+        force_code=record["force_code"],
+        linked_to=tuple(record["linked_to"]),
+        reasons=reasons_of(record["reasons"]),
+    )
+
+
 def reasons_of(values: list[str]) -> tuple[LinkReason, ...]:
     """The reasons in a fixed order (strongest first), whatever order the query found them."""
     found = {LinkReason(v) for v in values}
@@ -186,7 +243,7 @@ def reasons_of(values: list[str]) -> tuple[LinkReason, ...]:
 def detail_from_record(record: dict[str, Any]) -> CaseDetail:
     return CaseDetail(
         id=record["id"],
-        status=record["status"],
+        status=_status(record["status"]),
         how=Visibility(record["how"]),
         force=_force(record["force"]),
         reports=tuple(
@@ -218,7 +275,7 @@ def detail_from_record(record: dict[str, Any]) -> CaseDetail:
         ),
         linked=tuple(
             LinkedCase(
-                id=k["id"], status=k["status"], how=Visibility(k["how"]),
+                id=k["id"], status=_status(k["status"]), how=Visibility(k["how"]),
                 force=_force(k["force"]), reasons=reasons_of(k["reasons"]),
             )
             for k in record["linked"]

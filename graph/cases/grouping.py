@@ -17,11 +17,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from graph.dedup.cases import default_case_id
+from graph.cases.creation import default_case_id
+from graph.cases.models import CaseChange, CaseStatus, ChangeKind
 from graph.errors import InvalidInput, InvalidValue, Problem
 
-OPEN_STATUSES = frozenset({"open"})
-MERGED = "merged"
+OPEN_STATUSES = frozenset({CaseStatus.OPEN})
+MERGED = CaseStatus.MERGED
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,30 +33,6 @@ class CaseState:
     status: str
     content_ids: tuple[str, ...]
     merged_into: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class CaseChange:
-    """One merge or split, ready to write and to show as history."""
-
-    id: str
-    kind: str  # "merge" or "split"
-    case_id: str  # the case merged into, or the case split
-    moves: tuple[tuple[str, str], ...]  # (content id, case it now belongs to)
-    closed: tuple[str, ...]  # cases marked merged (into case_id)
-    reopened: tuple[str, ...]  # dormant cases brought back by a split
-    created: str | None  # a new case made by a split
-    actor: str
-    at: datetime
-    reason: str
-
-    @property
-    def cases(self) -> tuple[str, ...]:
-        """Every case the change touches (for the history edges)."""
-        involved = {self.case_id, *self.closed, *self.reopened}
-        if self.created:
-            involved.add(self.created)
-        return tuple(sorted(involved))
 
 
 def _require(actor: str, reason: str) -> None:
@@ -97,7 +74,7 @@ def plan_merge(
     moves = tuple(sorted((cid, target.id) for other in others for cid in other.content_ids))
     closed = tuple(sorted(o.id for o in others))
     return CaseChange(
-        id=_change_id("merge", target.id, closed, at), kind="merge", case_id=target.id,
+        id=_change_id("merge", target.id, closed, at), kind=ChangeKind.MERGE, case_id=target.id,
         moves=moves, closed=closed, reopened=(), created=None, actor=actor, at=at, reason=reason,
     )  # fmt: skip
 
@@ -136,7 +113,7 @@ def plan_split(
         destination = "case:split:" + _change_id("split", case.id, chosen, at).split(":")[1]
         reopened, created = (), destination
     return CaseChange(
-        id=_change_id("split", case.id, chosen, at), kind="split", case_id=case.id,
+        id=_change_id("split", case.id, chosen, at), kind=ChangeKind.SPLIT, case_id=case.id,
         moves=tuple((cid, destination) for cid in chosen), closed=(), reopened=reopened,
         created=created, actor=actor, at=at, reason=reason,
     )  # fmt: skip

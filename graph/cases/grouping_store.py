@@ -2,7 +2,7 @@
 
 Merges and splits lock the cases they read (``cases/lock_case_groups``), plan with the pure
 rules and write the plan in the same transaction. Suggestions (never applied automatically)
-come from :func:`graph.dedup.cases.suggest_cases` over the case's own content and the content
+come from :func:`graph.cases.suggestions.suggest_cases` over the case's own content and the content
 found under the same account's blocking keys, so the cost does not grow with the graph.
 """
 
@@ -14,14 +14,17 @@ from datetime import UTC, datetime
 
 from neo4j import ManagedTransaction
 
-from graph.cases.grouping import CaseChange, CaseState, plan_merge, plan_split
+from graph.cases.creation import default_case_id
+from graph.cases.grouping import CaseState, plan_merge, plan_split
+from graph.cases.models import CaseChange, ChangeKind, JoinSuggestion
+from graph.cases.suggestions import CaseSuggestion, suggest_cases
 from graph.cypher import load_query
-from graph.db import Graph, run, wire_time
+from graph.db import Graph, Record, native, run, wire_time
 from graph.dedup.blocking import handle_keys
-from graph.dedup.cases import CaseSuggestion, default_case_id, suggest_cases
 from graph.dedup.policy import default_policy
 from graph.dedup.store import summary_from_record
 from graph.errors import NotFound
+from graph.viewer import Viewer
 
 Clock = Callable[[], datetime]
 
@@ -104,17 +107,22 @@ def split_case(
     return graph.write_tx(work)
 
 
-@dataclass(frozen=True, slots=True)
-class JoinSuggestion:
-    """Other open cases that may be one course of conduct with this one."""
+def _change(item: Record) -> CaseChange:
+    return CaseChange(
+        id=item["id"], kind=ChangeKind(item["kind"]), case_id=item["subject_case"],
+        moves=tuple(zip(item["moved_contents"], item["moved_to"], strict=True)),
+        closed=tuple(item["closed"]), reopened=tuple(item["reopened"]), created=item["created"],
+        actor=item["actor"], at=native(item["at"]), reason=item["reason"],
+    )  # fmt: skip
 
-    id: str
-    case_ids: tuple[str, ...]
-    content_ids: tuple[str, ...]
-    platform: str
-    account: str
-    occasions: int
-    reason: str
+
+def histories(graph: Graph, case_ids: list[str], viewer: Viewer) -> dict[str, list[CaseChange]]:
+    """The merges and splits that touched each case, newest first (hub staff only: the query
+    returns nothing to anyone else)."""
+    rows = graph.read(
+        load_query("cases/case_history"), ids=case_ids, viewer_sees_all=viewer.sees_all_forces
+    )
+    return {r["case_id"]: [_change(item) for item in r["items"]] for r in rows}
 
 
 @dataclass(frozen=True, slots=True)

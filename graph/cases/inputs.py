@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from graph.assessment.deadlines import uk_date
+from graph.assessment.calendars import uk_date
 from graph.assessment.models import CaseFacts, Jurisdiction, PerceivedBy
 from graph.assignment.models import (
     AssignmentInput,
@@ -30,6 +30,7 @@ from graph.cases.course import CourseOfConduct
 from graph.db import native
 from graph.errors import InvalidInput, NotFound, Problem
 from graph.reference.forces import Country, forces_by_code
+from graph.validation import problems_of
 
 ASSESSMENT_FIELDS = frozenset(CaseFacts.model_fields)
 ANALYST_ONLY = frozenset({"suspects"})
@@ -64,7 +65,7 @@ def evidence_from_record(
         case_id=record["id"],
         received_at=first,
         occurred_on=uk_date(occurred if occurred is not None else first),
-        strands=tuple(s for s in record["strands"] if s != "other"),
+        strands=tuple(record["strands"]),  # OTHER too: the assessment reads the monitored ones
         online=bool(record["online"]),
         victim_postcodes=tuple(p for p in record["victim_postcodes"] if p),
         reporter_postcodes=tuple(p for p in record["reporter_postcodes"] if p),
@@ -87,14 +88,8 @@ def check_analyst_facts(facts: object) -> dict[str, Any]:
         try:
             SuspectLocation.model_validate(suspect)
         except ValidationError as error:
-            raise InvalidInput(
-                [Problem(f"facts.suspects[{index}].{_loc(e)}", e["msg"]) for e in error.errors()]
-            ) from None
+            raise InvalidInput(problems_of(error, f"facts.suspects[{index}]")) from None
     return facts
-
-
-def _loc(error: Any) -> str:
-    return ".".join(str(p) for p in error["loc"]) or "value"
 
 
 def _from_graph(evidence: CaseEvidence) -> dict[str, Any]:
@@ -122,12 +117,7 @@ def case_facts(evidence: CaseEvidence) -> CaseFacts:
     try:
         return CaseFacts.model_validate(merged)
     except ValidationError as error:
-        raise InvalidInput(
-            [
-                Problem(f"facts.{_loc(e)}", e["msg"].removeprefix("Value error, "))
-                for e in error.errors()
-            ]
-        ) from None
+        raise InvalidInput(problems_of(error, "facts")) from None
 
 
 def assignment_input(evidence: CaseEvidence, facts: CaseFacts) -> AssignmentInput:

@@ -1,4 +1,5 @@
-"""Case work against the graph: facts, the live assessment and assignment, decisions, history."""
+"""Case work against the graph: facts, the live assessment and assignment, decisions, history,
+and the reads that list cases (by id, awaiting a decision)."""
 
 from __future__ import annotations
 
@@ -21,12 +22,37 @@ from graph.cases.inputs import (
     evidence_from_record,
     jurisdiction_of,
 )
+from graph.cases.models import CaseStatus, CaseSummary
 from graph.cypher import load_query
 from graph.db import Graph
-from graph.errors import Conflict, Forbidden, InvalidValue, NotFound
+from graph.errors import Conflict, InvalidValue, NotFound
 from graph.law.outcomes import OutcomeCode, validate_outcome
 from graph.reference.forces import forces_by_code
 from graph.viewer import Viewer
+
+
+def cases_by_ids(graph: Graph, ids: list[str], viewer: Viewer) -> dict[str, CaseSummary]:
+    """The cases asked for that exist and the viewer may see (hub staff: every one)."""
+    rows = graph.read(load_query("content/cases_by_ids"), ids=ids, **_hub_scope(viewer))
+    return {
+        r["id"]: CaseSummary(r["id"], CaseStatus(r["status"]), tuple(r["content_ids"]))
+        for r in rows
+    }
+
+
+def awaiting_decision(graph: Graph, limit: int) -> list[str]:
+    """Open cases with no recording decision yet, oldest first report first (at most ``limit``)."""
+    return [r["id"] for r in graph.read(load_query("cases/assessment_queue"), limit=limit)]
+
+
+def assigned_force(graph: Graph, case_id: str) -> str | None:
+    """The force the case is assigned to now, if any."""
+    rows = graph.read(load_query("cases/case_forces"), case_id=case_id)
+    return next((r["code"] for r in rows if r["how"] == "ASSIGNED_TO"), None)
+
+
+def _hub_scope(viewer: Viewer) -> dict[str, bool]:
+    return {"viewer_sees_all": viewer.sees_all_forces}
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,12 +180,8 @@ def report_outcome(
 ) -> OutcomeCode:
     """Record a force's outcome for a case, validated against the Home Office outcome rules
     (15, 16 and 21 need a named suspect; 21 on a hate crime needs a supervisor's
-    justification). Only the assigned force (or hub staff) may report it."""
-    forces = {
-        r["code"]: r["how"] for r in graph.read(load_query("cases/case_forces"), case_id=case_id)
-    }
-    if not viewer.is_hub_staff and forces.get(viewer.force_code or "") != "ASSIGNED_TO":
-        raise Forbidden("only the force the case is assigned to reports its outcome")
+    justification). Who may report it (the assigned force, or hub staff) is the use case's
+    rule (``services/cases.py``)."""
     now = datetime.now(UTC)
     hate = view(graph, case_id, now).assessment.hate_flag
     outcome = validate_outcome(

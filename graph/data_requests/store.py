@@ -5,65 +5,30 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 
 from graph.cypher import load_query
 from graph.data_requests import rules
+from graph.data_requests.models import DataRequest, RequestStep
 from graph.data_requests.policy import data_request_policy
 from graph.data_requests.rules import Kind, LegalBasis, Status
-from graph.db import Graph, Record, cursor_page, native
+from graph.db import Graph, Record, native
 from graph.errors import Conflict, InvalidValue, NotFound
 
 
-@dataclass(frozen=True, slots=True)
-class RequestStep:
-    status: Status
-    at: datetime
-    by: str
-    note: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class DataRequest:
-    id: str
-    account_key: str
-    platform: str
-    kind: Kind
-    legal_basis: LegalBasis
-    authorisation_reference: str | None
-    justification: str | None
-    status: Status
-    drafted_at: datetime
-    drafted_by: str
-    authorised_by: str | None
-    sent_at: datetime | None
-    expires_at: datetime | None  # a preservation's end
-    answered_at: datetime | None
-    answer_note: str | None
-    disclosures: tuple[str, ...]  # the disclosures that answered it
-    steps: tuple[RequestStep, ...]
-
-    def expiring(self, now: datetime) -> bool:
-        """A sent preservation within the reminder window of its end."""
-        if self.status is not Status.SENT or self.expires_at is None:
-            return False
-        return now >= data_request_policy().reminder_from(self.expires_at)
-
-    @classmethod
-    def of(cls, r: Record) -> DataRequest:
-        return cls(
-            id=r["id"], account_key=r["account_key"], platform=r["platform"],
-            kind=Kind(r["kind"]), legal_basis=LegalBasis(r["legal_basis"]),
-            authorisation_reference=r["authorisation_reference"],
-            justification=r["justification"], status=Status(r["status"]),
-            drafted_at=native(r["drafted_at"]), drafted_by=r["drafted_by"],
-            authorised_by=r["authorised_by"], sent_at=native(r["sent_at"]),
-            expires_at=native(r["expires_at"]), answered_at=native(r["answered_at"]),
-            answer_note=r["answer_note"], disclosures=tuple(r["disclosures"]),
-            steps=tuple(RequestStep(Status(s["status"]), native(s["at"]), s["by"], s["note"])
-                        for s in r["steps"]),
-        )  # fmt: skip
+def _request(r: Record) -> DataRequest:
+    return DataRequest(
+        id=r["id"], account_key=r["account_key"], platform=r["platform"],
+        kind=Kind(r["kind"]), legal_basis=LegalBasis(r["legal_basis"]),
+        authorisation_reference=r["authorisation_reference"],
+        justification=r["justification"], status=Status(r["status"]),
+        drafted_at=native(r["drafted_at"]), drafted_by=r["drafted_by"],
+        authorised_by=r["authorised_by"], sent_at=native(r["sent_at"]),
+        expires_at=native(r["expires_at"]), answered_at=native(r["answered_at"]),
+        answer_note=r["answer_note"], disclosures=tuple(r["disclosures"]),
+        steps=tuple(RequestStep(Status(s["status"]), native(s["at"]), s["by"], s["note"])
+                    for s in r["steps"]),
+    )  # fmt: skip
 
 
 def draft(
@@ -97,7 +62,7 @@ def get(graph: Graph, request_id: str) -> DataRequest:
 
 def many(graph: Graph, ids: Sequence[str]) -> list[DataRequest]:
     rows = {r["id"]: r for r in graph.read(load_query("data_requests/requests"), ids=list(ids))}
-    return [DataRequest.of(rows[i]) for i in ids if i in rows]
+    return [_request(rows[i]) for i in ids if i in rows]
 
 
 def step(
@@ -167,14 +132,17 @@ def queue(
     statuses: Sequence[Status],
     now: datetime,
     expiring_only: bool = False,
-    first: int = 50,
-    after: str | None = None,
-) -> tuple[list[DataRequest], str | None]:
-    """A page of requests (with ``expiring_only``, sent preservations inside their reminder
-    window) and the cursor of its last one (None when there is no more)."""
+    limit: int = 51,
+    after_key: str | None = None,
+) -> list[tuple[str, DataRequest]]:
+    """Requests in ``statuses`` (with ``expiring_only``, sent preservations inside their
+    reminder window), soonest expiry or oldest draft first, each with its key in that order:
+    at most ``limit`` of them after the one keyed ``after_key``."""
     horizon = data_request_policy().reminder_horizon(now) if expiring_only else None
-    page, cursor = cursor_page(
-        graph, load_query("data_requests/queue"), first, after,
-        statuses=[s.value for s in statuses], expiring_before=horizon,
+    rows = graph.read(
+        load_query("data_requests/queue"),
+        statuses=[s.value for s in statuses], expiring_before=horizon, after_key=after_key,
+        limit=limit,
     )  # fmt: skip
-    return many(graph, [r["id"] for r in page]), cursor
+    found = {q.id: q for q in many(graph, [row["id"] for row in rows])}
+    return [(row["key"], found[row["id"]]) for row in rows if row["id"] in found]

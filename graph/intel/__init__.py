@@ -18,6 +18,7 @@ see each module's docstring for the rules it applies.
     export_state.py   lock, staging, watermarks (read_watermark)
     campaigns.py      campaigns: connected components and Louvain modularity communities
     bounds.py         limits on depth, result size and time windows of network queries
-    network.py        network nodes and paths, identifiers hidden from uncleared roles
-    network_store.py  neighbourhoods and shortest paths read from Neo4j
+    network.py        network entities, nodes, relationships and paths, identifiers hidden
+                      from uncleared roles
+    network_store.py  neighbourhoods (with their relationships) and shortest paths from Neo4j
 """

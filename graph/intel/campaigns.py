@@ -18,6 +18,7 @@ the edges.
 
 from __future__ import annotations
 
+import enum
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -29,6 +30,13 @@ from graph.errors import InvalidValue
 
 MODULARITY_SEED = 7  # any fixed value: Louvain visits nodes in random order
 MAX_PAIRS = 200_000  # account pairs the modularity method will weigh (Louvain is superlinear)
+
+
+class CampaignMethod(enum.StrEnum):
+    """How campaigns are found: :func:`find_campaigns` or :func:`find_communities`."""
+
+    COMPONENTS = "COMPONENTS"
+    MODULARITY = "MODULARITY"
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,13 +10,59 @@ steps around the paths Neo4j found between anchors and keeps the shortest. Pure:
 
 from __future__ import annotations
 
+import enum
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+
+class EntityKind(enum.StrEnum):
+    """What an id an analyst names stands for (``queries/intel/resolve_entities.cypher``)."""
+
+    ACCOUNT = "ACCOUNT"  # an account key (platform|handle)
+    REPORT = "REPORT"  # a report id
+    CONTENT = "CONTENT"  # a content cluster id
+    CASE = "CASE"  # a case id
+    VICTIM = "VICTIM"  # a person named in reports: a Person id or a resolved identity key
+    PERSON = "PERSON"  # the person behind accounts (an account's person_id)
+
+
+class NodeLabel(enum.StrEnum):
+    """The kinds of node a neighbourhood or a path meets: the nodes the relationships of
+    :class:`Relationship` join (each node has one label)."""
+
+    ACCOUNT = "Account"
+    REPORT = "Report"
+    CONTENT = "Content"
+    CONTENT_CLUSTER = "ContentCluster"
+    CASE = "Case"
+    PERSON = "Person"
+    EMAIL = "Email"
+    PHONE = "Phone"
+    IP_ADDRESS = "IpAddress"
+
+
+class Relationship(enum.StrEnum):
+    """The relationships the network queries follow (``queries/intel/neighbourhood.cypher``),
+    and IN_CLUSTER, a report's membership of its content cluster (a property, not an edge)."""
+
+    NAMES_SUSPECT = "NAMES_SUSPECT"  # report -> account
+    POSTED = "POSTED"  # account -> content
+    ABOUT = "ABOUT"  # report -> content
+    VICTIM_IN = "VICTIM_IN"  # person -> report
+    REPORTED = "REPORTED"  # person -> report
+    HAS_EMAIL = "HAS_EMAIL"  # person or account -> email
+    HAS_PHONE = "HAS_PHONE"  # person or account -> phone
+    USED_IP = "USED_IP"  # account -> IP address
+    SAME_PERSON = "SAME_PERSON"  # an identity judgement between two accounts or two people
+    SAME_CONTENT = "SAME_CONTENT"  # a duplicate judgement between two reports
+    CONCERNS = "CONCERNS"  # case -> content cluster
+    IN_CLUSTER = "IN_CLUSTER"  # report -> content cluster
+
+
 # Shared identifiers can be disclosed subscriber data (graph/viewer.py DISCLOSURE_READERS).
-IDENTIFIER_LABELS = frozenset({"Email", "Phone", "IpAddress"})
+IDENTIFIER_LABELS = frozenset({NodeLabel.EMAIL, NodeLabel.PHONE, NodeLabel.IP_ADDRESS})
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +116,23 @@ class Entity:
 class Neighbour:
     node: Node
     distance: int
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A relationship between two nodes of a neighbourhood, from its start to its end."""
+
+    start: Node
+    end: Node
+    type: str
+
+
+@dataclass(frozen=True, slots=True)
+class Neighbourhood:
+    """The nodes around an entity, nearest first, and the relationships met between them."""
+
+    neighbours: tuple[Neighbour, ...]
+    links: tuple[Link, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,26 +17,37 @@ from neo4j import ManagedTransaction
 from graph.cypher import load_query
 from graph.db import Graph, run
 from graph.errors import NotFound
-from graph.intel.network import Entity, Neighbour, Node, Path, join_paths, path_of
+from graph.intel.network import (
+    Entity,
+    EntityKind,
+    Link,
+    Neighbour,
+    Neighbourhood,
+    Node,
+    Path,
+    join_paths,
+    path_of,
+)
 
 ANCHORS = 10  # nodes a multi-node entity starts from (accounts of a person, reports of content)
 FRONTIER = 200  # new nodes of one ring that the next ring expands
 KIND_NAMES = {
-    "ACCOUNT": "account key",
-    "REPORT": "report id",
-    "CONTENT": "content cluster id",
-    "CASE": "case id",
-    "VICTIM": "victim (Person id or identity key)",
-    "PERSON": "person id",
+    EntityKind.ACCOUNT: "account key",
+    EntityKind.REPORT: "report id",
+    EntityKind.CONTENT: "content cluster id",
+    EntityKind.CASE: "case id",
+    EntityKind.VICTIM: "victim (Person id or identity key)",
+    EntityKind.PERSON: "person id",
 }
 
 
-def _resolve(tx: ManagedTransaction, refs: Sequence[tuple[str, str, str | None]]) -> list[Entity]:
+Ref = tuple[str, str, EntityKind | None]  # (argument, id, kind)
+
+
+def _resolve(tx: ManagedTransaction, refs: Sequence[Ref]) -> list[Entity]:
     """Each ``(field, id, kind)`` as an entity; NotFound naming the field if one is missing."""
-    rows = run(
-        tx, load_query("intel/resolve_entities"),
-        refs=[{"id": id_, "kind": kind} for _, id_, kind in refs], anchors=ANCHORS,
-    )  # fmt: skip
+    asked = [{"id": id_, "kind": None if kind is None else kind.value} for _, id_, kind in refs]
+    rows = run(tx, load_query("intel/resolve_entities"), refs=asked, anchors=ANCHORS)
     by_index = {row["i"]: Entity.of(row) for row in rows}
     for i, (field, id_, kind) in enumerate(refs):
         if i not in by_index:
@@ -45,15 +56,35 @@ def _resolve(tx: ManagedTransaction, refs: Sequence[tuple[str, str, str | None]]
     return [by_index[i] for i in range(len(refs))]
 
 
-def neighbourhood(
-    graph: Graph, node_id: str, kind: str | None, depth: int, limit: int, fanout: int
-) -> list[Neighbour]:
-    """The entity's own nodes (distance 0) and the nodes up to ``depth`` steps away, nearest
-    first, at most ``limit``."""
+def _links(tx: ManagedTransaction, pairs: Sequence[tuple[Node, Node]]) -> list[Link]:
+    """The relationships joining each pair of nodes, each from its start to its end."""
+    nodes = {n.ref: n for pair in pairs for n in pair}
+    asked = [[a.ref, b.ref] for a, b in pairs]
+    rows = run(tx, load_query("intel/neighbourhood_links"), pairs=asked) if asked else []
+    return [
+        Link(nodes[r["start"]], nodes[r["b"] if r["start"] == r["a"] else r["a"]], r["type"])
+        for r in rows
+    ]
 
-    def work(tx: ManagedTransaction) -> list[Neighbour]:
+
+def neighbourhood(
+    graph: Graph,
+    node_id: str,
+    kind: EntityKind | None,
+    depth: int,
+    limit: int,
+    fanout: int,
+    links: bool = True,
+) -> Neighbourhood:
+    """The entity's own nodes (distance 0) and the nodes up to ``depth`` steps away, nearest
+    first, at most ``limit``; and (with ``links``) the relationships the search met between
+    the nodes kept (from each expanded node to the neighbours it listed), read once the nodes
+    are known: a query more, which a caller that draws nothing need not pay for."""
+
+    def work(tx: ManagedTransaction) -> Neighbourhood:
         (entity,) = _resolve(tx, [("id", node_id, kind)])
         found = {m.ref: Neighbour(m, 0) for m in entity.members}
+        met: set[frozenset[str]] = set()
         frontier = [m.ref for m in entity.members]
         for distance in range(1, depth + 1):
             if not frontier or len(found) >= limit:
@@ -65,16 +96,21 @@ def neighbourhood(
             )
             found.update((n.ref, Neighbour(n, distance)) for n in fresh)
             frontier = [n.ref for n in fresh[:FRONTIER]]
+            if links:
+                met.update(frozenset((row["source"], row["ref"])) for row in rows)
         ordered = sorted(found.values(), key=lambda n: (n.distance, n.node.label, n.node.id))
-        return ordered[:limit]
+        kept = {n.node.ref: n.node for n in ordered[:limit]}
+        shown = sorted(sorted(pair) for pair in met if len(pair) == 2 and pair <= kept.keys())
+        joined = _links(tx, [(kept[a], kept[b]) for a, b in shown])
+        return Neighbourhood(tuple(ordered[:limit]), tuple(joined))
 
     return graph.read_tx(work)
 
 
 def shortest_paths(
     graph: Graph,
-    source: tuple[str, str | None],
-    target: tuple[str, str | None],
+    source: tuple[str, EntityKind | None],
+    target: tuple[str, EntityKind | None],
     max_length: int,
     limit: int,
 ) -> list[Path]:

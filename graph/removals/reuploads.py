@@ -12,44 +12,29 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from rapidfuzz import fuzz, process
 
 from graph.cypher import load_query
-from graph.db import Graph, Record, cursor_page, native
+from graph.db import Graph, Record, native
 from graph.errors import Conflict, NotFound
 from graph.removals import store
 from graph.removals.evasion import evasion_key
+from graph.removals.models import Alert, AlertStatus, RepeatReuploader, ReuploadHow
 from graph.removals.policy import removal_policy
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-REPORTED_AGAIN = "reported_again"
-SAME_TEXT = "same_text"
+REPORTED_AGAIN, SAME_TEXT = ReuploadHow.REPORTED_AGAIN, ReuploadHow.SAME_TEXT
 
 
-@dataclass(frozen=True, slots=True)
-class Alert:
-    id: str
-    content_id: str
-    referral_id: str
-    how: str  # reported_again | same_text
-    score: float | None
-    accounts: tuple[str, ...]
-    raised_at: datetime
-    status: str  # open | referred | dismissed
-    note: str | None
-    referral_made: str | None
-
-    @classmethod
-    def of(cls, r: Record) -> Alert:
-        return cls(
-            id=r["id"], content_id=r["content_id"], referral_id=r["referral_id"], how=r["how"],
-            score=r["score"], accounts=tuple(r["accounts"] or ()),
-            raised_at=native(r["raised_at"]), status=r["status"], note=r["note"],
-            referral_made=r["referral_made"],
-        )  # fmt: skip
+def _alert_of(r: Record) -> Alert:
+    return Alert(
+        id=r["id"], content_id=r["content_id"], referral_id=r["referral_id"],
+        how=ReuploadHow(r["how"]), score=r["score"], accounts=tuple(r["accounts"] or ()),
+        raised_at=native(r["raised_at"]), status=AlertStatus(r["status"]), note=r["note"],
+        referral_made=r["referral_made"],
+    )  # fmt: skip
 
 
 def matches(removed: list[Record], contents: list[Record]) -> list[dict[str, object]]:
@@ -85,10 +70,12 @@ def matches(removed: list[Record], contents: list[Record]) -> list[dict[str, obj
     return found
 
 
-def _alert(content: Record, ref: Record, how: str, score: float | None) -> dict[str, object]:
+def _alert(
+    content: Record, ref: Record, how: ReuploadHow, score: float | None
+) -> dict[str, object]:
     return {
         "id": f"reupload:{uuid.uuid4()}", "content_id": content["content_id"],
-        "referral_id": ref["id"], "how": how, "score": score,
+        "referral_id": ref["id"], "how": how.value, "score": score,
         "accounts": list(content["accounts"] or []),
     }  # fmt: skip
 
@@ -110,19 +97,22 @@ def scan(graph: Graph, now: datetime) -> int:
 
 
 def alerts(
-    graph: Graph, statuses: list[str], first: int = 50, after: str | None = None
-) -> tuple[list[Alert], str | None]:
-    page, cursor = cursor_page(
-        graph, load_query("removals/reupload_alerts"), first, after, statuses=statuses
-    )
-    return [Alert.of(r) for r in page], cursor
+    graph: Graph, statuses: list[AlertStatus], limit: int = 51, after_key: str | None = None
+) -> list[tuple[str, Alert]]:
+    """Alerts in ``statuses``, newest first, each with its key in that order: at most
+    ``limit`` of them after the one keyed ``after_key``."""
+    rows = graph.read(
+        load_query("removals/reupload_alerts"),
+        statuses=[s.value for s in statuses], after_key=after_key, limit=limit,
+    )  # fmt: skip
+    return [(r["key"], _alert_of(r)) for r in rows]
 
 
 def _alert_by_id(graph: Graph, alert_id: str) -> Alert:
     rows = graph.read(load_query("removals/reupload_alert"), id=alert_id)
     if not rows:
         raise NotFound(f"re-upload alert {alert_id!r} does not exist")
-    return Alert.of(rows[0])
+    return _alert_of(rows[0])
 
 
 def refer_again(graph: Graph, alert_id: str, by: str, now: datetime) -> store.Referral:
@@ -131,30 +121,38 @@ def refer_again(graph: Graph, alert_id: str, by: str, now: datetime) -> store.Re
     earlier = store.get(graph, alert.referral_id)
     reason = f"re-upload of content removed after referral {earlier.id} ({earlier.reason})"
     referral, _ = store.draft(graph, alert.content_id, by, now, reason)
-    _close(graph, alert, "referred", f"referred as {referral.id}", referral.id, by, now)
+    _close(graph, alert, AlertStatus.REFERRED, f"referred as {referral.id}", referral.id, by, now)
     return referral
 
 
 def dismiss(graph: Graph, alert_id: str, note: str, by: str, now: datetime) -> Alert:
     alert = _alert_by_id(graph, alert_id)
-    _close(graph, alert, "dismissed", note, None, by, now)
+    _close(graph, alert, AlertStatus.DISMISSED, note, None, by, now)
     return _alert_by_id(graph, alert_id)
 
 
 def _close(
-    graph: Graph, alert: Alert, status: str, note: str, made: str | None, by: str, now: datetime
+    graph: Graph,
+    alert: Alert,
+    status: AlertStatus,
+    note: str,
+    made: str | None,
+    by: str,
+    now: datetime,
 ) -> None:
     done = graph.write(
         load_query("removals/close_reupload_alert"),
-        id=alert.id, status=status, note=note, referral_made=made, by=by, at=now,
+        id=alert.id, status=status.value, note=note, referral_made=made, by=by, at=now,
     )  # fmt: skip
     if not done:
-        raise Conflict(f"re-upload alert {alert.id} is already {alert.status}")
+        raise Conflict(f"re-upload alert {alert.id} is already {alert.status.value}")
 
 
 def repeat_reuploaders(
     graph: Graph, min_alerts: int = 2, limit: int = 100
-) -> list[tuple[str, int, tuple[str, ...]]]:
+) -> list[RepeatReuploader]:
+    """Accounts on at least ``min_alerts`` alerts, most first (then by account): the first
+    ``limit``."""
     rows = graph.read(load_query("removals/repeat_reuploaders"), min_alerts=min_alerts,
                       limit=limit)  # fmt: skip
-    return [(r["account"], r["alerts"], tuple(r["contents"])) for r in rows]
+    return [RepeatReuploader(r["account"], r["alerts"], tuple(r["contents"])) for r in rows]

@@ -7,6 +7,7 @@ list), so a median of an even count is the lower middle value.
 
 from __future__ import annotations
 
+import enum
 import math
 from collections import defaultdict
 from collections.abc import Iterable
@@ -81,3 +82,14 @@ def by_offence(items: Iterable[Answered]) -> list[RemovalStats]:
         for offence in item.offences or ("platform_policy",):
             groups[offence].append(item)
     return [_stats(key, groups[key]) for key in sorted(groups)]
+
+
+class StatsBy(enum.StrEnum):
+    """What removal statistics are grouped by."""
+
+    PLATFORM = "platform"
+    OFFENCE = "offence"
+
+
+def grouped(items: Iterable[Answered], by: StatsBy) -> list[RemovalStats]:
+    return by_platform(items) if by is StatsBy.PLATFORM else by_offence(items)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -14,66 +13,31 @@ from neo4j import ManagedTransaction
 
 from graph.cases import repository
 from graph.cypher import Query, load_query
-from graph.db import Graph, Record, cursor_page, native, send
+from graph.db import Graph, Record, native, send
 from graph.errors import Conflict, InvalidValue, NotFound
 from graph.removals import lifecycle, stats
 from graph.removals.lifecycle import Status
+from graph.removals.models import Referral as Referral
+from graph.removals.models import Step
 from graph.removals.policy import removal_policy
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
-    status: Status
-    at: datetime
-    by: str
-    note: str | None
-    evidence: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Referral:
-    id: str
-    content_id: str
-    platform: str
-    status: Status
-    url: str | None
-    text: str | None
-    evidence: tuple[str, ...]  # SHA-256 of the files people sent with their reports
-    accounts: tuple[str, ...]
-    case_id: str | None
-    offences: tuple[str, ...]  # offence ids from the case's assessment; empty: policy only
-    reason: str
-    reports: int
-    drafted_at: datetime
-    drafted_by: str
-    approved_by: str | None
-    sent_at: datetime | None
-    due_at: datetime | None
-    pack_id: str | None
-    answered_at: datetime | None
-    answer_note: str | None
-    steps: tuple[Step, ...]
-
-    def overdue(self, now: datetime) -> bool:
-        return lifecycle.overdue(self.status, self.due_at, now)
-
-    @classmethod
-    def of(cls, r: Record) -> Referral:
-        steps = tuple(
-            Step(Status(s["status"]), native(s["at"]), s["by"], s.get("note"), s.get("evidence"))
-            for s in r["steps"]
-        )
-        return cls(
-            id=r["id"], content_id=r["content_id"], platform=r["platform"],
-            status=Status(r["status"]), url=r["url"], text=r["text"],
-            evidence=tuple(r["evidence"] or ()), accounts=tuple(r["accounts"] or ()),
-            case_id=r["case_id"], offences=tuple(r["offences"] or ()), reason=r["reason"],
-            reports=r["reports"], drafted_at=native(r["drafted_at"]), drafted_by=r["drafted_by"],
-            approved_by=r["approved_by"], sent_at=native(r["sent_at"]),
-            due_at=native(r["due_at"]), pack_id=r["pack_id"],
-            answered_at=native(r["answered_at"]), answer_note=r["answer_note"],
-            steps=steps,
-        )  # fmt: skip
+def _referral(r: Record) -> Referral:
+    steps = tuple(
+        Step(Status(s["status"]), native(s["at"]), s["by"], s.get("note"), s.get("evidence"))
+        for s in r["steps"]
+    )
+    return Referral(
+        id=r["id"], content_id=r["content_id"], platform=r["platform"],
+        status=Status(r["status"]), url=r["url"], text=r["text"],
+        evidence=tuple(r["evidence"] or ()), accounts=tuple(r["accounts"] or ()),
+        case_id=r["case_id"], offences=tuple(r["offences"] or ()), reason=r["reason"],
+        reports=r["reports"], drafted_at=native(r["drafted_at"]), drafted_by=r["drafted_by"],
+        approved_by=r["approved_by"], sent_at=native(r["sent_at"]),
+        due_at=native(r["due_at"]), pack_id=r["pack_id"],
+        answered_at=native(r["answered_at"]), answer_note=r["answer_note"],
+        steps=steps,
+    )  # fmt: skip
 
 
 def _evidence_hashes(attachments: Sequence[str]) -> list[str]:
@@ -136,7 +100,7 @@ def get(graph: Graph, referral_id: str) -> Referral:
 def many(graph: Graph, ids: Sequence[str]) -> list[Referral]:
     """The referrals in the order of ``ids`` (missing ones left out)."""
     records = {r["id"]: r for r in graph.read(load_query("removals/referrals"), ids=list(ids))}
-    return [Referral.of(records[i]) for i in ids if i in records]
+    return [_referral(records[i]) for i in ids if i in records]
 
 
 def step(
@@ -215,16 +179,18 @@ def queue(
     now: datetime,
     platform: str | None = None,
     overdue_only: bool = False,
-    first: int = 50,
-    after: str | None = None,
-) -> tuple[list[Referral], str | None]:
-    """A page of referrals and the cursor of its last one (None when there is no more)."""
-    page, cursor = cursor_page(
-        graph, load_query("removals/queue"), first, after,
+    limit: int = 51,
+    after_key: str | None = None,
+) -> list[tuple[str, Referral]]:
+    """Referrals in ``statuses``, soonest due (or oldest drafted) first, each with its key in
+    that order: at most ``limit`` of them after the one keyed ``after_key``."""
+    rows = graph.read(
+        load_query("removals/queue"),
         statuses=[s.value for s in statuses], platform=platform,
-        due_before=now if overdue_only else None,
+        due_before=now if overdue_only else None, after_key=after_key, limit=limit,
     )  # fmt: skip
-    return many(graph, [r["id"] for r in page]), cursor
+    found = {r.id: r for r in many(graph, [row["id"] for row in rows])}
+    return [(row["key"], found[row["id"]]) for row in rows if row["id"] in found]
 
 
 def answered(graph: Graph, platform: str | None = None) -> list[stats.Answered]:

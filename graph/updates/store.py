@@ -3,10 +3,8 @@ and what hub staff record for updates (a language choice, no enforcement possibl
 
 from __future__ import annotations
 
-import enum
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -18,7 +16,10 @@ from graph.db import Graph, Record, native
 from graph.errors import Conflict, InvalidValue, NotFound, OhchError
 from graph.platforms import platform
 from graph.updates import events
-from graph.updates.events import DueMessage, Timeline
+from graph.updates.events import ChannelKind, DueMessage, Timeline
+from graph.updates.outbox import OutboxMessage as OutboxMessage
+from graph.updates.outbox import OutboxView as OutboxView
+from graph.updates.policy import EventKind, RecipientRole
 from graph.updates.retry import MessageStatus
 from graph.updates.templates import Language, Reason, check_reason
 
@@ -115,14 +116,6 @@ def create_messages(graph: Graph, messages: Sequence[DueMessage], at: datetime) 
     return int(written[0]["created"]) if written else 0
 
 
-class OutboxView(enum.StrEnum):
-    DUE = "due"  # waiting, deadline not passed
-    OVERDUE = "overdue"  # not sent and past its deadline
-    FAILED = "failed"
-    SENT = "sent"
-    CANCELLED = "cancelled"
-
-
 _VIEWS: dict[OutboxView, tuple[MessageStatus, ...]] = {
     OutboxView.DUE: (MessageStatus.PENDING, MessageStatus.SENDING),
     OutboxView.OVERDUE: (MessageStatus.PENDING, MessageStatus.SENDING, MessageStatus.FAILED),
@@ -132,43 +125,19 @@ _VIEWS: dict[OutboxView, tuple[MessageStatus, ...]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class OutboxMessage:
-    id: str
-    key: str
-    case_id: str
-    reference: str
-    report_id: str
-    recipient_role: str
-    channel: str
-    event_kind: str
-    event_id: str
-    event_at: datetime
-    due_at: datetime
-    deadline_rule: str
-    status: MessageStatus
-    attempts: int
-    last_error: str | None
-    next_attempt_at: datetime | None
-    sent_at: datetime | None
-    language: str | None
-    created_at: datetime
-
-    def overdue(self, now: datetime) -> bool:
-        """Not sent, and past its deadline (a message sent late is not overdue: it is sent)."""
-        done = self.status in (MessageStatus.SENT, MessageStatus.CANCELLED)
-        return not done and now > self.due_at
-
-    @classmethod
-    def of(cls, r: Record) -> OutboxMessage:
-        times = ("event_at", "due_at", "next_attempt_at", "sent_at", "created_at")
-        values = {**r, **{name: native(r[name]) for name in times}}
-        values["status"] = MessageStatus(r["status"])
-        return cls(**values)
-
-
-def _cursor(message: OutboxMessage) -> str:
-    return f"{message.due_at.isoformat()}|{message.key}"
+def _message(r: Record) -> OutboxMessage:
+    language = r["language"]
+    return OutboxMessage(
+        id=r["id"], key=r["key"], case_id=r["case_id"], reference=r["reference"],
+        report_id=r["report_id"], recipient_role=RecipientRole(r["recipient_role"]),
+        channel=ChannelKind(r["channel"]), event_kind=EventKind(r["event_kind"]),
+        event_id=r["event_id"], event_at=native(r["event_at"]), due_at=native(r["due_at"]),
+        deadline_rule=r["deadline_rule"], status=MessageStatus(r["status"]),
+        attempts=r["attempts"], last_error=r["last_error"],
+        next_attempt_at=native(r["next_attempt_at"]), sent_at=native(r["sent_at"]),
+        language=None if language is None else Language(language),
+        created_at=native(r["created_at"]),
+    )  # fmt: skip
 
 
 def outbox(
@@ -179,11 +148,26 @@ def outbox(
     first: int = 50,
     after: str | None = None,
 ) -> tuple[list[OutboxMessage], str | None]:
-    """A page of the outbox, soonest deadline first, and the cursor of its last message (None
-    when there is no more)."""
-    after_due, after_key = None, None
-    if after is not None:
-        due_text, _, after_key = after.partition("|")
+    """A page of the outbox, soonest deadline first, and the ``cursor_key`` of its last message
+    (None when there is no more)."""
+    rows = outbox_after(graph, view, now, case_id, first + 1, after)
+    page = rows[:first]
+    return page, page[-1].cursor_key if page and len(rows) > first else None
+
+
+def outbox_after(
+    graph: Graph,
+    view: OutboxView,
+    now: datetime,
+    case_id: str | None,
+    limit: int,
+    after_key: str | None = None,
+) -> list[OutboxMessage]:
+    """At most ``limit`` messages of the view, soonest deadline first, after the one whose
+    ``cursor_key`` is ``after_key``."""
+    after_due, after_message = None, None
+    if after_key is not None:
+        due_text, _, after_message = after_key.partition("|")
         try:
             after_due = datetime.fromisoformat(due_text)
         except ValueError:
@@ -193,10 +177,9 @@ def outbox(
         statuses=[s.value for s in _VIEWS[view]],
         due_before=now if view is OutboxView.OVERDUE else None,
         due_from=now if view is OutboxView.DUE else None,
-        case_id=case_id, after_due=after_due, after_key=after_key, limit=first + 1,
+        case_id=case_id, after_due=after_due, after_key=after_message, limit=limit,
     )  # fmt: skip
-    page = [OutboxMessage.of(r) for r in rows[:first]]
-    return page, _cursor(page[-1]) if page and len(rows) > first else None
+    return [_message(r) for r in rows]
 
 
 def requeue(graph: Graph, message_id: str, by: str, now: datetime) -> None:

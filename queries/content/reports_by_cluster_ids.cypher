@@ -1,15 +1,20 @@
-// The reports of each cluster, oldest first, at most $limit per cluster (DataLoader batch):
-// one record a cluster, its reports listed as maps under `items` (the driver's cost is per
-// record: 500 reports as 500 records took twice as long).
+// A page of the reports of each cluster, oldest first (DataLoader batch): at most $limit
+// reports after each page's cursor (received_at, then id), one record a page, its reports
+// listed as maps under `items` (the driver's cost is per record: 500 reports as 500 records
+// took twice as long). `after_at` is the cursor's toString(received_at), so it compares exactly.
 // Hub staff only: a viewer who does not see all forces gets nothing, whichever field asks.
-// params: ids, limit, viewer_sees_all
-UNWIND CASE WHEN $viewer_sees_all THEN $ids ELSE [] END AS cid
-CALL (cid) {
-  MATCH (r:Report {cluster_id: cid})
+// params: pages, limit, viewer_sees_all
+UNWIND CASE WHEN $viewer_sees_all THEN range(0, size($pages) - 1) ELSE [] END AS index
+WITH index, $pages[index] AS page
+CALL (page) {
+  MATCH (r:Report {cluster_id: page.cid})
+  WHERE page.after_at IS NULL
+     OR r.received_at > datetime(page.after_at)
+     OR (r.received_at = datetime(page.after_at) AND r.id > page.after_id)
   WITH r ORDER BY r.received_at, r.id LIMIT $limit
   RETURN collect({
     id: r.id, source: r.source, source_ref: r.source_ref, reference: r.reference,
     received_at: toString(r.received_at), strands: r.strands, content_id: r.cluster_id
   }) AS items
 }
-RETURN cid AS cluster_id, items
+RETURN index, items

@@ -1,8 +1,14 @@
-// Pending duplicate reviews, oldest first, with the evidence for each.
-// params: limit
+// A page of the pending duplicate reviews, oldest first (created_at, then id), after the
+// cursor's item ($after_at is its toString(created_at), so it compares exactly), with the
+// evidence for each. Hub staff only: a viewer who does not see all forces gets nothing.
+// params: after_at, after_id, limit, viewer_sees_all
 MATCH (q:ReviewItem {status: 'pending'})-[:ABOUT_REPORT]->(r:Report)
+WHERE $viewer_sees_all
+  AND ($after_at IS NULL
+       OR q.created_at > datetime($after_at)
+       OR (q.created_at = datetime($after_at) AND q.id > $after_id))
 RETURN q.id AS id, q.reason AS reason, q.score AS score, q.explanation AS explanation,
        q.candidate_cluster_id AS candidate_id, q.candidates AS candidate_ids,
-       q.created_at AS created_at, r.id AS report_id, r.cluster_id AS report_content_id
+       toString(q.created_at) AS created_at, r.id AS report_id
 ORDER BY q.created_at, q.id
 LIMIT $limit

@@ -1,7 +1,7 @@
 // Content clusters with the most reports received in the window, and their distinct reporters
 // (by identity: resolved `person_id`, else the Person; anonymous reports have none).
 // A force (not hub staff) would see only reports whose case it holds or was notified.
-// params: since, until, limit, viewer_force, viewer_sees_all
+// params: since, until, skip, limit, viewer_force, viewer_sees_all
 MATCH (r:Report)
 WHERE r.received_at >= $since AND r.received_at < $until AND r.cluster_id IS NOT NULL
   AND ($viewer_sees_all OR EXISTS {
@@ -12,4 +12,4 @@ WITH r.cluster_id AS content_id, count(DISTINCT r) AS reports,
      count(DISTINCT coalesce(p.person_id, p.id)) AS reporters
 RETURN content_id, reports, reporters
 ORDER BY reports DESC, reporters DESC, content_id
-LIMIT $limit
+SKIP $skip LIMIT $limit

@@ -1,7 +1,7 @@
 // Accounts named as the suspect in the most reports (or the most distinct content: clusters,
 // an unclustered report counting as its own) received in the window, optionally on one
 // platform. A force (not hub staff) would see only reports whose case it holds or was notified.
-// params: since, until, platform, by_content, limit, viewer_force, viewer_sees_all
+// params: since, until, platform, by_content, skip, limit, viewer_force, viewer_sees_all
 MATCH (r:Report)
 WHERE r.received_at >= $since AND r.received_at < $until
   AND ($viewer_sees_all OR EXISTS {
@@ -14,4 +14,4 @@ RETURN a.key AS key, a.platform AS platform, a.handle AS handle,
        coalesce(a.person_id, 'person:' + a.key) AS person_id, reports, contents
 ORDER BY CASE WHEN $by_content THEN contents ELSE reports END DESC,
          CASE WHEN $by_content THEN reports ELSE contents END DESC, key
-LIMIT $limit
+SKIP $skip LIMIT $limit

@@ -1,7 +1,7 @@
 // Persons behind accounts (`Account.person_id`, or the account alone) named as the suspect in
 // the most reports (or the most distinct content) received in the window, across platforms.
 // A force (not hub staff) would see only reports whose case it holds or was notified.
-// params: since, until, by_content, limit, accounts_shown, viewer_force, viewer_sees_all
+// params: since, until, by_content, skip, limit, accounts_shown, viewer_force, viewer_sees_all
 MATCH (r:Report)
 WHERE r.received_at >= $since AND r.received_at < $until
   AND ($viewer_sees_all OR EXISTS {
@@ -15,4 +15,4 @@ RETURN person_id, reports, contents, size(keys) AS account_count,
        keys[..$accounts_shown] AS accounts, platforms
 ORDER BY CASE WHEN $by_content THEN contents ELSE reports END DESC,
          CASE WHEN $by_content THEN reports ELSE contents END DESC, person_id
-LIMIT $limit
+SKIP $skip LIMIT $limit

@@ -1,7 +1,7 @@
 // Victims named in at least $min_reports reports received in the window (and in at least
 // $min_cases cases), by identity: the resolved `person_id` of the per-report Person, or its id
 // until the linker has run. Counts and keys only: never names or contact details.
-// params: since, until, min_reports, min_cases, limit, viewer_force, viewer_sees_all
+// params: since, until, min_reports, min_cases, skip, limit, viewer_force, viewer_sees_all
 MATCH (r:Report)
 WHERE r.received_at >= $since AND r.received_at < $until
   AND ($viewer_sees_all OR EXISTS {
@@ -19,4 +19,4 @@ WITH victim, reports, first_at, last_at, COUNT {
 WHERE cases >= $min_cases
 RETURN victim, reports, cases, first_at, last_at
 ORDER BY reports DESC, cases DESC, victim
-LIMIT $limit
+SKIP $skip LIMIT $limit

@@ -6,7 +6,7 @@ const root = ReactDOM.createRoot(document.getElementById('graphiql'));
 root.render(
   React.createElement(GraphiQL, {
     fetcher,
-    defaultQuery: '{\n  forces {\n    code\n    name\n  }\n}\n',
+    defaultQuery: '{\n  forces {\n    ... on ForceList {\n      forces {\n        code\n        name\n      }\n    }\n  }\n}\n',
     defaultEditorToolsVisibility: true,
   }),
 );

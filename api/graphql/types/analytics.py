@@ -1,53 +1,39 @@
 """The scale and nature of online hate, for analysts: prolific accounts and persons, repeat
-victims, most-reported content and weekly trends, each over a bounded window of reports.
+victims, most-reported content and weekly trends, each over a bounded window of reports
+(``services/analytics.py``), each a connection paged with ``first``/``after``.
 
-Hub staff only, with the force filter inside each query as the first layer. Victims are
-personal data: they appear as identity keys and counts, never names or contact details.
+Hub staff only. Victims are personal data: they appear as identity keys and counts, never
+names or contact details.
 """
 
 from __future__ import annotations
 
-import enum
 from datetime import date, datetime
+from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Context, read
-from api.graphql.permissions import require_hub_staff
-from api.graphql.types.content import Content
-from graph.db import native
-from graph.intel.bounds import Window, within
-from graph.platforms import resolve_platform_name
+from api.graphql.context import Context
+from api.graphql.types.common import ForbiddenError, InvalidInputError
+from api.graphql.types.connection import Connection
+from api.graphql.types.content import Content, content_of
+from api.graphql.types.outcome import paged
+from services import analytics as service
+from services.paging import DEFAULT_PAGE, PageRequest
 
 Info = strawberry.Info[Context, None]
-MAX_ROWS = 500
-MAX_THRESHOLD = 1_000
-ACCOUNTS_SHOWN = 20
 
-
-@strawberry.enum(description="What ranks prolific accounts and persons first.")
-class ProlificOrder(enum.Enum):
-    REPORTS = strawberry.enum_value("REPORTS", description="Reports naming them.")
-    CONTENT = strawberry.enum_value("CONTENT", description="Distinct content reported.")
-
-
-@strawberry.enum(description="What weekly trends are broken down by.")
-class TrendDimension(enum.Enum):
-    STRAND = strawberry.enum_value("STRAND", description="Hate strand (a report under each).")
-    PLATFORM = strawberry.enum_value("PLATFORM", description="Platform of the content.")
-    FORCE = strawberry.enum_value(
-        "FORCE", description="The case's assigned force, else the chosen force, else unassigned."
-    )
-
-
-TREND_QUERIES = {
-    TrendDimension.STRAND: "intel/trends_by_strand",
-    TrendDimension.PLATFORM: "intel/trends_by_platform",
-    TrendDimension.FORCE: "intel/trends_by_force",
-}
-# Intake keeps a day's reports by strand and by platform (schema/006_report_days.cypher). Not
-# by force: a report's force follows its case's reassignment, so a day's count would change.
-COUNTED_DAILY = frozenset({TrendDimension.STRAND, TrendDimension.PLATFORM})
+strawberry.enum(
+    service.ProlificOrder,
+    description="What ranks prolific accounts and persons first: REPORTS, the reports naming "
+    "them; CONTENT, the distinct content reported.",
+)
+strawberry.enum(
+    service.TrendDimension,
+    description="What weekly trends are broken down by: STRAND, the hate strand (a report "
+    "under each); PLATFORM, the platform of the content; FORCE, the case's assigned force, "
+    "else the chosen force, else unassigned.",
+)
 
 
 @strawberry.type(description="An account named as the suspect in reports of the window.")
@@ -59,6 +45,17 @@ class ProlificAccount:
     reports: int
     contents: int = strawberry.field(description="Distinct content (clusters) reported.")
 
+    @classmethod
+    def of(cls, v: service.ProlificAccount) -> ProlificAccount:
+        return cls(
+            key=v.key,
+            platform=v.platform,
+            handle=v.handle,
+            person_id=v.person_id,
+            reports=v.reports,
+            contents=v.contents,
+        )
+
 
 @strawberry.type(description="A person behind accounts named in reports of the window.")
 class ProlificPerson:
@@ -66,8 +63,21 @@ class ProlificPerson:
     reports: int
     contents: int
     account_count: int
-    accounts: list[str] = strawberry.field(description=f"Up to {ACCOUNTS_SHOWN} account keys.")
+    accounts: list[str] = strawberry.field(
+        description=f"Up to {service.ACCOUNTS_SHOWN} account keys."
+    )
     platforms: list[str]
+
+    @classmethod
+    def of(cls, v: service.ProlificPerson) -> ProlificPerson:
+        return cls(
+            person_id=v.person_id,
+            reports=v.reports,
+            contents=v.contents,
+            account_count=v.account_count,
+            accounts=list(v.accounts),
+            platforms=list(v.platforms),
+        )
 
 
 @strawberry.type(description="A victim identity in several reports: a key and counts only.")
@@ -78,6 +88,16 @@ class RepeatVictim:
     first_reported_at: datetime
     last_reported_at: datetime
 
+    @classmethod
+    def of(cls, v: service.RepeatVictim) -> RepeatVictim:
+        return cls(
+            victim=v.victim,
+            reports=v.reports,
+            cases=v.cases,
+            first_reported_at=v.first_reported_at,
+            last_reported_at=v.last_reported_at,
+        )
+
 
 @strawberry.type(description="Content by reports received in the window.")
 class ReportedContent:
@@ -85,10 +105,13 @@ class ReportedContent:
     reports: int
     reporters: int = strawberry.field(description="Distinct named reporters in the window.")
 
+    @classmethod
+    def of(cls, v: service.ReportedContent) -> ReportedContent:
+        return cls(content_id=v.content_id, reports=v.reports, reporters=v.reporters)
+
     @strawberry.field(description="The content itself (all its reports, not only the window's).")
     async def content(self, info: Info) -> Content | None:
-        record = await info.context.loaders.content.load(self.content_id)
-        return Content.of(record) if record else None
+        return await content_of(info, self.content_id)
 
 
 @strawberry.type(description="Reports received in one ISO week (Monday, UTC) under one key.")
@@ -97,11 +120,31 @@ class TrendRow:
     key: str
     reports: int
 
+    @classmethod
+    def of(cls, v: service.TrendRow) -> TrendRow:
+        return cls(week_start=v.week_start, key=v.key, reports=v.reports)
 
-def _window(info: Info, since: datetime, until: datetime, limit: int) -> dict[str, object]:
-    require_hub_staff(info.context.viewer)
-    within("limit", limit, 1, MAX_ROWS)
-    return {**Window.of(since, until).params(), **info.context.viewer.cypher_scope()}
+
+ProlificAccountsResult = Annotated[
+    Connection[ProlificAccount] | InvalidInputError | ForbiddenError,
+    strawberry.union("ProlificAccountsResult"),
+]
+ProlificPersonsResult = Annotated[
+    Connection[ProlificPerson] | InvalidInputError | ForbiddenError,
+    strawberry.union("ProlificPersonsResult"),
+]
+RepeatVictimsResult = Annotated[
+    Connection[RepeatVictim] | InvalidInputError | ForbiddenError,
+    strawberry.union("RepeatVictimsResult"),
+]
+MostReportedContentResult = Annotated[
+    Connection[ReportedContent] | InvalidInputError | ForbiddenError,
+    strawberry.union("MostReportedContentResult"),
+]
+TrendsResult = Annotated[
+    Connection[TrendRow] | InvalidInputError | ForbiddenError,
+    strawberry.union("TrendsResult"),
+]
 
 
 async def prolific_accounts(
@@ -109,44 +152,32 @@ async def prolific_accounts(
     since: datetime,
     until: datetime,
     platform: str | None = None,
-    order_by: ProlificOrder = ProlificOrder.REPORTS,
-    limit: int = 50,
-) -> list[ProlificAccount]:
-    params = _window(info, since, until, limit)
-    platform_id = resolve_platform_name(platform).id if platform is not None else None
-    rows = await read(
-        info.context.graph, "intel/prolific_accounts", platform=platform_id,
-        by_content=order_by is ProlificOrder.CONTENT, limit=limit, **params,
-    )  # fmt: skip
-    return [
-        ProlificAccount(
-            key=r["key"], platform=r["platform"], handle=r["handle"], person_id=r["person_id"],
-            reports=r["reports"], contents=r["contents"],
-        )
-        for r in rows
-    ]  # fmt: skip
+    order_by: service.ProlificOrder = service.ProlificOrder.REPORTS,
+    first: int = DEFAULT_PAGE,
+    after: str | None = None,
+) -> ProlificAccountsResult:
+    return await paged(
+        lambda: info.context.run(
+            service.prolific_accounts, since, until, platform, order_by, PageRequest(first, after)
+        ),
+        ProlificAccount.of,
+    )
 
 
 async def prolific_persons(
     info: Info,
     since: datetime,
     until: datetime,
-    order_by: ProlificOrder = ProlificOrder.REPORTS,
-    limit: int = 50,
-) -> list[ProlificPerson]:
-    params = _window(info, since, until, limit)
-    rows = await read(
-        info.context.graph, "intel/prolific_persons", accounts_shown=ACCOUNTS_SHOWN,
-        by_content=order_by is ProlificOrder.CONTENT, limit=limit, **params,
-    )  # fmt: skip
-    return [
-        ProlificPerson(
-            person_id=r["person_id"], reports=r["reports"], contents=r["contents"],
-            account_count=r["account_count"], accounts=sorted(r["accounts"]),
-            platforms=sorted(r["platforms"]),
-        )
-        for r in rows
-    ]  # fmt: skip
+    order_by: service.ProlificOrder = service.ProlificOrder.REPORTS,
+    first: int = DEFAULT_PAGE,
+    after: str | None = None,
+) -> ProlificPersonsResult:
+    return await paged(
+        lambda: info.context.run(
+            service.prolific_persons, since, until, order_by, PageRequest(first, after)
+        ),
+        ProlificPerson.of,
+    )
 
 
 async def repeat_victims(
@@ -155,69 +186,73 @@ async def repeat_victims(
     until: datetime,
     min_reports: int = 2,
     min_cases: int = 1,
-    limit: int = 50,
-) -> list[RepeatVictim]:
-    params = _window(info, since, until, limit)
-    within("minReports", min_reports, 2, MAX_THRESHOLD)
-    within("minCases", min_cases, 1, MAX_THRESHOLD)
-    rows = await read(
-        info.context.graph, "intel/repeat_victims", min_reports=min_reports,
-        min_cases=min_cases, limit=limit, **params,
-    )  # fmt: skip
-    return [
-        RepeatVictim(
-            victim=r["victim"], reports=r["reports"], cases=r["cases"],
-            first_reported_at=native(r["first_at"]), last_reported_at=native(r["last_at"]),
-        )
-        for r in rows
-    ]  # fmt: skip
+    first: int = DEFAULT_PAGE,
+    after: str | None = None,
+) -> RepeatVictimsResult:
+    return await paged(
+        lambda: info.context.run(
+            service.repeat_victims,
+            since,
+            until,
+            min_reports,
+            min_cases,
+            PageRequest(first, after),
+        ),
+        RepeatVictim.of,
+    )
 
 
 async def most_reported_content(
-    info: Info, since: datetime, until: datetime, limit: int = 50
-) -> list[ReportedContent]:
-    params = _window(info, since, until, limit)
-    rows = await read(info.context.graph, "intel/most_reported_content", limit=limit, **params)
-    return [
-        ReportedContent(content_id=r["content_id"], reports=r["reports"], reporters=r["reporters"])
-        for r in rows
-    ]
+    info: Info,
+    since: datetime,
+    until: datetime,
+    first: int = DEFAULT_PAGE,
+    after: str | None = None,
+) -> MostReportedContentResult:
+    return await paged(
+        lambda: info.context.run(
+            service.most_reported_content, since, until, PageRequest(first, after)
+        ),
+        ReportedContent.of,
+    )
 
 
 async def trends(
-    info: Info, dimension: TrendDimension, since: datetime, until: datetime
-) -> list[TrendRow]:
-    require_hub_staff(info.context.viewer)
-    viewer = info.context.viewer
-    window = Window.of(since, until)
-    params: dict[str, object] = {**window.params(), **viewer.cypher_scope()}
-    if dimension in COUNTED_DAILY:
-        params |= window.counted_days(sees_all=viewer.sees_all_forces)
-    rows = await read(info.context.graph, TREND_QUERIES[dimension], **params)
-    return [
-        TrendRow(week_start=native(r["week"]), key=r["key"], reports=r["reports"]) for r in rows
-    ]
+    info: Info,
+    dimension: service.TrendDimension,
+    since: datetime,
+    until: datetime,
+    first: int = DEFAULT_PAGE,
+    after: str | None = None,
+) -> TrendsResult:
+    return await paged(
+        lambda: info.context.run(
+            service.trends, dimension, since, until, PageRequest(first, after)
+        ),
+        TrendRow.of,
+    )
 
 
 @strawberry.type
 class AnalyticsQueries:
-    prolific_accounts: list[ProlificAccount] = strawberry.field(
+    prolific_accounts: ProlificAccountsResult = strawberry.field(
         resolver=prolific_accounts,
         description="Accounts named as the suspect in the most reports of a window.",
     )
-    prolific_persons: list[ProlificPerson] = strawberry.field(
+    prolific_persons: ProlificPersonsResult = strawberry.field(
         resolver=prolific_persons,
         description="Persons behind accounts named in the most reports of a window.",
     )
-    repeat_victims: list[RepeatVictim] = strawberry.field(
+    repeat_victims: RepeatVictimsResult = strawberry.field(
         resolver=repeat_victims,
         description="Victim identities in several reports of a window (keys and counts only).",
     )
-    most_reported_content: list[ReportedContent] = strawberry.field(
+    most_reported_content: MostReportedContentResult = strawberry.field(
         resolver=most_reported_content,
         description="Content with the most reports received in a window.",
     )
-    trends: list[TrendRow] = strawberry.field(
+    trends: TrendsResult = strawberry.field(
         resolver=trends,
-        description="Reports per ISO week (Monday, UTC) by strand, platform or force.",
+        description="Reports per ISO week (Monday, UTC) by strand, platform or force, by week "
+        "then key.",
     )

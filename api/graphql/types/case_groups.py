@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated
 
@@ -11,19 +9,21 @@ import strawberry
 
 from api.graphql.context import Context
 from api.graphql.types.common import (
-    EXPECTED,
     ConflictError,
     ForbiddenError,
     InvalidInputError,
     NotFoundError,
     failure,
 )
-from graph.cases.grouping import CaseChange
-from graph.cases.grouping_store import merge_cases, split_case, suggested_joins
-from graph.db import Record, native
-from graph.errors import Forbidden
+from api.graphql.types.mirror import mirror, mirrors
+from api.graphql.types.outcome import outcome
+from graph.cases.models import CaseChange, ChangeKind
+from graph.cases.models import JoinSuggestion as JoinSuggestionValue
+from services import cases
 
 Info = strawberry.Info[Context, None]
+
+strawberry.enum(ChangeKind, name="CaseChangeKind", description="A merge or a split of cases.")
 
 
 @strawberry.type(description="A content item moved to a case by a merge or split.")
@@ -35,7 +35,7 @@ class ContentMove:
 @strawberry.type(description="One merge or split: who, when, why, and what moved.")
 class CaseChangeRecord:
     id: str
-    kind: str = strawberry.field(description="merge or split")
+    kind: ChangeKind
     subject_case_id: str = strawberry.field(description="The case merged into, or split")
     actor: str
     at: datetime
@@ -46,7 +46,7 @@ class CaseChangeRecord:
     created_case_id: str | None
 
     @classmethod
-    def of_change(cls, c: CaseChange) -> CaseChangeRecord:
+    def of(cls, c: CaseChange) -> CaseChangeRecord:
         return cls(
             id=c.id, kind=c.kind, subject_case_id=c.case_id, actor=c.actor, at=c.at,
             reason=c.reason, moves=[ContentMove(content_id=a, case_id=b) for a, b in c.moves],
@@ -54,61 +54,33 @@ class CaseChangeRecord:
             created_case_id=c.created,
         )  # fmt: skip
 
-    @classmethod
-    def of_record(cls, r: Record) -> CaseChangeRecord:
-        moves = zip(r["moved_contents"], r["moved_to"], strict=True)
-        return cls(
-            id=r["id"], kind=r["kind"], subject_case_id=r["subject_case"], actor=r["actor"],
-            at=native(r["at"]), reason=r["reason"],
-            moves=[ContentMove(content_id=a, case_id=b) for a, b in moves],
-            closed_case_ids=list(r["closed"]), reopened_case_ids=list(r["reopened"]),
-            created_case_id=r["created"],
-        )  # fmt: skip
-
 
 @strawberry.type(description="Other open cases that may be one course of conduct with this one.")
+@mirrors(JoinSuggestionValue)
 class JoinSuggestion:
-    id: str
-    case_ids: list[str]
-    content_ids: list[str]
-    platform: str
-    account: str
-    occasions: int
-    reason: str
+    @classmethod
+    def of(cls, s: JoinSuggestionValue) -> JoinSuggestion:
+        return mirror(cls, s)
 
 
 async def history(info: Info, case_id: str) -> list[CaseChangeRecord]:
-    records = await info.context.loaders.history_of_case.load(case_id)
-    return [CaseChangeRecord.of_record(r) for r in records]
+    changes = await info.context.loader(cases.case_histories).load(case_id)
+    return [CaseChangeRecord.of(c) for c in changes]
 
 
 async def joins(info: Info, case_id: str) -> list[JoinSuggestion]:
-    found = await asyncio.to_thread(suggested_joins, info.context.graph, case_id)
-    return [
-        JoinSuggestion(
-            id=s.id, case_ids=list(s.case_ids), content_ids=list(s.content_ids),
-            platform=s.platform, account=s.account, occasions=s.occasions, reason=s.reason,
-        )
-        for s in found
-    ]  # fmt: skip
+    found = await info.context.run(cases.suggested_joins, case_id)
+    return [JoinSuggestion.of(s) for s in found]
 
 
-RegroupResult = Annotated[
+MergeCasesResult = Annotated[
     CaseChangeRecord | InvalidInputError | NotFoundError | ConflictError | ForbiddenError,
-    strawberry.union("CaseRegroupResult"),
+    strawberry.union("MergeCasesResult"),
 ]
-
-
-async def _regroup(info: Info, verb: str, work: Callable[[str], CaseChange]) -> RegroupResult:
-    """Run a merge or split for hub staff as the viewer; expected failures as union members."""
-    viewer = info.context.viewer
-    try:
-        if not viewer.is_hub_staff:
-            raise Forbidden(f"only hub staff may {verb} cases")
-        change = await asyncio.to_thread(work, viewer.user_id)
-    except EXPECTED as error:
-        return failure(error)
-    return CaseChangeRecord.of_change(change)
+SplitCaseResult = Annotated[
+    CaseChangeRecord | InvalidInputError | NotFoundError | ConflictError | ForbiddenError,
+    strawberry.union("SplitCaseResult"),
+]
 
 
 @strawberry.type
@@ -118,17 +90,19 @@ class CaseGroupMutations:
     )
     async def merge_cases(
         self, info: Info, into: str, others: list[str], reason: str
-    ) -> RegroupResult:
-        graph = info.context.graph
-        return await _regroup(
-            info, "merge", lambda who: merge_cases(graph, into, others, who, reason)
+    ) -> MergeCasesResult:
+        return await outcome(
+            lambda: info.context.run(cases.merge_cases, into, others, reason),
+            CaseChangeRecord.of,
+            failure,
         )
 
     @strawberry.mutation(description="Split content items off a case into a case of their own.")
     async def split_case(
         self, info: Info, case_id: str, content_ids: list[str], reason: str
-    ) -> RegroupResult:
-        graph = info.context.graph
-        return await _regroup(
-            info, "split", lambda who: split_case(graph, case_id, content_ids, who, reason)
+    ) -> SplitCaseResult:
+        return await outcome(
+            lambda: info.context.run(cases.split_case, case_id, content_ids, reason),
+            CaseChangeRecord.of,
+            failure,
         )

@@ -1,309 +1,201 @@
-"""A case's assessment (crime / NCHI / NFA, offences, deadlines) and force assignment, each with
-its reasons; the analyst's facts, decisions and (re)assignments as mutations."""
+"""Casework on a case: the queue awaiting a recording decision, the analyst's facts (a typed
+input), decisions and (re)assignments, and a force's outcome (``services/cases.py``)."""
 
 from __future__ import annotations
 
-import asyncio
-from datetime import datetime
-from typing import Annotated, Any
+import enum
+import re
+from dataclasses import asdict, fields
+from datetime import date, datetime
+from typing import Annotated, Any, TypeVar
 
 import strawberry
-from strawberry.scalars import JSON
 
-from api.graphql.context import Context, read
-from api.graphql.permissions import require_hub_staff
+from api.graphql.context import Context
+from api.graphql.types.case import Assessment, Assignment
 from api.graphql.types.common import (
-    EXPECTED,
     ConflictError,
     ForbiddenError,
     InvalidInputError,
     NotFoundError,
     failure,
 )
-from api.graphql.types.force import Force
-from api.graphql.types.force_view import CaseLinkReason, require_case_viewer
-from graph.assessment.models import Assessment as AssessmentModel
-from graph.assignment.models import ForceAssignment
-from graph.cases import force_view as force_view_model
-from graph.cases import repository
+from api.graphql.types.connection import Connection
+from api.graphql.types.enums import Strand
+from api.graphql.types.mirror import mirror, mirrors
+from api.graphql.types.outcome import list_failure, outcome
+from graph.assessment.models import Media, PerceivedBy, Recommendation, ThreatKind
+from graph.assignment.models import SuspectWhere
+from graph.cases.models import CaseToAssess as CaseToAssessValue
+from graph.cases.models import OutcomeType
+from graph.errors import InvalidInput, OhchError, Problem
+from graph.law.outcomes import OutcomeCode
+from services import cases
+from services.paging import DEFAULT_PAGE, PageRequest
 
 Info = strawberry.Info[Context, None]
+T = TypeVar("T")
+V = TypeVar("V")
 
-
-@strawberry.type
-class OffencePoint:
-    id: str
-    text: str
-    kind: str
-    status: str
-
-
-@strawberry.type(description="An offence that may apply, with its points to prove.")
-class CandidateOffence:
-    offence_id: str
-    title: str
-    citation: str
-    recordable: bool
-    aggravated_form: bool
-    attorney_general_consent: bool
-    points: list[OffencePoint]
-
-
-@strawberry.type(description="A computed deadline and whether it is due, overdue or met.")
-class CaseDeadline:
-    name: str
-    rule: str
-    offence_id: str | None
-    due_at: datetime | None
-    status: str
-    note: str | None
-
-
-@strawberry.type(description="What the rules recommend, and why.")
-class Assessment:
-    recommendation: str
-    nchi_with_personal_data: bool | None
-    hate_flag: bool
-    strands: list[str]
-    perception_satisfied: bool
-    online_flag: bool
-    candidate_offences: list[CandidateOffence]
-    aggravated_forms: list[str]
-    sentencing_uplift: str | None
-    enhanced_rights: bool
-    deadlines: list[CaseDeadline]
-    reasons: list[str]
-    policy_id: str
-
-    @classmethod
-    def of(cls, a: AssessmentModel) -> Assessment:
-        return cls(
-            recommendation=a.recommendation.value,
-            nchi_with_personal_data=a.nchi_with_personal_data,
-            hate_flag=a.hate_flag,
-            strands=[s.value for s in a.strands],
-            perception_satisfied=a.perception_satisfied,
-            online_flag=a.online_flag,
-            candidate_offences=[
-                CandidateOffence(
-                    offence_id=c.offence_id,
-                    title=c.title,
-                    citation=c.citation,
-                    recordable=c.recordable,
-                    aggravated_form=c.aggravated_form,
-                    attorney_general_consent=c.ag_consent,
-                    points=[
-                        OffencePoint(id=p.id, text=p.text, kind=p.kind.value, status=p.status.value)
-                        for p in c.points
-                    ],
-                )
-                for c in a.candidates
-            ],
-            aggravated_forms=list(a.aggravated_forms),
-            sentencing_uplift=a.sentencing_uplift.note if a.sentencing_uplift else None,
-            enhanced_rights=a.enhanced_rights,
-            deadlines=[
-                CaseDeadline(
-                    name=d.name,
-                    rule=d.rule,
-                    offence_id=d.offence_id,
-                    due_at=d.due_at,
-                    status=d.status.value,
-                    note=d.note,
-                )
-                for d in a.deadlines
-            ],
-            reasons=list(a.reasons),
-            policy_id=a.policy_id,
-        )
-
-
-@strawberry.type
-class NotifiedForce:
-    role: str
-    reason: str
-    force_code: strawberry.Private[str]
-
-    @strawberry.field
-    async def force(self, info: Info) -> Force | None:
-        record = await info.context.loaders.force.load(self.force_code)
-        return Force.from_record(record) if record else None
-
-
-@strawberry.type
-class AssignmentInputUsed:
-    field: str
-    value: str
-    force_code: str | None
-    confidence: str | None
-    basis: str
-
-
-@strawberry.type(description="Which force acts, under which rule, from which inputs, and why.")
-class Assignment:
-    disposition: str
-    rule: str
-    confidence: str
-    possible_other_forces: list[str]
-    reasons: list[str]
-    inputs_used: list[AssignmentInputUsed]
-    notified: list[NotifiedForce]
-    lead_force_code: strawberry.Private[str | None]
-
-    @strawberry.field
-    async def lead_force(self, info: Info) -> Force | None:
-        if self.lead_force_code is None:
-            return None
-        record = await info.context.loaders.force.load(self.lead_force_code)
-        return Force.from_record(record) if record else None
-
-    @classmethod
-    def of(cls, a: ForceAssignment) -> Assignment:
-        return cls(
-            disposition=a.disposition.value, rule=a.rule.value, confidence=a.confidence.value,
-            possible_other_forces=list(a.possible_other_forces), reasons=list(a.reasons),
-            inputs_used=[
-                AssignmentInputUsed(
-                    field=i.field, value=i.value, force_code=i.force_code,
-                    confidence=i.confidence.value if i.confidence else None, basis=i.basis,
-                )
-                for i in a.inputs_used
-            ],
-            notified=[
-                NotifiedForce(role=n.role.value, reason=n.reason, force_code=n.force_code)
-                for n in a.notified
-            ],
-            lead_force_code=a.lead_force_code,
-        )  # fmt: skip
+strawberry.enum(OutcomeType, name="OutcomeType", description="A Home Office outcome type.")
+strawberry.enum(ThreatKind, name="ThreatKind", description="What a threat threatens.")
+strawberry.enum(Media, name="Media", description="What form the material takes.")
+strawberry.enum(PerceivedBy, name="PerceivedBy", description="Who perceived the hostility.")
+strawberry.enum(SuspectWhere, name="SuspectWhere", description="Where a suspect is known to be.")
 
 
 @strawberry.type(description="A case waiting for its recording decision.")
+@mirrors(CaseToAssessValue)
 class CaseToAssess:
-    case_id: str
-    first_received_at: datetime | None
-    recording_decision_due_at: datetime | None
-    recording_decision_status: str
+    @classmethod
+    def of(cls, c: CaseToAssessValue) -> CaseToAssess:
+        return mirror(cls, c)
 
 
-async def assessment_of(info: Info, case_id: str) -> Assessment:
-    require_hub_staff(info.context.viewer)
-    found = await info.context.loaders.case_view.load(case_id)
-    return Assessment.of(found.assessment)
-
-
-async def assignment_of(info: Info, case_id: str) -> Assignment:
-    require_hub_staff(info.context.viewer)
-    found = await info.context.loaders.case_view.load(case_id)
-    return Assignment.of(found.assignment)
-
-
-async def cases_to_assess(info: Info, limit: int = 50) -> list[CaseToAssess]:
-    require_hub_staff(info.context.viewer)
-    records = await read(
-        info.context.graph, "cases/assessment_queue", limit=max(1, min(limit, 200))
-    )
-    views = await info.context.loaders.case_view.load_many([r["id"] for r in records])
-    queue = []
-    for record, found in zip(records, views, strict=True):
-        deadline = next(
-            d for d in found.assessment.deadlines if d.name == "crime_recording_decision"
-        )
-        queue.append(
-            CaseToAssess(
-                case_id=record["id"],
-                first_received_at=found.evidence.received_at,
-                recording_decision_due_at=deadline.due_at,
-                recording_decision_status=deadline.status.value,
-            )
-        )
-    return queue
-
-
-@strawberry.type(description="A case as a force sees it: assigned or notified to it, or linked.")
-class ForceCase:
-    case_id: str
-    status: str
-    how: str = strawberry.field(description="ASSIGNED_TO, NOTIFIED or LINKED")
-    force_code: str | None = strawberry.field(
-        description="The viewer's force; for a LINKED case the force it is assigned to."
-    )
-    linked_to: list[str] = strawberry.field(
-        description="For a LINKED case: the force's cases on this page it is linked to."
-    )
-    reasons: list[CaseLinkReason] = strawberry.field(description="For a LINKED case: why.")
-
-
-async def force_cases(
-    info: Info,
-    limit: Annotated[int, strawberry.argument(description="Own cases a page, 1-500")] = 100,
-    after: Annotated[
-        str | None, strawberry.argument(description="The last own case id of the page before")
-    ] = None,
-    linked_per_case: Annotated[
-        int, strawberry.argument(description="Linked cases listed after each own case, 0-20")
-    ] = 5,
-) -> list[ForceCase]:
-    """The viewer's force's cases, each followed by cases linked to it; one query, filtered
-    inside Cypher (hub staff see every assigned or notified case, with no LINKED rows)."""
-    require_case_viewer(info)
-    params = force_view_model.list_params(
-        info.context.viewer,
-        after,
-        force_view_model.check_limit(limit, "limit", force_view_model.MAX_PAGE),
-        force_view_model.check_limit(
-            linked_per_case, "linked_per_case", force_view_model.MAX_LINKED_PER_CASE, least=0
-        ),
-    )
-    records = await read(info.context.graph, "cases/force_cases", **params)
-    return [
-        ForceCase(
-            case_id=r["id"], status=r["status"], how=r["how"], force_code=r["force_code"],
-            linked_to=list(r["linked_to"]),
-            reasons=[
-                CaseLinkReason(x.value) for x in force_view_model.reasons_of(r["reasons"])
-            ],
-        )
-        for r in records
-    ]  # fmt: skip
-
-
-@strawberry.type(description="An outcome a force reported (Home Office outcome code).")
-class OutcomeRecorded:
-    code: str
-    name: str
-
-
-CaseworkResult = Annotated[
-    Assessment
-    | Assignment
-    | OutcomeRecorded
-    | InvalidInputError
-    | NotFoundError
-    | ConflictError
-    | ForbiddenError,
-    strawberry.union("CaseworkResult"),
+CasesToAssessResult = Annotated[
+    Connection[CaseToAssess] | InvalidInputError | ForbiddenError,
+    strawberry.union("CasesToAssessResult"),
 ]
 
 
-async def _guarded(info: Info, work: Any, hub_only: bool = True) -> CaseworkResult:
-    try:
-        if hub_only:
-            require_hub_staff(info.context.viewer)
-        return await asyncio.to_thread(work, info.context.viewer.user_id)
-    except EXPECTED as error:
-        return failure(error)
+@strawberry.type
+class CaseworkQueries:
+    @strawberry.field(
+        description="Cases awaiting a recording decision, oldest first, with the 24-hour "
+        "deadline's status."
+    )
+    async def cases_to_assess(
+        self, info: Info, first: int = DEFAULT_PAGE, after: str | None = None
+    ) -> CasesToAssessResult:
+        return await outcome(
+            lambda: info.context.run(cases.cases_to_assess, PageRequest(first, after)),
+            lambda page: Connection.of(page, CaseToAssess.of),
+            list_failure,
+        )
+
+
+@strawberry.input(description="Where a suspect is (for force assignment, rules a-f).")
+class SuspectLocationInput:
+    identified: bool = strawberry.field(description="A real-name identity, not just an account.")
+    where: SuspectWhere = SuspectWhere.UNKNOWN
+    postcode: str | None = strawberry.field(default=None, description="Needed for UK_POSTCODE.")
+    label: str | None = strawberry.field(default=None, description="E.g. the person's id.")
+
+
+U = strawberry.UNSET
+
+
+@strawberry.input(
+    description="Facts an analyst established (docs/CASE-FACTS.md says what each means and "
+    "does). Only the facts given are recorded; the others keep their earlier or graph values. "
+    "intentToStirUpHatred and likelyToStirUpHatred: null is not assessed, false is absent."
+)
+class CaseFactsInput:
+    occurred_on: date | None = U
+    received_at: datetime | None = U
+    strands: list[Strand] | None = U
+    online: bool | None = U
+    # the message
+    threat_of_death_or_serious_harm: bool | None = U
+    threat_kind: ThreatKind | None = U
+    grossly_offensive: bool | None = U
+    indecent: bool | None = U
+    menacing: bool | None = U
+    threatening: bool | None = U
+    abusive_or_insulting: bool | None = U
+    false_information: bool | None = U
+    intent_to_stir_up_hatred: bool | None = U
+    likely_to_stir_up_hatred: bool | None = U
+    published_to_public: bool | None = U
+    sent_to_victim_directly: bool | None = U
+    media: Media | None = U
+    # the victim and the conduct towards them
+    occasions_targeting_victim: int | None = U
+    last_incident_on: date | None = U
+    victim_feared_violence: bool | None = U
+    serious_alarm_or_distress: bool | None = U
+    stalking_behaviour: bool | None = U
+    victim_is_public_figure_or_group: bool | None = U
+    victim_under_18: bool | None = U
+    victim_contactable: bool | None = U
+    # perception, hostility and the NCHI Code
+    perceived_by: list[PerceivedBy] | None = U
+    hostility_demonstrated: list[Strand] | None = U
+    hostility_motivated: list[Strand] | None = U
+    basis_for_intentional_hostility: bool | None = U
+    trivial_irrational_or_malicious: bool | None = U
+    real_risk_of_significant_harm: bool | None = U
+    real_risk_of_future_offence: bool | None = U
+    school_aged_parties: bool | None = U
+    # the suspect and the clocks
+    suspect_identified: bool | None = U
+    sufficient_evidence_on: date | None = U
+    crime_recording_decided_at: datetime | None = U
+    suspects: list[SuspectLocationInput] | None = U
+
+    def to_facts(self) -> dict[str, Any]:
+        """The facts given, by their names in the domain's model and as the stored facts hold
+        them (JSON values); a fact left out is not there, a null one is."""
+        given = ((f.name, getattr(self, f.name)) for f in fields(self))
+        return {name: _plain(value) for name, value in given if value is not strawberry.UNSET}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, date):  # a datetime is a date too
+        return value.isoformat()
+    if isinstance(value, SuspectLocationInput):
+        return {k: _plain(v) for k, v in asdict(value).items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _facts_failure(error: OhchError) -> Failures:
+    """A failure, its problems with the facts named as the client sent them
+    (``facts.victimUnder18``, not the model's ``facts.victim_under_18``)."""
+    if isinstance(error, InvalidInput):
+        error = InvalidInput([Problem(_camel(p.field), p.message) for p in error.problems])
+    return failure(error)
+
+
+def _camel(path: str) -> str:
+    if not path.startswith("facts."):
+        return path
+    return re.sub(r"_([a-z0-9])", lambda m: m.group(1).upper(), path)
+
+
+@strawberry.type(description="An outcome a force reported (Home Office outcome type).")
+class OutcomeRecorded:
+    code: OutcomeType
+    name: str
+
+    @classmethod
+    def of(cls, outcome: OutcomeCode) -> OutcomeRecorded:
+        return cls(code=OutcomeType(outcome.code), name=outcome.name)
+
+
+Failures = InvalidInputError | NotFoundError | ConflictError | ForbiddenError
+RecordCaseFactsResult = Annotated[Assessment | Failures, strawberry.union("RecordCaseFactsResult")]
+DecideAssessmentResult = Annotated[
+    Assessment | Failures, strawberry.union("DecideAssessmentResult")
+]
+AssignCaseResult = Annotated[Assignment | Failures, strawberry.union("AssignCaseResult")]
+ReassignCaseResult = Annotated[Assignment | Failures, strawberry.union("ReassignCaseResult")]
+ReportOutcomeResult = Annotated[OutcomeRecorded | Failures, strawberry.union("ReportOutcomeResult")]
 
 
 @strawberry.type
 class CaseworkMutations:
     @strawberry.mutation(description="Record facts an analyst established; returns the assessment.")
-    async def record_case_facts(self, info: Info, case_id: str, facts: JSON) -> CaseworkResult:
-        graph = info.context.graph
-        return await _guarded(
-            info,
-            lambda who: Assessment.of(
-                repository.record_facts(graph, case_id, facts, who).assessment
-            ),
+    async def record_case_facts(
+        self, info: Info, case_id: str, facts: CaseFactsInput
+    ) -> RecordCaseFactsResult:
+        return await outcome(
+            lambda: info.context.run(cases.record_case_facts, case_id, facts.to_facts()),
+            Assessment.of,
+            _facts_failure,
         )
 
     @strawberry.mutation(description="Accept the recommendation, or override it, with a reason.")
@@ -313,63 +205,47 @@ class CaseworkMutations:
         case_id: str,
         accept: bool,
         reason: str,
-        recommendation: str | None = None,
-    ) -> CaseworkResult:
-        graph = info.context.graph
-        return await _guarded(
-            info,
-            lambda who: Assessment.of(
-                repository.decide(graph, case_id, accept, who, reason, recommendation)
+        recommendation: Recommendation | None = None,
+    ) -> DecideAssessmentResult:
+        return await outcome(
+            lambda: info.context.run(
+                cases.decide_assessment, case_id, accept, reason, recommendation
             ),
+            Assessment.of,
+            failure,
         )
 
     @strawberry.mutation(description="Assign the case as the rules say (recorded with reasons).")
-    async def assign_case(self, info: Info, case_id: str) -> CaseworkResult:
-        graph = info.context.graph
-        return await _guarded(
-            info, lambda who: Assignment.of(repository.assign_case(graph, case_id, who))
+    async def assign_case(self, info: Info, case_id: str) -> AssignCaseResult:
+        return await outcome(
+            lambda: info.context.run(cases.assign_case, case_id), Assignment.of, failure
         )
 
     @strawberry.mutation(description="Reassign the case to another force, with a reason.")
     async def reassign_case(
         self, info: Info, case_id: str, to_force: str, reason: str
-    ) -> CaseworkResult:
-        graph = info.context.graph
-        return await _guarded(
-            info,
-            lambda who: Assignment.of(
-                repository.assign_case(graph, case_id, who, to_force, reason)
-            ),
+    ) -> ReassignCaseResult:
+        return await outcome(
+            lambda: info.context.run(cases.reassign_case, case_id, to_force, reason),
+            Assignment.of,
+            failure,
         )
 
-    @strawberry.mutation(description="A force reports the case's outcome (Home Office code).")
+    @strawberry.mutation(
+        description="The force the case is assigned to reports its outcome (hub staff may too)."
+    )
     async def report_outcome(
         self,
         info: Info,
         case_id: str,
-        code: str,
+        code: OutcomeType,
         named_suspect: bool,
         supervisor_justification: str | None = None,
-    ) -> CaseworkResult:
-        graph, viewer = info.context.graph, info.context.viewer
-
-        def work(_who: str) -> OutcomeRecorded:
-            outcome = repository.report_outcome(
-                graph, case_id, code, named_suspect, viewer, supervisor_justification
-            )
-            return OutcomeRecorded(code=outcome.code, name=outcome.name)
-
-        return await _guarded(info, work, hub_only=False)
-
-
-@strawberry.type
-class CaseworkQueries:
-    force_cases: list[ForceCase] = strawberry.field(
-        resolver=force_cases,
-        description="Cases assigned or notified to the viewer's force, each with the cases "
-        "linked to it (same suspect, same content); all forces for hub staff.",
-    )
-    cases_to_assess: list[CaseToAssess] = strawberry.field(
-        resolver=cases_to_assess,
-        description="Cases awaiting a recording decision, with the 24-hour deadline's status.",
-    )
+    ) -> ReportOutcomeResult:
+        return await outcome(
+            lambda: info.context.run(
+                cases.report_outcome, case_id, code, named_suspect, supervisor_justification
+            ),
+            OutcomeRecorded.of,
+            failure,
+        )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
 from typing import TypeVar
 
 import strawberry
@@ -67,11 +65,3 @@ def failure(error: OhchError) -> Failure:
     if isinstance(error, Forbidden):
         return ForbiddenError(message=str(error))
     raise error
-
-
-async def guarded(work: Callable[[], T]) -> T | Failure:
-    """Run a mutation's work off the event loop; an expected failure is its union member."""
-    try:
-        return await asyncio.to_thread(work)
-    except EXPECTED as error:
-        return failure(error)

@@ -46,8 +46,12 @@ class Connection(Generic[T]):
 
     @classmethod
     def of(cls, page: Page[U], convert: Callable[[U], T]) -> Connection[T]:
-        return cls(
+        """The page as a connection, cast so that a result union finds its type by name:
+        strawberry tells a generic's members apart by reading their fields, and ``nodes`` is a
+        resolver, not a list."""
+        made = cls(
             edges=[Edge(cursor=item.cursor, node=convert(item.value)) for item in page.items],
             page_info=PageInfo(has_next_page=page.has_next, end_cursor=page.end_cursor),
             total_count=page.total,
         )
+        return strawberry.cast(cls, made)

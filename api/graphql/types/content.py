@@ -1,93 +1,88 @@
-"""Reports, content clusters, cases and the duplicate review queue."""
+"""Content items (duplicate clusters), their reports and accounts: ``content`` and ``report``."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from api.graphql.context import Context, read
-from api.graphql.permissions import require_hub_staff
-from graph.db import Record, from_wire_time, native
-from graph.errors import InvalidValue
+from api.graphql.context import Context
+from api.graphql.types.common import ForbiddenError, InvalidInputError, NotFoundError
+from api.graphql.types.connection import Connection
+from api.graphql.types.enums import Strand
+from api.graphql.types.mirror import mirror, mirrors
+from api.graphql.types.outcome import lookup_failure, outcome, paged
+from services import cases, duplicates
+from services import content as contents
+from services.duplicates import ReviewReason
+from services.paging import DEFAULT_PAGE, PageRequest
 
 Info = strawberry.Info[Context, None]
+
+strawberry.enum(
+    ReviewReason,
+    name="ReviewReason",
+    description="Why the matcher asked an analyst: two candidates too close to call "
+    "(AMBIGUOUS), or the rule that scored the best candidate.",
+)
 
 if TYPE_CHECKING:
     from api.graphql.types.case import Case
 
 
 @strawberry.type(description="An account on a platform.")
+@mirrors(contents.AccountValue)
 class Account:
-    key: str
-    platform: str
-    handle: str
+    pass
 
 
 @strawberry.type(description="One report as received.")
+@mirrors(contents.ReportValue)
 class Report:
     id: strawberry.ID
-    source: str
-    source_ref: str
-    reference: str
-    received_at: datetime | None
-    strands: list[str]
+    strands: list[Strand] = strawberry.field(description="As the reporter ticked them.")
     content_id: strawberry.Private[str | None]
 
     @classmethod
-    def of(cls, r: Record) -> Report:
-        return cls(
-            id=strawberry.ID(r["id"]), source=r["source"], source_ref=r["source_ref"],
-            reference=r["reference"], received_at=from_wire_time(r["received_at"]),
-            strands=list(r["strands"] or []), content_id=r["content_id"],
-        )  # fmt: skip
+    def of(cls, value: contents.ReportValue) -> Report:
+        return mirror(cls, value)
 
     @strawberry.field(description="The content this report is about (its duplicate cluster).")
     async def content(self, info: Info) -> Content | None:
-        if self.content_id is None:
-            return None
-        record = await info.context.loaders.content.load(self.content_id)
-        return Content.of(record) if record else None
+        return await content_of(info, self.content_id)
 
 
 @strawberry.type(description="One piece of content (a post), however many reports name it.")
+@mirrors(contents.ContentValue)
 class Content:
     id: strawberry.ID
-    platform: str | None
-    post_key: str | None
     other_post_keys: list[str] = strawberry.field(
         description="The other posts an analyst merged into this content: a later report of "
         "any of them joins it."
     )
-    report_count: int
     reporters_count: int = strawberry.field(
         description="Distinct people who reported it. Once `ohch link people` has linked their "
         "reports, a person who reported it twice counts once; until then each report's "
         "reporter counts."
     )
-    first_seen_at: datetime | None
-    last_seen_at: datetime | None
     case_id: strawberry.Private[str | None]
 
     @classmethod
-    def of(cls, r: Record) -> Content:
-        return cls(
-            id=strawberry.ID(r["id"]), platform=r["platform"], post_key=r["post_key"],
-            other_post_keys=list(r["other_post_keys"]), report_count=r["report_count"],
-            reporters_count=r["reporters_count"],
-            first_seen_at=native(r["first_at"]), last_seen_at=native(r["last_at"]),
-            case_id=r["case_id"],
-        )  # fmt: skip
+    def of(cls, value: contents.ContentValue) -> Content:
+        return mirror(cls, value)
 
-    @strawberry.field(description="Its reports, oldest first (at most 500).")
-    async def reports(self, info: Info) -> list[Report]:
-        return [Report.of(r) for r in await info.context.loaders.reports_of_content.load(self.id)]
+    @strawberry.field(description="Its reports, oldest first.")
+    async def reports(
+        self, info: Info, first: int = DEFAULT_PAGE, after: str | None = None
+    ) -> Connection[Report]:
+        asked = contents.ReportsOf(str(self.id), PageRequest(first, after))
+        page = await info.context.loader(contents.reports_of_contents).load(asked)
+        return Connection.of(page, Report.of)
 
-    @strawberry.field(description="Accounts that posted it or that reporters named.")
+    @strawberry.field(description="Accounts that posted it or that reporters named (at most 100).")
     async def accounts(self, info: Info) -> list[Account]:
-        records = await info.context.loaders.accounts_of_content.load(self.id)
-        return [Account(key=r["key"], platform=r["platform"], handle=r["handle"]) for r in records]
+        found = await info.context.loader(contents.accounts_of_contents).load(str(self.id))
+        return [mirror(Account, a) for a in found]
 
     @strawberry.field(name="case", description="The case this content belongs to.")
     async def case_(
@@ -97,78 +92,92 @@ class Content:
             return None
         from api.graphql.types.case import Case
 
-        record = await info.context.loaders.case.load(self.case_id)
-        return Case.of(record) if record else None
+        found = await info.context.loader(cases.cases_by_ids).load(self.case_id)
+        return Case.of(found) if found else None
 
 
-@strawberry.type(description="A possible duplicate the system was not sure of.")
+async def content_of(info: Info, content_id: str | None) -> Content | None:
+    """The content item by id through the request's loader (for nested fields)."""
+    if content_id is None:
+        return None
+    value = await info.context.loader(contents.contents_by_ids).load(content_id)
+    return Content.of(value) if value else None
+
+
+async def report_of(info: Info, report_id: str) -> Report | None:
+    """The report by id through the request's loader (for nested fields)."""
+    value = await info.context.loader(contents.reports_by_ids).load(report_id)
+    return Report.of(value) if value else None
+
+
+@strawberry.type(description="A possible duplicate the matcher was not sure of.")
+@mirrors(duplicates.ReviewItemValue)
 class ReviewItem:
     id: strawberry.ID
-    reason: str
-    score: float
     explanation: str = strawberry.field(description="The features and values compared (JSON).")
-    created_at: datetime | None
     report_id: strawberry.Private[str]
     candidate_id: strawberry.Private[str | None]
-    candidate_ids: list[str]
 
-    @strawberry.field
+    @classmethod
+    def of(cls, value: duplicates.ReviewItemValue) -> ReviewItem:
+        return mirror(cls, value)
+
+    @strawberry.field(description="The report that may be a duplicate.")
     async def report(self, info: Info) -> Report | None:
-        record = await info.context.loaders.report.load(self.report_id)
-        return Report.of(record) if record else None
+        return await report_of(info, self.report_id)
 
     @strawberry.field(description="The content the report may be a duplicate of.")
     async def candidate(self, info: Info) -> Content | None:
-        if self.candidate_id is None:
-            return None
-        record = await info.context.loaders.content.load(self.candidate_id)
-        return Content.of(record) if record else None
+        return await content_of(info, self.candidate_id)
 
 
-async def content(info: Info, id: strawberry.ID) -> Content | None:
-    require_hub_staff(info.context.viewer)
-    record = await info.context.loaders.content.load(str(id))
-    return Content.of(record) if record else None
+ContentResult = Annotated[
+    Content | NotFoundError | ForbiddenError, strawberry.union("ContentResult")
+]
+ReportResult = Annotated[
+    Report | NotFoundError | InvalidInputError | ForbiddenError, strawberry.union("ReportResult")
+]
+ReviewQueueResult = Annotated[
+    Connection[ReviewItem] | InvalidInputError | ForbiddenError,
+    strawberry.union("ReviewQueueResult"),
+]
 
 
-async def report(info: Info, source_ref: str, source: str | None = None) -> Report | None:
-    require_hub_staff(info.context.viewer)
-    records = await read(
-        info.context.graph, "content/reports_by_source_ref", source_ref=source_ref, source=source
+async def content(info: Info, id: strawberry.ID) -> ContentResult:
+    found = await content_of(info, str(id))
+    return found if found else NotFoundError(message=f"no content has the id {id!r}")
+
+
+async def report(info: Info, source_ref: str, source: str | None = None) -> ReportResult:
+    return await outcome(
+        lambda: info.context.run(contents.report_by_source_ref, source_ref, source),
+        Report.of,
+        lookup_failure,
     )
-    if len(records) > 1:
-        raise InvalidValue("source", "several systems used this source_ref: name the source")
-    return Report.of(records[0]) if records else None
 
 
 async def review_queue(
-    info: Info, limit: Annotated[int, strawberry.argument(description="At most 200")] = 50
-) -> list[ReviewItem]:
-    require_hub_staff(info.context.viewer)
-    records = await read(info.context.graph, "content/review_queue", limit=max(1, min(limit, 200)))
-    return [
-        ReviewItem(
-            id=strawberry.ID(r["id"]),
-            reason=r["reason"],
-            score=r["score"],
-            explanation=r["explanation"],
-            created_at=native(r["created_at"]),
-            report_id=r["report_id"],
-            candidate_id=r["candidate_id"],
-            candidate_ids=list(r["candidate_ids"] or []),
-        )
-        for r in records
-    ]
+    info: Info,
+    first: Annotated[int, strawberry.argument(description="At most 500.")] = DEFAULT_PAGE,
+    after: str | None = None,
+) -> ReviewQueueResult:
+    return await paged(
+        lambda: info.context.run(duplicates.review_queue, PageRequest(first, after)),
+        ReviewItem.of,
+    )
 
 
 @strawberry.type
 class ContentQueries:
-    content: Content | None = strawberry.field(
+    content: ContentResult = strawberry.field(
         resolver=content, description="One content item (duplicate cluster)."
     )
-    report: Report | None = strawberry.field(
-        resolver=report, description="A report by its sender's reference."
+    report: ReportResult = strawberry.field(
+        resolver=report,
+        description="A report by its sender's reference (and the sender, where several systems "
+        "used the reference).",
     )
-    review_queue: list[ReviewItem] = strawberry.field(
-        resolver=review_queue, description="Possible duplicates awaiting a decision."
+    review_queue: ReviewQueueResult = strawberry.field(
+        resolver=review_queue,
+        description="Possible duplicates awaiting a decision, oldest first.",
     )

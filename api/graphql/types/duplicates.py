@@ -2,96 +2,87 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Annotated
 
 import strawberry
 
 from api.graphql.context import Context
-from api.graphql.types.common import (
-    EXPECTED,
-    ConflictError,
-    ForbiddenError,
-    InvalidInputError,
-    NotFoundError,
-    failure,
-)
-from graph.dedup import analyst
-from graph.dedup.clusters import Clusters
-from graph.errors import Forbidden
+from api.graphql.types.common import Failure, failure
+from api.graphql.types.mirror import mirror, mirrors
+from api.graphql.types.outcome import outcome
+from services import duplicates
 
 Info = strawberry.Info[Context, None]
 
 
 @strawberry.type(description="The content clusters after the decision (ids and report ids).")
+@mirrors(duplicates.DuplicateDecision)
 class DuplicateDecision:
-    content_ids: list[str]
-    report_ids_by_content: list[list[str]]
+    pass
 
 
-DecisionResult = Annotated[
-    DuplicateDecision | InvalidInputError | NotFoundError | ConflictError | ForbiddenError,
-    strawberry.union("DuplicateDecisionResult"),
-]
+Decided = DuplicateDecision | Failure  # every mutation meets every expected failure
 
 
-async def _run(info: Info, action: Callable[[str], Clusters]) -> DecisionResult:
-    viewer = info.context.viewer
-    try:
-        if not viewer.is_hub_staff:
-            raise Forbidden("only hub staff may decide duplicates")
-        result = await asyncio.to_thread(action, viewer.user_id)
-    except EXPECTED as error:
-        return failure(error)
-    ids = sorted(result.members)
-    return DuplicateDecision(
-        content_ids=ids, report_ids_by_content=[list(result.members[i]) for i in ids]
-    )
+def _decided(done: duplicates.DuplicateDecision) -> DuplicateDecision:
+    return mirror(DuplicateDecision, done)
+
+
+async def _decide(run: Callable[[], Awaitable[duplicates.DuplicateDecision]]) -> Decided:
+    return await outcome(run, _decided, failure)
+
+
+ConfirmDuplicateResult = Annotated[Decided, strawberry.union("ConfirmDuplicateResult")]
+RejectDuplicateResult = Annotated[Decided, strawberry.union("RejectDuplicateResult")]
+UndoDuplicateJudgementResult = Annotated[Decided, strawberry.union("UndoDuplicateJudgementResult")]
+MergeContentResult = Annotated[Decided, strawberry.union("MergeContentResult")]
+SplitContentResult = Annotated[Decided, strawberry.union("SplitContentResult")]
+DecideReviewResult = Annotated[Decided, strawberry.union("DecideReviewResult")]
 
 
 @strawberry.type
 class DuplicateMutations:
     @strawberry.mutation(description="Confirm a system's SAME_CONTENT judgement.")
-    async def confirm_duplicate(self, info: Info, judgement_id: str) -> DecisionResult:
-        graph = info.context.graph
-        return await _run(info, lambda who: analyst.confirm_judgement(graph, judgement_id, who))
+    async def confirm_duplicate(self, info: Info, judgement_id: str) -> ConfirmDuplicateResult:
+        return await _decide(lambda: info.context.run(duplicates.confirm_duplicate, judgement_id))
 
     @strawberry.mutation(description="Reject a judgement; the matcher respects it thereafter.")
-    async def reject_duplicate(self, info: Info, judgement_id: str, reason: str) -> DecisionResult:
-        graph = info.context.graph
-        return await _run(
-            info, lambda who: analyst.reject_judgement(graph, judgement_id, who, reason)
+    async def reject_duplicate(
+        self, info: Info, judgement_id: str, reason: str
+    ) -> RejectDuplicateResult:
+        return await _decide(
+            lambda: info.context.run(duplicates.reject_duplicate, judgement_id, reason)
         )
 
     @strawberry.mutation(description="Undo a judgement, restoring what it superseded.")
-    async def undo_duplicate_judgement(self, info: Info, judgement_id: str) -> DecisionResult:
-        graph = info.context.graph
-        return await _run(info, lambda who: analyst.undo_judgement(graph, judgement_id, who))
+    async def undo_duplicate_judgement(
+        self, info: Info, judgement_id: str
+    ) -> UndoDuplicateJudgementResult:
+        return await _decide(
+            lambda: info.context.run(duplicates.undo_duplicate_judgement, judgement_id)
+        )
 
     @strawberry.mutation(description="Merge two content items into one.")
     async def merge_content(
         self, info: Info, content_a: str, content_b: str, reason: str
-    ) -> DecisionResult:
-        graph = info.context.graph
-        return await _run(
-            info, lambda who: analyst.merge_contents(graph, content_a, content_b, who, reason)
+    ) -> MergeContentResult:
+        return await _decide(
+            lambda: info.context.run(duplicates.merge_content, content_a, content_b, reason)
         )
 
     @strawberry.mutation(description="Split reports off a content item.")
     async def split_content(
         self, info: Info, content_id: str, report_ids: list[str], reason: str
-    ) -> DecisionResult:
-        graph = info.context.graph
-        return await _run(
-            info, lambda who: analyst.split_content(graph, content_id, report_ids, who, reason)
+    ) -> SplitContentResult:
+        return await _decide(
+            lambda: info.context.run(duplicates.split_content, content_id, report_ids, reason)
         )
 
     @strawberry.mutation(description="Answer a review item: the same content, or not.")
     async def decide_review(
         self, info: Info, review_id: str, same: bool, reason: str
-    ) -> DecisionResult:
-        graph = info.context.graph
-        return await _run(
-            info, lambda who: analyst.decide_review(graph, review_id, same, who, reason)
+    ) -> DecideReviewResult:
+        return await _decide(
+            lambda: info.context.run(duplicates.decide_review, review_id, same, reason)
         )

@@ -1,47 +1,83 @@
 """Accounts and the persons behind them, with the evidence of each link; a person's profile
-(``person``); the identity review queue and the analyst's decision on a pair.
+(``person``); the identity review queue and the analyst's decision on a pair
+(``services/identity.py``).
 
 Evidence can carry disclosed subscriber data (emails, phones, IPs), so only the roles allowed to
-read disclosures (``graph/viewer.py``) see it, and the review queue. A person's profile is for
-hub staff; its victims' names only for the roles cleared for disclosures.
+read disclosures see it, and the review queue. A person's profile is for hub staff; its
+victims' names only for the roles cleared for disclosures.
 """
 
 from __future__ import annotations
 
-import asyncio
-import enum
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Context, read
-from api.graphql.types.common import ForbiddenError, InvalidInputError, NotFoundError
-from graph.db import native
-from graph.errors import Forbidden, InvalidInput, InvalidValue, NotFound
-from graph.identity.analyst import judge_identity
-from graph.intel.bounds import within
-from graph.platforms import resolve_platform_name
-from graph.values.handle import Handle
+from api.graphql.context import Context
+from api.graphql.types.common import (
+    EXPECTED,
+    ConflictError,
+    ForbiddenError,
+    InvalidInputError,
+    NotFoundError,
+    failure,
+)
+from api.graphql.types.connection import Connection
+from api.graphql.types.outcome import LookupFailure, looked_up, paged
+from graph.identity.judgements import Verdict
+from services import identity as service
+from services.paging import DEFAULT_PAGE, PageRequest
 
 Info = strawberry.Info[Context, None]
-SHOWN = 100  # reports and victims listed on a person's profile (the totals are counted)
-MAX_QUEUE = 200
 
-
-def _require_reader(info: Info) -> None:
-    if not info.context.viewer.may_read_disclosures:
-        raise Forbidden("only roles cleared for disclosures see identity evidence")
+strawberry.enum(
+    Verdict,
+    name="IdentityVerdict",
+    description="An identity judgement: SAME_PERSON, NOT_SAME_PERSON, or UNSURE (the system "
+    "could not tell: the pair awaits an analyst).",
+)
+strawberry.enum(
+    service.PersonKind,
+    description="Which kind of person a person id names: OFFENDER, the person behind platform "
+    "accounts (an account's personId); NAMED, a person named in reports (victim, reporter or "
+    "suspect).",
+)
+strawberry.enum(
+    service.ReviewReason,
+    name="IdentityReviewReason",
+    description="Why an identity decision awaits an analyst: UNSURE, the evidence was not "
+    "conclusive; DISCLOSURE_WITHDRAWN, an analyst's judgement whose evidence used a withdrawn "
+    "disclosure.",
+)
+strawberry.enum(
+    service.RecordKind,
+    name="IdentityRecordKind",
+    description="What one side of an identity pair is: ACCOUNT, a platform account; "
+    "NAMED_PERSON, a person as one report names them (a Person).",
+)
+strawberry.enum(
+    service.NamedRole,
+    name="NamedPersonRole",
+    description="How a report names a person: VICTIM_IN, SUSPECTED_IN or REPORTED.",
+)
 
 
 @strawberry.type(description="A judgement that two accounts are (not) the same person.")
 class IdentityLink:
     id: str
     other_account: str
-    verdict: str
+    verdict: Verdict
     score: float
     actor: str
     evidence: str = strawberry.field(description="Features, values compared and weights (JSON)")
+
+    @classmethod
+    def of(cls, v: service.IdentityLink) -> IdentityLink:
+        return cls(
+            id=v.id, other_account=v.other_account, verdict=v.verdict, score=v.score,
+            actor=v.actor, evidence=v.evidence,
+        )  # fmt: skip
 
 
 @strawberry.type(description="An account, the person it belongs to, and why.")
@@ -53,78 +89,12 @@ class AccountIdentity:
     linked_accounts: list[str]
     links: list[IdentityLink]
 
-
-async def account(info: Info, platform: str, handle: str) -> AccountIdentity | None:
-    _require_reader(info)
-    try:
-        clean = Handle.clean(handle, resolve_platform_name(platform).id, strict=False)
-    except InvalidValue:
-        return None
-    rows = await read(info.context.graph, "identity/account_with_links", key=clean.key)
-    if not rows:
-        return None
-    row = rows[0]
-    return AccountIdentity(
-        key=row["key"], platform=row["platform"], handle=row["handle"],
-        person_id=row["person_id"], linked_accounts=sorted(row["linked"]),
-        links=[
-            IdentityLink(
-                id=j["id"], other_account=j["other"], verdict=j["verdict"],
-                score=j["score"], actor=j["actor"], evidence=j["evidence"],
-            )
-            for j in row["judgements"] if j["id"] is not None
-        ],
-    )  # fmt: skip
-
-
-@strawberry.type(description="The persons after an analyst's decision.")
-class IdentityDecision:
-    person_of_a: str
-    person_of_b: str
-
-
-IdentityResult = Annotated[
-    IdentityDecision | InvalidInputError | NotFoundError | ForbiddenError,
-    strawberry.union("IdentityDecisionResult"),
-]
-
-
-@strawberry.type
-class IdentityMutations:
-    @strawberry.mutation(
-        description="Link (same=true) or unlink two accounts, or two people named in reports "
-        "(their Person ids), with a reason; decides an identityReviewQueue item."
-    )
-    async def judge_identity(
-        self, info: Info, account_a: str, account_b: str, same: bool, reason: str
-    ) -> IdentityResult:
-        viewer = info.context.viewer
-        try:
-            _require_reader(info)
-            persons = await asyncio.to_thread(
-                judge_identity, info.context.graph, account_a, account_b, same,
-                viewer.user_id, reason,
-            )  # fmt: skip
-        except InvalidInput as error:
-            return InvalidInputError.of(error)
-        except NotFound as error:
-            return NotFoundError.of(error)
-        except Forbidden as error:
-            return ForbiddenError(message=str(error))
-        return IdentityDecision(
-            person_of_a=persons.person_of.get(account_a, f"person:{account_a}"),
-            person_of_b=persons.person_of.get(account_b, f"person:{account_b}"),
-        )
-
-
-@strawberry.enum(description="Which kind of person a person id names.")
-class PersonKind(enum.Enum):
-    OFFENDER = strawberry.enum_value(
-        "OFFENDER", description="The person behind platform accounts (an account's personId)."
-    )
-    NAMED = strawberry.enum_value(
-        "NAMED", description="A person named in reports (victim, reporter or suspect)."
-    )
+    @classmethod
+    def of(cls, v: service.AccountIdentity) -> AccountIdentity:
+        return cls(
+            key=v.key, platform=v.platform, handle=v.handle, person_id=v.person_id,
+            linked_accounts=list(v.linked_accounts), links=[IdentityLink.of(j) for j in v.links],
+        )  # fmt: skip
 
 
 @strawberry.type(description="An account of a person.")
@@ -142,6 +112,13 @@ class PersonReport:
     case_id: str | None
     force_code: str | None = strawberry.field(description="The force the case is assigned to.")
 
+    @classmethod
+    def of(cls, r: service.PersonReport) -> PersonReport:
+        return cls(
+            id=r.id, reference=r.reference, received_at=r.received_at, case_id=r.case_id,
+            force_code=r.force_code,
+        )  # fmt: skip
+
 
 @strawberry.type(description="A victim of reports against a person, by identity.")
 class TargetedVictim:
@@ -150,6 +127,13 @@ class TargetedVictim:
     force_code: str | None
     masked: bool = strawberry.field(description="True when the viewer may not see the name.")
     name: str | None
+
+    @classmethod
+    def of(cls, v: service.TargetedVictim) -> TargetedVictim:
+        return cls(
+            identity=v.identity, reports=v.reports, force_code=v.force_code, masked=v.masked,
+            name=v.name,
+        )  # fmt: skip
 
 
 @strawberry.type(description="A force involved: its cases, or its victims.")
@@ -170,113 +154,77 @@ class PersonRoles:
 @strawberry.type(description="A person: accounts, reports against them, victims, forces.")
 class PersonProfile:
     id: str
-    kind: PersonKind
+    kind: service.PersonKind
     accounts: list[PersonAccount]
     report_count: int
-    reports: list[PersonReport] = strawberry.field(
-        description=f"The newest {SHOWN} reports against the person."
-    )
     victim_count: int
-    victims: list[TargetedVictim] = strawberry.field(
-        description=f"Up to {SHOWN} victims, most reports first."
-    )
     forces: list[InvolvedForce]
     roles: PersonRoles | None = strawberry.field(
         description="For a person named in reports: the reports naming them in each role."
     )
+    profile: strawberry.Private[service.PersonProfile]
 
     @classmethod
-    def of(cls, person_id: str, row: dict[str, Any], reveal_names: bool) -> PersonProfile:
-        roles = row["roles"]
+    def of(cls, v: service.PersonProfile) -> PersonProfile:
+        roles = v.roles
         return cls(
-            id=person_id,
-            kind=PersonKind(row["kind"]),
-            accounts=[PersonAccount(**a) for a in row["accounts"]],
-            report_count=row["report_count"],
-            reports=[
-                PersonReport(
-                    id=r["id"], reference=r["reference"], received_at=native(r["received_at"]),
-                    case_id=r["case_id"], force_code=r["force_code"],
-                )
-                for r in row["reports"]
-            ],
-            victim_count=row["victim_count"],
-            victims=[
-                TargetedVictim(
-                    identity=v["identity"], reports=v["reports"], force_code=v["force_code"],
-                    masked=not reveal_names, name=v["name"],
-                )
-                for v in row["victims"]
-            ],
-            forces=[InvolvedForce(**f) for f in row["forces"]],
+            id=v.id, kind=v.kind,
+            accounts=[PersonAccount(key=a.key, platform=a.platform, handle=a.handle)
+                      for a in v.accounts],
+            report_count=v.report_count, victim_count=v.victim_count,
+            forces=[InvolvedForce(code=f.code, name=f.name, cases=f.cases, victims=f.victims)
+                    for f in v.forces],
             roles=PersonRoles(
-                victim_in=roles["victim"], suspect_in=roles["suspect"],
-                reporter_in=roles["reporter"],
+                victim_in=roles.victim_in, suspect_in=roles.suspect_in,
+                reporter_in=roles.reporter_in,
             ) if roles else None,
+            profile=v,
         )  # fmt: skip
 
+    @strawberry.field(description="The reports against the person, newest first.")
+    async def reports(
+        self, info: Info, first: int = DEFAULT_PAGE, after: str | None = None
+    ) -> Connection[PersonReport]:
+        request = PageRequest(first, after)
+        page = await info.context.run(service.person_reports, self.profile, request)
+        return Connection.of(page, PersonReport.of)
 
-PersonResult = Annotated[
-    PersonProfile | InvalidInputError | NotFoundError | ForbiddenError,
-    strawberry.union("PersonResult"),
-]
-
-
-async def person(
-    info: Info,
-    id: Annotated[
-        str, strawberry.argument(description="A person id: an account's or a named person's.")
-    ],
-) -> PersonResult:
-    viewer = info.context.viewer
-    if not viewer.is_hub_staff:
-        return ForbiddenError(message="only hub staff may see a person's profile")
-    if not id.strip():
-        return InvalidInputError.of(InvalidValue("id", "is empty"))
-    reveal = viewer.may_read_disclosures
-    rows = await read(
-        info.context.graph, "identity/person_profile", person_id=id, limit=SHOWN,
-        reveal_names=reveal, **viewer.cypher_scope(),
-    )  # fmt: skip
-    if not rows:
-        return NotFoundError(message=f"id: no person {id!r}")
-    return PersonProfile.of(id, rows[0], reveal)
-
-
-@strawberry.enum(description="Why an identity decision awaits an analyst.")
-class IdentityReviewReason(enum.Enum):
-    UNSURE = strawberry.enum_value("UNSURE", description="The evidence was not conclusive.")
-    DISCLOSURE_WITHDRAWN = strawberry.enum_value(
-        "DISCLOSURE_WITHDRAWN",
-        description="An analyst's judgement whose evidence used a withdrawn disclosure.",
-    )
-
-
-@strawberry.enum(description="What one side of an identity pair is.")
-class IdentityRecordKind(enum.Enum):
-    ACCOUNT = strawberry.enum_value("ACCOUNT", description="A platform account.")
-    NAMED_PERSON = strawberry.enum_value(
-        "NAMED_PERSON", description="A person as one report names them (a Person)."
-    )
+    @strawberry.field(description="The victims of those reports, most reports first.")
+    async def victims(
+        self, info: Info, first: int = DEFAULT_PAGE, after: str | None = None
+    ) -> Connection[TargetedVictim]:
+        request = PageRequest(first, after)
+        page = await info.context.run(service.person_victims, self.profile, request)
+        return Connection.of(page, TargetedVictim.of)
 
 
 @strawberry.type(description="One side of a pair: an account, or a person named in a report.")
 class IdentityParty:
-    kind: IdentityRecordKind
+    kind: service.RecordKind
     key: str = strawberry.field(description="Account key, or Person id (for judgeIdentity).")
     person_id: str
     platform: str | None
     handle: str | None
     name: str | None
-    roles: list[str] = strawberry.field(description="VICTIM_IN, SUSPECTED_IN, REPORTED.")
+    roles: list[service.NamedRole] = strawberry.field(
+        description="How the reports name a named person (none for an account)."
+    )
     report_reference: str | None
+
+    @classmethod
+    def of(cls, v: service.IdentityParty) -> IdentityParty:
+        return cls(
+            kind=v.kind, key=v.key, person_id=v.person_id, platform=v.platform,
+            handle=v.handle, name=v.name, roles=list(v.roles),
+            report_reference=v.report_reference,
+        )  # fmt: skip
 
 
 @strawberry.type(description="A pair awaiting an analyst's decision (judgeIdentity decides it).")
 class IdentityReviewItem:
     judgement_id: str
-    reason_for_review: IdentityReviewReason
-    verdict: str
+    reason_for_review: service.ReviewReason
+    verdict: Verdict
     score: float
     actor: str
     at: datetime
@@ -286,43 +234,67 @@ class IdentityReviewItem:
     a: IdentityParty
     b: IdentityParty
 
+    @classmethod
+    def of(cls, v: service.ReviewItem) -> IdentityReviewItem:
+        return cls(
+            judgement_id=v.judgement_id, reason_for_review=v.reason_for_review,
+            verdict=v.verdict, score=v.score, actor=v.actor, at=v.at, reason=v.reason,
+            evidence=v.evidence, withdrawn_disclosures=list(v.withdrawn_disclosures),
+            a=IdentityParty.of(v.a), b=IdentityParty.of(v.b),
+        )  # fmt: skip
 
-def _party(side: dict[str, Any]) -> IdentityParty:
-    return IdentityParty(
-        kind=IdentityRecordKind(side["kind"]),
-        key=side["key"], person_id=side["person_id"], platform=side["platform"],
-        handle=side["handle"], name=side["name"], roles=list(side["roles"]),
-        report_reference=side["report"],
-    )  # fmt: skip
+
+@strawberry.type(description="The persons after an analyst's decision.")
+class IdentityDecision:
+    person_of_a: str
+    person_of_b: str
+
+
+AccountResult = Annotated[
+    AccountIdentity | InvalidInputError | NotFoundError | ForbiddenError,
+    strawberry.union("AccountResult"),
+]
+PersonResult = Annotated[
+    PersonProfile | InvalidInputError | NotFoundError | ForbiddenError,
+    strawberry.union("PersonResult"),
+]
+IdentityReviewQueueResult = Annotated[
+    Connection[IdentityReviewItem] | InvalidInputError | ForbiddenError,
+    strawberry.union("IdentityReviewQueueResult"),
+]
+JudgeIdentityResult = Annotated[
+    IdentityDecision | InvalidInputError | NotFoundError | ConflictError | ForbiddenError,
+    strawberry.union("JudgeIdentityResult"),
+]
+
+
+async def account(info: Info, platform: str, handle: str) -> AccountResult:
+    found = await looked_up(lambda: info.context.run(service.account, platform, handle))
+    return found if isinstance(found, LookupFailure) else AccountIdentity.of(found)
+
+
+async def person(
+    info: Info,
+    id: Annotated[
+        str, strawberry.argument(description="A person id: an account's or a named person's.")
+    ],
+) -> PersonResult:
+    found = await looked_up(lambda: info.context.run(service.person, id))
+    return found if isinstance(found, LookupFailure) else PersonProfile.of(found)
 
 
 async def identity_review_queue(
-    info: Info,
-    limit: Annotated[int, strawberry.argument(description=f"1 to {MAX_QUEUE}")] = 50,
-) -> list[IdentityReviewItem]:
-    _require_reader(info)
-    within("limit", limit, 1, MAX_QUEUE)
-    rows = await read(
-        info.context.graph, "identity/review_queue", limit=limit,
-        **info.context.viewer.cypher_scope(),
-    )  # fmt: skip
-    return [
-        IdentityReviewItem(
-            judgement_id=r["id"],
-            reason_for_review=IdentityReviewReason.DISCLOSURE_WITHDRAWN
-            if r["needs_review"] else IdentityReviewReason.UNSURE,
-            verdict=r["verdict"], score=r["score"], actor=r["actor"],
-            at=datetime.fromisoformat(r["at"]), reason=r["reason"], evidence=r["evidence"],
-            withdrawn_disclosures=list(r["withdrawn_disclosures"]),
-            a=_party(r["sides"][0]), b=_party(r["sides"][1]),
-        )
-        for r in rows
-    ]  # fmt: skip
+    info: Info, first: int = DEFAULT_PAGE, after: str | None = None
+) -> IdentityReviewQueueResult:
+    return await paged(
+        lambda: info.context.run(service.identity_review_queue, PageRequest(first, after)),
+        IdentityReviewItem.of,
+    )
 
 
 @strawberry.type
 class IdentityQueries:
-    account: AccountIdentity | None = strawberry.field(
+    account: AccountResult = strawberry.field(
         resolver=account,
         description="An account, its person and the evidence of each link.",
     )
@@ -331,7 +303,26 @@ class IdentityQueries:
         description="A person (behind accounts, or named in reports): accounts, reports "
         "against them, victims, forces and roles. Hub staff only.",
     )
-    identity_review_queue: list[IdentityReviewItem] = strawberry.field(
+    identity_review_queue: IdentityReviewQueueResult = strawberry.field(
         resolver=identity_review_queue,
-        description="Identity pairs awaiting an analyst (judgeIdentity decides them).",
+        description="Identity pairs awaiting an analyst, oldest first (judgeIdentity decides "
+        "them).",
     )
+
+
+@strawberry.type
+class IdentityMutations:
+    @strawberry.mutation(
+        description="Link (same=true) or unlink two accounts, or two people named in reports "
+        "(their Person ids), with a reason; decides an identityReviewQueue item."
+    )
+    async def judge_identity(
+        self, info: Info, account_a: str, account_b: str, same: bool, reason: str
+    ) -> JudgeIdentityResult:
+        try:
+            decided = await info.context.run(
+                service.judge_identity, account_a, account_b, same, reason
+            )
+        except EXPECTED as error:
+            return failure(error)
+        return IdentityDecision(person_of_a=decided.person_of_a, person_of_b=decided.person_of_b)

@@ -1,8 +1,7 @@
-"""Graded intelligence items, created by analysts from cases."""
+"""Graded intelligence items, created by analysts from cases (``services/intel.py``)."""
 
 from __future__ import annotations
 
-import asyncio
 from typing import Annotated
 
 import strawberry
@@ -17,12 +16,11 @@ from api.graphql.types.common import (
     NotFoundError,
     failure,
 )
-from graph.errors import InvalidInput, Problem
-from graph.intel.from_case import create_item
-from graph.viewer import Role
+from graph.errors import InvalidValue
+from graph.intel.models import IntelItem
+from services import intel as service
 
 Info = strawberry.Info[Context, None]
-INTEL_ROLES = frozenset({Role.INTELLIGENCE_ANALYST, Role.HUB_ANALYST, Role.ADMIN})
 
 
 @strawberry.type(description="A graded (3x5x2) intelligence item.")
@@ -32,8 +30,17 @@ class IntelItemCreated:
     handling_conditions: list[str]
     entity_count: int
 
+    @classmethod
+    def of(cls, item: IntelItem) -> IntelItemCreated:
+        return cls(
+            id=item.id,
+            grade=item.grade.code,
+            handling_conditions=list(item.grade.handling_conditions),
+            entity_count=len(item.entities),
+        )
 
-IntelResult = Annotated[
+
+CreateIntelItemResult = Annotated[
     IntelItemCreated | InvalidInputError | NotFoundError | ConflictError | ForbiddenError,
     strawberry.union("CreateIntelItemResult"),
 ]
@@ -44,21 +51,13 @@ class IntelMutations:
     @strawberry.mutation(description="Create a graded intelligence item from a case.")
     async def create_intel_item(
         self, info: Info, case_id: str, grade: JSON, summary: str, purpose: str
-    ) -> IntelResult:
-        viewer = info.context.viewer
-        if viewer.role not in INTEL_ROLES:
-            return ForbiddenError(message="only analysts create intelligence items")
-        if not isinstance(grade, dict):
-            return InvalidInputError.of(InvalidInput([Problem("grade", "must be a JSON object")]))
+    ) -> CreateIntelItemResult:
         try:
-            item = await asyncio.to_thread(
-                create_item, info.context.graph, case_id, grade, summary, purpose, viewer.user_id
+            if not isinstance(grade, dict):
+                raise InvalidValue("grade", "must be a JSON object")
+            item = await info.context.run(
+                service.create_intel_item, case_id, grade, summary, purpose
             )
         except EXPECTED as error:
             return failure(error)
-        return IntelItemCreated(
-            id=item.id,
-            grade=item.grade.code,
-            handling_conditions=list(item.grade.handling_conditions),
-            entity_count=len(item.entities),
-        )
+        return IntelItemCreated.of(item)

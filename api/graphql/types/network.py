@@ -1,59 +1,51 @@
 """Network queries for intelligence analysts, bounded in depth and size: campaigns, the
-neighbourhood of an entity, and the shortest paths between two.
+neighbourhood of an entity (its nodes and the relationships between them), and the shortest
+paths between two (``services/network.py``).
 
 Hub staff only. Emails, phone numbers and IP addresses met on the way are shown only to the
-roles cleared for disclosures (``graph/viewer.py``); others see an opaque token per node.
+roles cleared for disclosures; others see an opaque token per node.
 """
 
 from __future__ import annotations
 
-import asyncio
-import enum
 from datetime import datetime
+from typing import Annotated, TypeVar
 
 import strawberry
 
-from api.graphql.context import Context, read
-from api.graphql.permissions import require_hub_staff
-from graph.errors import InvalidValue
-from graph.intel import network_store
-from graph.intel.bounds import Window, within
-from graph.intel.campaigns import Targeting, find_campaigns, find_communities
-from graph.intel.network import Node
+from api.graphql.context import Context
+from api.graphql.types.common import ForbiddenError, InvalidInputError, NotFoundError
+from api.graphql.types.connection import Connection
+from api.graphql.types.outcome import LookupFailure, asks_for, looked_up, paged
+from graph.intel.campaigns import CampaignMethod
+from graph.intel.network import EntityKind, NodeLabel, Relationship
+from services import network as service
+from services.paging import DEFAULT_PAGE, PageRequest
 
 Info = strawberry.Info[Context, None]
-MAX_DEPTH = 3
-MAX_NODES = 500
-FANOUT = 25  # neighbours one node contributes to a ring
-MAX_PATH_LENGTH = 6  # the bound written in queries/intel/shortest_paths.cypher
-MAX_PATHS = 20
-MAX_EDGES = 100_000
-MAX_GROUP = 1_000
+T = TypeVar("T")
+V = TypeVar("V")
 
-
-@strawberry.enum(description="What an entity id names (without it, each kind is tried in turn).")
-class EntityKind(enum.Enum):
-    ACCOUNT = strawberry.enum_value("ACCOUNT", description="An account key (platform|handle).")
-    REPORT = strawberry.enum_value("REPORT", description="A report id.")
-    CONTENT = strawberry.enum_value("CONTENT", description="A content cluster id.")
-    CASE = strawberry.enum_value("CASE", description="A case id.")
-    VICTIM = strawberry.enum_value(
-        "VICTIM", description="A person named in reports: a Person id or an identity key."
-    )
-    PERSON = strawberry.enum_value(
-        "PERSON", description="The person behind accounts (an account's personId)."
-    )
-
-
-@strawberry.enum(description="How campaigns are found among accounts sharing victims.")
-class CampaignMethod(enum.Enum):
-    COMPONENTS = strawberry.enum_value(
-        "COMPONENTS", description="Connected components: one shared victim joins two groups."
-    )
-    MODULARITY = strawberry.enum_value(
-        "MODULARITY",
-        description="Louvain communities weighted by shared victims: weak links do not join.",
-    )
+strawberry.enum(
+    EntityKind,
+    description="What an entity id names (without it, each kind is tried in turn): ACCOUNT an "
+    "account key (platform|handle); REPORT a report id; CONTENT a content cluster id; CASE a "
+    "case id; VICTIM a person named in reports (a Person id or an identity key); PERSON the "
+    "person behind accounts (an account's personId).",
+)
+strawberry.enum(
+    CampaignMethod,
+    description="How campaigns are found among accounts sharing victims: COMPONENTS, connected "
+    "components (one shared victim joins two groups); MODULARITY, Louvain communities weighted "
+    "by shared victims (weak links do not join).",
+)
+strawberry.enum(NodeLabel, description="The kind of a node of the network.")
+strawberry.enum(
+    Relationship,
+    name="NetworkRelationship",
+    description="A relationship of the network; IN_CLUSTER is a report's membership of its "
+    "content cluster.",
+)
 
 
 @strawberry.type(description="Accounts that targeted the same victims within the window.")
@@ -62,35 +54,90 @@ class Campaign:
     victim_count: int = strawberry.field(description="Victims are counted, not named, here.")
     reports: int
 
+    @classmethod
+    def of(cls, value: service.CampaignValue) -> Campaign:
+        return cls(
+            accounts=list(value.accounts), victim_count=value.victim_count, reports=value.reports
+        )
 
-@strawberry.type
-class Neighbour:
+
+@strawberry.type(description="A node of the network: its id (or a token) and its kind.")
+class NetworkNode:
     id: str
-    label: str
-    distance: int
-
-
-@strawberry.type(description="A node on a path.")
-class PathNode:
-    id: str
-    label: str
+    label: NodeLabel
 
     @classmethod
-    def of(cls, node: Node) -> PathNode:
+    def of(cls, node: service.NetworkNode) -> NetworkNode:
         return cls(id=node.id, label=node.label)
+
+
+@strawberry.type(description="A node of a neighbourhood and its distance from the entity.")
+class Neighbour:
+    id: str
+    label: NodeLabel
+    distance: int
+
+    @classmethod
+    def of(cls, value: service.NeighbourValue) -> Neighbour:
+        return cls(id=value.node.id, label=value.node.label, distance=value.distance)
+
+
+@strawberry.type(description="A relationship between two nodes, from its start to its end.")
+class NetworkLink:
+    from_: NetworkNode = strawberry.field(name="from")
+    to: NetworkNode
+    type: Relationship
+
+    @classmethod
+    def of(cls, link: service.NetworkLink) -> NetworkLink:
+        return cls(from_=NetworkNode.of(link.start), to=NetworkNode.of(link.end), type=link.type)
+
+
+@strawberry.type(description="The nodes around an entity, nearest first, and how they join.")
+class Neighbourhood:
+    nodes: Connection[Neighbour] = strawberry.field(
+        description="The entity's own nodes (distance 0), then the nodes up to depth steps "
+        "away, nearest first."
+    )
+    relationships: list[NetworkLink] = strawberry.field(
+        description="The relationships met while growing the neighbourhood that join a node of "
+        "this page to one of this page or an earlier page: paged to the end, each once. Read "
+        "only when asked for."
+    )
 
 
 @strawberry.type(description="A shortest path: relationships[i] joins nodes[i] and nodes[i+1].")
 class NetworkPath:
     length: int
-    nodes: list[PathNode]
-    relationships: list[str] = strawberry.field(
-        description="Relationship types; IN_CLUSTER is a report's membership of its content."
-    )
+    nodes: list[NetworkNode]
+    relationships: list[Relationship]
+
+    @classmethod
+    def of(cls, path: service.PathValue) -> NetworkPath:
+        return cls(
+            length=path.length,
+            nodes=[NetworkNode.of(n) for n in path.nodes],
+            relationships=list(path.relationships),
+        )
 
 
-def _shown(info: Info, node: Node) -> Node:
-    return node.shown(info.context.viewer.may_read_disclosures)
+@strawberry.type(description="Shortest paths between two entities (none when not that close).")
+class NetworkPaths:
+    paths: list[NetworkPath]
+
+
+CampaignsResult = Annotated[
+    Connection[Campaign] | InvalidInputError | ForbiddenError,
+    strawberry.union("CampaignsResult"),
+]
+NeighbourhoodResult = Annotated[
+    Neighbourhood | InvalidInputError | NotFoundError | ForbiddenError,
+    strawberry.union("NeighbourhoodResult"),
+]
+ShortestPathsResult = Annotated[
+    NetworkPaths | InvalidInputError | NotFoundError | ForbiddenError,
+    strawberry.union("ShortestPathsResult"),
+]
 
 
 async def campaigns(
@@ -100,46 +147,43 @@ async def campaigns(
     min_accounts: int = 3,
     min_victims: int = 2,
     method: CampaignMethod = CampaignMethod.COMPONENTS,
-) -> list[Campaign]:
-    viewer = info.context.viewer
-    require_hub_staff(viewer)
-    window = Window.of(since, until)
-    within("minAccounts", min_accounts, 2, MAX_GROUP)
-    within("minVictims", min_victims, 1, MAX_GROUP)
-    [pairs] = await read(
-        info.context.graph, "intel/co_targeting", limit=MAX_EDGES + 1,
-        **window.params(), **viewer.cypher_scope(),
-    )  # fmt: skip
-    if len(pairs["accounts"]) > MAX_EDGES:
-        raise InvalidValue(
-            "until", f"the window holds over {MAX_EDGES} account-victim links: narrow it"
-        )
-    edges = [
-        Targeting(account, victim, reports)
-        for account, victim, reports in zip(
-            pairs["accounts"], pairs["victims"], pairs["reports"], strict=True
-        )
-    ]
-    find = find_communities if method is CampaignMethod.MODULARITY else find_campaigns
-    found = await asyncio.to_thread(find, edges, min_accounts, min_victims)
-    return [
-        Campaign(accounts=list(c.accounts), victim_count=len(c.victims), reports=c.reports)
-        for c in found
-    ]
+    first: int = DEFAULT_PAGE,
+    after: str | None = None,
+) -> CampaignsResult:
+    return await paged(
+        lambda: info.context.run(
+            service.campaigns,
+            since,
+            until,
+            min_accounts,
+            min_victims,
+            method,
+            PageRequest(first, after),
+        ),
+        Campaign.of,
+    )
 
 
 async def neighbourhood(
-    info: Info, id: str, kind: EntityKind | None = None, depth: int = 2, limit: int = 200
-) -> list[Neighbour]:
-    require_hub_staff(info.context.viewer)
-    within("depth", depth, 1, MAX_DEPTH)
-    within("limit", limit, 1, MAX_NODES)
-    found = await asyncio.to_thread(
-        network_store.neighbourhood, info.context.graph, id,
-        kind.name if kind else None, depth, limit, FANOUT,
-    )  # fmt: skip
-    shown = [(_shown(info, n.node), n.distance) for n in found]
-    return [Neighbour(id=node.id, label=node.label, distance=d) for node, d in shown]
+    info: Info,
+    id: str,
+    kind: EntityKind | None = None,
+    depth: int = 2,
+    first: int = DEFAULT_PAGE,
+    after: str | None = None,
+) -> NeighbourhoodResult:
+    drawn = asks_for(info, "relationships")
+    found = await looked_up(
+        lambda: info.context.run(
+            service.neighbourhood, id, kind, depth, PageRequest(first, after), drawn
+        )
+    )
+    if isinstance(found, LookupFailure):
+        return found
+    return Neighbourhood(
+        nodes=Connection.of(found.nodes, Neighbour.of),
+        relationships=[NetworkLink.of(link) for link in found.links],
+    )
 
 
 async def shortest_paths(
@@ -148,38 +192,37 @@ async def shortest_paths(
     target: str,
     source_kind: EntityKind | None = None,
     target_kind: EntityKind | None = None,
-    max_length: int = MAX_PATH_LENGTH,
-    limit: int = 5,
-) -> list[NetworkPath]:
-    require_hub_staff(info.context.viewer)
-    within("maxLength", max_length, 1, MAX_PATH_LENGTH)
-    within("limit", limit, 1, MAX_PATHS)
-    paths = await asyncio.to_thread(
-        network_store.shortest_paths, info.context.graph,
-        (source, source_kind.name if source_kind else None),
-        (target, target_kind.name if target_kind else None), max_length, limit,
-    )  # fmt: skip
-    return [
-        NetworkPath(
-            length=p.length,
-            nodes=[PathNode.of(_shown(info, n)) for n in p.nodes],
-            relationships=list(p.rels),
+    max_length: int = service.MAX_PATH_LENGTH,
+    limit: Annotated[
+        int, strawberry.argument(description=f"1 to {service.MAX_PATHS}: paths are few")
+    ] = 5,
+) -> ShortestPathsResult:
+    found = await looked_up(
+        lambda: info.context.run(
+            service.shortest_paths,
+            (source, source_kind),
+            (target, target_kind),
+            max_length,
+            limit,
         )
-        for p in paths
-    ]
+    )
+    if isinstance(found, LookupFailure):
+        return found
+    return NetworkPaths(paths=[NetworkPath.of(p) for p in found])
 
 
 @strawberry.type
 class NetworkQueries:
-    campaigns: list[Campaign] = strawberry.field(
+    campaigns: CampaignsResult = strawberry.field(
         resolver=campaigns,
-        description="Groups of accounts targeting the same victims within a window.",
+        description="Groups of accounts targeting the same victims within a window, largest first.",
     )
-    neighbourhood: list[Neighbour] = strawberry.field(
+    neighbourhood: NeighbourhoodResult = strawberry.field(
         resolver=neighbourhood,
-        description="Nodes around an account, person, report or content (depth 1-3).",
+        description="Nodes around an account, person, report or content (depth 1-3), and the "
+        "relationships between them.",
     )
-    shortest_paths: list[NetworkPath] = strawberry.field(
+    shortest_paths: ShortestPathsResult = strawberry.field(
         resolver=shortest_paths,
         description="Shortest paths (at most 6 steps) between two entities.",
     )

@@ -2,14 +2,17 @@
 
 Every time the API returns has the same shape (``2026-03-01T12:00:00.000000Z``), whatever
 precision the store kept, so clients compare and sort them as text. Inputs accept any ISO 8601
-time with an offset; a time without one is refused, naming the value.
+time with an offset, kept with that offset (a referral's times stay as the sender wrote them);
+a time without one is refused, naming the value.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 
 import strawberry
+from strawberry.types.scalar import ScalarDefinition
 
 from graph.errors import InvalidValue
 
@@ -27,7 +30,7 @@ def parse(text: str) -> datetime:
         raise InvalidValue("DateTime", f"{text!r} is not an ISO 8601 time") from None
     if moment.tzinfo is None:
         raise InvalidValue("DateTime", f"{text!r} has no UTC offset (add Z or +00:00)")
-    return moment.astimezone(UTC)
+    return moment  # with the offset it was given: a referral keeps the times as sent
 
 
 DATETIME = strawberry.scalar(
@@ -37,4 +40,4 @@ DATETIME = strawberry.scalar(
     parse_value=parse,
 )
 
-SCALARS = {datetime: DATETIME}  # the schema's scalar_map
+SCALARS: Mapping[object, ScalarDefinition] = {datetime: DATETIME}  # the schema's scalar_map

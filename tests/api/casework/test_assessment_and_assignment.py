@@ -17,18 +17,18 @@ ANALYST = "dev:hub_analyst:dc-patel"
 
 CASE_QUERY = """
 query($ref: String!) {
-  report(sourceRef: $ref) { content { case {
+  report(sourceRef: $ref) { ... on Report { content { case {
     id
     assessment { recommendation hateFlag reasons
       candidateOffences { offenceId recordable }
       deadlines { name status dueAt } }
     assignment { rule disposition confidence reasons
       leadForce { code name } notified { role reason force { code name } } }
-  } } }
+  } } } }
 }
 """
 FACTS = """
-mutation($case: String!, $facts: JSON!) {
+mutation($case: String!, $facts: CaseFactsInput!) {
   recordCaseFacts(caseId: $case, facts: $facts) {
     __typename ... on Assessment { recommendation }
     ... on InvalidInputError { problems { field message } }
@@ -37,6 +37,8 @@ mutation($case: String!, $facts: JSON!) {
 """
 
 
+QUEUE = """{ casesToAssess { ... on CaseToAssessConnection {
+  nodes { caseId recordingDecisionStatus } } } }"""
 THREAT = "I know where you live in Wigan and I am going to kill you"
 
 
@@ -51,20 +53,23 @@ def _submit(
     for key, value in changes.items():
         payload[key] = value
     assert client.post("/api/v1/referrals", json=payload).status_code == 201
-    return gql(client, CASE_QUERY, token=ANALYST, ref="TV-THREAT")["data"]["report"]["content"][
-        "case"
-    ]
+    return _case(client)
+
+
+def _case(client: TestClient) -> dict[str, Any]:
+    found = gql(client, CASE_QUERY, token=ANALYST, ref="TV-THREAT")["data"]["report"]
+    return found["content"]["case"]  # type: ignore[no-any-return]
 
 
 THREAT_FACTS = {
-    "threat_of_death_or_serious_harm": True,
-    "threat_kind": "death",
-    "sent_to_victim_directly": True,
-    "published_to_public": True,
-    "perceived_by": ["victim"],
-    "basis_for_intentional_hostility": True,
-    "suspect_identified": True,
-    "suspects": [{"identified": True, "where": "uk_postcode", "postcode": "LS1 4AP"}],
+    "threatOfDeathOrSeriousHarm": True,
+    "threatKind": "DEATH",
+    "sentToVictimDirectly": True,
+    "publishedToPublic": True,
+    "perceivedBy": ["VICTIM"],
+    "basisForIntentionalHostility": True,
+    "suspectIdentified": True,
+    "suspects": [{"identified": True, "where": "UK_POSTCODE", "postcode": "LS1 4AP"}],
 }
 
 
@@ -72,22 +77,20 @@ def test_threat_to_kill_leeds_suspect_wigan_victim(client: TestClient) -> None:
     case = _submit(client, "2026-05-31T22:15:00Z")
     assert case["assignment"]["leadForce"]["code"] == "E23000005"  # before facts: victim's force
     result = gql(client, FACTS, token=ANALYST, case=case["id"], facts=THREAT_FACTS)
-    assert result["data"]["recordCaseFacts"]["recommendation"] == "crime"
+    assert result["data"]["recordCaseFacts"]["recommendation"] == "CRIME"
 
-    case = gql(client, CASE_QUERY, token=ANALYST, ref="TV-THREAT")["data"]["report"]["content"][
-        "case"
-    ]
+    case = _case(client)
     assessment, assignment = case["assessment"], case["assignment"]
-    assert assessment["recommendation"] == "crime"
+    assert assessment["recommendation"] == "CRIME"
     assert assessment["hateFlag"] is True
     assert assessment["candidateOffences"][0] == {"offenceId": "osa2023_s181", "recordable": True}
-    assert "crime_recording_decision" in {d["name"] for d in assessment["deadlines"]}
+    assert "CRIME_RECORDING_DECISION" in {d["name"] for d in assessment["deadlines"]}
     assert assessment["reasons"]
 
     assert assignment["leadForce"] == {"code": "E23000010", "name": "West Yorkshire Police"}
-    assert assignment["rule"] == "b_identified_suspect_uk"
+    assert assignment["rule"] == "SUSPECT_FORCE"
     assert [(n["force"]["code"], n["role"]) for n in assignment["notified"]] == [
-        ("E23000005", "victim_care")
+        ("E23000005", "VICTIM_CARE")
     ]
     assert any("LS1 4AP" in r or "West Yorkshire" in r for r in assignment["reasons"])
     assert all(n["reason"] for n in assignment["notified"])
@@ -98,9 +101,7 @@ def test_the_same_message_before_31_january_2024_proposes_the_mca_offence(
 ) -> None:
     case = _submit(client, "2024-01-20T10:00:00Z")
     gql(client, FACTS, token=ANALYST, case=case["id"], facts=THREAT_FACTS)
-    case = gql(client, CASE_QUERY, token=ANALYST, ref="TV-THREAT")["data"]["report"]["content"][
-        "case"
-    ]
+    case = _case(client)
     offences = [o["offenceId"] for o in case["assessment"]["candidateOffences"]]
     assert offences[0] == "mca1988_s1_threat"
     assert "osa2023_s181" not in offences
@@ -115,33 +116,31 @@ def test_bystander_report_about_a_public_figure_is_not_a_crime_with_the_percepti
     # Offensive abuse, but not "grossly offensive" in law and no threat: offence alone is not
     # enough, and the only person perceiving hostility has no connection to the victim.
     facts = {
-        "published_to_public": True,
-        "perceived_by": ["bystander_no_connection"],
-        "victim_is_public_figure_or_group": True,
-        "occasions_targeting_victim": 0,
+        "publishedToPublic": True,
+        "perceivedBy": ["BYSTANDER_NO_CONNECTION"],
+        "victimIsPublicFigureOrGroup": True,
+        "occasionsTargetingVictim": 0,
     }
     result = gql(client, FACTS, token=ANALYST, case=case["id"], facts=facts)
     assert result["data"]["recordCaseFacts"]["recommendation"] in (
-        "no_further_action", "non_crime_hate_incident", "intelligence_only",
+        "NO_FURTHER_ACTION", "NON_CRIME_HATE_INCIDENT", "INTELLIGENCE_ONLY",
     )  # fmt: skip
-    case = gql(client, CASE_QUERY, token=ANALYST, ref="TV-THREAT")["data"]["report"]["content"][
-        "case"
-    ]
-    assert case["assessment"]["recommendation"] == "no_further_action"  # the shipped policy
+    case = _case(client)
+    assert case["assessment"]["recommendation"] == "NO_FURTHER_ACTION"  # the shipped policy
     assert any("perception" in r.lower() for r in case["assessment"]["reasons"])
-    assert case["assignment"]["rule"] == "d_no_victim_location"
+    assert case["assignment"]["rule"] == "NO_VICTIM_LOCATION"
 
 
 def test_decisions_and_reassignment_keep_their_history(client: TestClient) -> None:
     case = _submit(client, "2026-05-31T22:15:00Z")
-    queue = gql(client, "{ casesToAssess { caseId recordingDecisionStatus } }", token=ANALYST)
-    assert queue["data"]["casesToAssess"][0]["caseId"] == case["id"]
+    queue = gql(client, QUEUE, token=ANALYST)["data"]["casesToAssess"]["nodes"]
+    assert queue[0]["caseId"] == case["id"]
     decide = """mutation($c: String!) { decideAssessment(caseId: $c, accept: false,
-        recommendation: "crime", reason: "registrar's decision") { __typename } }"""
+        recommendation: CRIME, reason: "registrar's decision") { __typename } }"""
     assert gql(client, decide, token=ANALYST, c=case["id"])["data"]["decideAssessment"] == {
         "__typename": "Assessment"
     }
-    assert gql(client, "{ casesToAssess { caseId } }", token=ANALYST)["data"]["casesToAssess"] == []
+    assert gql(client, QUEUE, token=ANALYST)["data"]["casesToAssess"]["nodes"] == []
 
     assign = "mutation($c: String!) { assignCase(caseId: $c) { __typename } }"
     assert (
@@ -164,10 +163,17 @@ def test_decisions_and_reassignment_keep_their_history(client: TestClient) -> No
 
 def test_bad_facts_name_the_field(client: TestClient) -> None:
     case = _submit(client, "2026-05-31T22:15:00Z")
-    result = gql(client, FACTS, token=ANALYST, case=case["id"], facts={"threat": True})
+    facts = {"occasionsTargetingVictim": -1}
+    result = gql(client, FACTS, token=ANALYST, case=case["id"], facts=facts)
     assert result["data"]["recordCaseFacts"]["problems"] == [
-        {"field": "facts.threat", "message": "is not a case fact"}
-    ]
+        {"field": "facts.occasionsTargetingVictim",
+         "message": "Input should be greater than or equal to 0"}
+    ]  # fmt: skip
+    unknown = """mutation($case: String!) { recordCaseFacts(caseId: $case, facts: {threat: true})
+      { __typename } }"""
+    refused = gql(client, unknown, token=ANALYST, case=case["id"])
+    assert refused["data"] is None
+    assert "threat" in refused["errors"][0]["message"]  # not a case fact: the input has none
 
 
 def test_a_force_sees_its_assigned_and_notified_cases_only(client: TestClient) -> None:
@@ -179,14 +185,16 @@ def test_a_force_sees_its_assigned_and_notified_cases_only(client: TestClient) -
         token=ANALYST,
         c=case["id"],
     )
-    query = "{ forceCases { caseId how forceCode } }"
+    query = "{ forceCases { ... on ForceCaseConnection { nodes { caseId how forceCode } } } }"
 
     def seen(force: str) -> list[dict[str, str]]:
         token = f"dev:force_officer:pc1:{force}"
-        return gql(client, query, token=token)["data"]["forceCases"]  # type: ignore[no-any-return]
+        nodes = gql(client, query, token=token)["data"]["forceCases"]["nodes"]
+        assert isinstance(nodes, list)
+        return nodes
 
     assert seen("E23000010") == [
-        {"caseId": case["id"], "how": "ASSIGNED_TO", "forceCode": "E23000010"}
+        {"caseId": case["id"], "how": "ASSIGNED", "forceCode": "E23000010"}
     ]
     assert seen("E23000005") == [
         {"caseId": case["id"], "how": "NOTIFIED", "forceCode": "E23000005"}
@@ -203,7 +211,7 @@ def test_outcomes_follow_the_home_office_rules(client: TestClient) -> None:
         token=ANALYST,
         c=case["id"],
     )
-    report = """mutation($c: String!, $code: String!, $named: Boolean!, $why: String) {
+    report = """mutation($c: String!, $code: OutcomeType!, $named: Boolean!, $why: String) {
       reportOutcome(caseId: $c, code: $code, namedSuspect: $named, supervisorJustification: $why) {
         __typename ... on OutcomeRecorded { code }
         ... on InvalidInputError { problems { field } } ... on ForbiddenError { message } } }"""
@@ -213,13 +221,18 @@ def test_outcomes_follow_the_home_office_rules(client: TestClient) -> None:
         result = gql(client, report, token=token, c=case["id"], code=code, named=named, why=why)
         return result["data"]["reportOutcome"]  # type: ignore[no-any-return]
 
-    assert send("dev:force_officer:pc1:E23000005", "1", True)["__typename"] == "ForbiddenError"
-    no_suspect = send(west_yorkshire, "15", False)
+    manchester = "dev:force_officer:pc1:E23000005"
+    assert send(manchester, "OUTCOME_1", True)["__typename"] == "ForbiddenError"
+    no_suspect = send(west_yorkshire, "OUTCOME_15", False)
     assert no_suspect["problems"] == [{"field": "outcome.named_suspect"}]
-    unjustified = send(west_yorkshire, "21", True)
+    unjustified = send(west_yorkshire, "OUTCOME_21", True)
     assert {"field": "outcome.supervisor_justification"} in unjustified["problems"]
-    assert send(west_yorkshire, "21", True, "victim's wishes; DS approved")["code"] == "21"
-    assert send(west_yorkshire, "99", True)["__typename"] == "InvalidInputError"
+    justified = send(west_yorkshire, "OUTCOME_21", True, "victim's wishes; DS approved")
+    assert justified["code"] == "OUTCOME_21"
+    unknown = report.replace("$code: OutcomeType!, ", "").replace("$code", "OUTCOME_99")
+    refused = gql(client, unknown, token=west_yorkshire, c=case["id"], named=True)
+    assert refused["data"] is None
+    assert "OUTCOME_99" in refused["errors"][0]["message"]  # not an outcome type at all
 
 
 def test_a_case_is_assessed_once_a_request_for_its_assessment_and_assignment(
@@ -235,9 +248,53 @@ def test_a_case_is_assessed_once_a_request_for_its_assessment_and_assignment(
         return view(graph, case_id, now)
 
     monkeypatch.setattr(repository, "view", counted)
-    again = gql(client, CASE_QUERY, token=ANALYST, ref="TV-THREAT")["data"]["report"]["content"][
-        "case"
-    ]
+    again = _case(client)
     assert calls == [case["id"]]
     assert again["assessment"] == case["assessment"]
     assert again["assignment"] == case["assignment"]
+
+
+CASE_BY_ID = """query($id: ID!) { case(id: $id) { __typename ... on Case { id status }
+  ... on NotFoundError { message } ... on ForbiddenError { message } } }"""
+
+
+def test_a_case_by_id_is_found_or_not_found_and_only_for_hub_staff(client: TestClient) -> None:
+    case = _submit(client, "2026-05-31T22:15:00Z")
+    found = gql(client, CASE_BY_ID, token=ANALYST, id=case["id"])["data"]["case"]
+    assert found == {"__typename": "Case", "id": case["id"], "status": "OPEN"}
+    missing = gql(client, CASE_BY_ID, token=ANALYST, id="case:nothing")["data"]["case"]
+    assert missing == {
+        "__typename": "NotFoundError",
+        "message": "case 'case:nothing' does not exist",
+    }
+    officer = "dev:force_officer:pc1:E23000005"
+    refused = gql(client, CASE_BY_ID, token=officer, id=case["id"])["data"]["case"]
+    assert refused["__typename"] == "ForbiddenError"
+
+
+PAGE = """query($after: String) { casesToAssess(first: 2, after: $after) {
+  __typename ... on CaseToAssessConnection {
+    nodes { caseId } pageInfo { hasNextPage endCursor } }
+  ... on InvalidInputError { problems { field } } } }"""
+
+
+def test_the_cases_to_assess_page_to_their_end(client: TestClient) -> None:
+    for n in range(5):
+        payload = referral(source_ref=f"TV-Q{n}")
+        payload["submitted_at"] = f"2026-05-0{n + 1}T10:00:00Z"
+        payload["incident"]["occurred_at"] = f"2026-05-0{n + 1}T09:00:00Z"
+        payload["content"][0]["url"] = f"https://x.com/someone/status/{1000 + n}"
+        assert client.post("/api/v1/referrals", json=payload).status_code == 201
+    listed: list[str] = []
+    after = None
+    for _ in range(5):
+        page = gql(client, PAGE, token=ANALYST, after=after)["data"]["casesToAssess"]
+        listed.extend(n["caseId"] for n in page["nodes"])
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+        after = page["pageInfo"]["endCursor"]
+    everything = gql(client, QUEUE, token=ANALYST)["data"]["casesToAssess"]["nodes"]
+    assert listed == [n["caseId"] for n in everything]
+    assert len(listed) == 5
+    bad = gql(client, PAGE, token=ANALYST, after="not a cursor")["data"]["casesToAssess"]
+    assert bad == {"__typename": "InvalidInputError", "problems": [{"field": "after"}]}

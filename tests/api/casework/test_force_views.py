@@ -24,16 +24,32 @@ OFFICER_B = f"dev:force_officer:pc2:{WEST_YORKSHIRE}"
 DETAIL = """
 query($id: String!, $limit: Int! = 50) {
   forceCase(id: $id, linkedLimit: $limit) {
-    id status how assignedForce { code name }
-    reports { reference receivedAt strands } reportsCapped
-    contents { platform url }
-    suspectAccounts { key personId }
-    victims { forceCode masked name email phone postcode }
-    linkedCases { limit capped cases { caseId how reasons force { code } } }
+    __typename
+    ... on ForceCaseDetail {
+      id status how assignedForce { code name }
+      reports { reference receivedAt strands } reportsCapped
+      contents { platform url }
+      suspectAccounts { key personId }
+      victims { forceCode masked name email phone postcode }
+      linkedCases { limit capped cases { caseId how reasons force { code } } }
+    }
+    ... on NotFoundError { message }
+    ... on InvalidInputError { problems { field message } }
+    ... on ForbiddenError { message }
   }
 }
 """
-CASE_OF = "query($ref: String!) { report(sourceRef: $ref) { content { case { id } } } }"
+CASE_OF = """query($ref: String!) {
+  report(sourceRef: $ref) { ... on Report { content { case { id } } } } }"""
+LIST = """query($first: Int! = 50, $after: String, $linked: Int! = 5) {
+  forceCases(first: $first, after: $after, linkedPerCase: $linked) {
+    __typename
+    ... on ForceCaseConnection {
+      nodes { caseId how forceCode linkedTo reasons } pageInfo { hasNextPage endCursor } }
+    ... on InvalidInputError { problems { field message } }
+  }
+}
+"""
 REASSIGN = """mutation($c: String!, $f: String!) {
   reassignCase(caseId: $c, toForce: $f, reason: "test") { __typename } }"""
 
@@ -74,7 +90,28 @@ def _assign(client: TestClient, case_id: str, force: str) -> None:
 def _detail(client: TestClient, token: str, case_id: str, **variables: Any) -> Any:
     result = gql(client, DETAIL, token=token, id=case_id, **variables)
     assert "errors" not in result, result["errors"]
-    return result["data"]["forceCase"]
+    found = result["data"]["forceCase"]
+    assert found.pop("__typename") == "ForceCaseDetail", found
+    return found
+
+
+def _unseen(client: TestClient, token: str, case_id: str) -> bool:
+    """The case is not found for this viewer, exactly as a missing one is not."""
+    result = gql(client, DETAIL, token=token, id=case_id)
+    return result == {
+        "data": {"forceCase": {
+            "__typename": "NotFoundError",
+            "message": f"no case {case_id!r} that this viewer may see",
+        }}
+    }  # fmt: skip
+
+
+def _lines(client: TestClient, token: str, **variables: Any) -> list[dict[str, Any]]:
+    found = gql(client, LIST, token=token, **variables)["data"]["forceCases"]
+    assert found["__typename"] == "ForceCaseConnection", found
+    nodes = found["nodes"]
+    assert isinstance(nodes, list)
+    return nodes
 
 
 @pytest.fixture
@@ -98,7 +135,7 @@ def test_an_officer_sees_their_forces_case_in_full(
     case = _detail(client, OFFICER_A, world["a1"])
     assert case["how"] == "ASSIGNED"
     assert case["assignedForce"]["code"] == MANCHESTER
-    assert [r["strands"] for r in case["reports"]] == [["race"]]
+    assert [r["strands"] for r in case["reports"]] == [["RACE"]]
     assert case["reports"][0]["reference"].startswith("OHCH-")
     assert case["reports"][0]["receivedAt"]
     assert case["contents"] == [{"platform": "x", "url": case["contents"][0]["url"]}]
@@ -174,12 +211,11 @@ def test_a_case_notified_to_the_force_is_seen_in_full(
     assert [(v["masked"], v["name"]) for v in case["victims"]] == [(False, "Dana Smith")]
 
 
-def test_an_unlinked_case_of_another_force_is_null_like_a_missing_one(
+def test_an_unlinked_case_of_another_force_is_not_found_like_a_missing_one(
     client: TestClient, world: dict[str, str]
 ) -> None:
     for case_id in (world["b2"], "case:does-not-exist"):
-        result = gql(client, DETAIL, token=OFFICER_A, id=case_id)
-        assert result == {"data": {"forceCase": None}}
+        assert _unseen(client, OFFICER_A, case_id)
 
 
 def test_hub_staff_see_every_case_unmasked(client: TestClient, world: dict[str, str]) -> None:
@@ -194,8 +230,8 @@ def test_hub_staff_see_every_case_unmasked(client: TestClient, world: dict[str, 
 
 def test_only_the_current_assignment_counts(client: TestClient, world: dict[str, str]) -> None:
     _assign(client, world["a1"], MET)
-    assert _detail(client, OFFICER_A, world["a1"]) is None
-    assert _detail(client, OFFICER_A, world["b1"]) is None  # its link was to A1
+    assert _unseen(client, OFFICER_A, world["a1"])
+    assert _unseen(client, OFFICER_A, world["b1"])  # its link was to A1
     met = f"dev:force_officer:pc3:{MET}"
     assert _detail(client, met, world["a1"])["how"] == "ASSIGNED"
     assert _detail(client, met, world["b1"])["how"] == "LINKED"
@@ -207,7 +243,7 @@ def test_links_through_the_same_person_and_the_same_content(
     c1 = _refer(client, "TV-C1", "4001", author="alias_two", suspect="@alias_two",
                 postcode="LS1 4AP")  # fmt: skip
     _assign(client, c1, WEST_YORKSHIRE)
-    assert _detail(client, OFFICER_A, c1) is None
+    assert _unseen(client, OFFICER_A, c1)
     # The identity linker decided both accounts are one person; an analyst joined B2 with A1's
     # content into one case.
     reference_graph.write(
@@ -265,38 +301,48 @@ def test_linked_cases_are_capped_ordered_and_say_so(
 def test_force_cases_lists_linked_cases_after_the_forces_own(
     client: TestClient, world: dict[str, str]
 ) -> None:
-    query = "{ forceCases { caseId how forceCode linkedTo reasons } }"
-    assert gql(client, query, token=OFFICER_A)["data"]["forceCases"] == [
-        {"caseId": world["a1"], "how": "ASSIGNED_TO", "forceCode": MANCHESTER,
+    assert _lines(client, OFFICER_A) == [
+        {"caseId": world["a1"], "how": "ASSIGNED", "forceCode": MANCHESTER,
          "linkedTo": [], "reasons": []},
         {"caseId": world["b1"], "how": "LINKED", "forceCode": WEST_YORKSHIRE,
          "linkedTo": [world["a1"]], "reasons": ["SAME_ACCOUNT"]},
     ]  # fmt: skip
-    own_only = "{ forceCases(linkedPerCase: 0) { caseId how } }"
-    assert gql(client, own_only, token=OFFICER_A)["data"]["forceCases"] == [
-        {"caseId": world["a1"], "how": "ASSIGNED_TO"}
-    ]
-    west = gql(client, "{ forceCases { caseId how } }", token=OFFICER_B)["data"]["forceCases"]
+    own_only = _lines(client, OFFICER_A, linked=0)
+    assert [(n["caseId"], n["how"]) for n in own_only] == [(world["a1"], "ASSIGNED")]
+    west = [(n["caseId"], n["how"]) for n in _lines(client, OFFICER_B)]
     expected = []
     for own in sorted([world["b1"], world["b2"]]):  # own cases by id, each with its links
-        expected.append({"caseId": own, "how": "ASSIGNED_TO"})
+        expected.append((own, "ASSIGNED"))
         if own == world["b1"]:
-            expected.append({"caseId": world["a1"], "how": "LINKED"})
+            expected.append((world["a1"], "LINKED"))
     assert west == expected
 
 
-def test_force_cases_pages_by_case_id(client: TestClient, world: dict[str, str]) -> None:
-    query = """query($after: String) { forceCases(limit: 1, after: $after, linkedPerCase: 0) {
-      caseId } }"""
-    pages: list[str] = []
+def _pages(client: TestClient, token: str, **variables: Any) -> list[list[tuple[str, str]]]:
+    """Every page of the viewer's force cases, one own case a page, to the end."""
+    pages: list[list[tuple[str, str]]] = []
     after = None
-    for _ in range(4):
-        page = gql(client, query, token=OFFICER_B, after=after)["data"]["forceCases"]
-        if not page:
-            break
-        pages.extend(r["caseId"] for r in page)
-        after = page[-1]["caseId"]
-    assert pages == sorted([world["b1"], world["b2"]])
+    for _ in range(6):
+        found = gql(client, LIST, token=token, first=1, after=after, **variables)
+        page = found["data"]["forceCases"]
+        pages.append([(n["caseId"], n["how"]) for n in page["nodes"]])
+        if not page["pageInfo"]["hasNextPage"]:
+            return pages
+        after = page["pageInfo"]["endCursor"]
+    raise AssertionError(f"more pages than cases: {pages}")
+
+
+def test_force_cases_pages_by_case_id(client: TestClient, world: dict[str, str]) -> None:
+    own = sorted([world["b1"], world["b2"]])
+    assert _pages(client, OFFICER_B, linked=0) == [[(c, "ASSIGNED")] for c in own]
+    # Each own case's page carries its linked cases, whatever more follow.
+    with_links = [
+        [(c, "ASSIGNED"), *([(world["a1"], "LINKED")] if c == world["b1"] else [])] for c in own
+    ]
+    assert _pages(client, OFFICER_B) == with_links
+    # Hub staff page through every assigned case, a line per force.
+    every = sorted(world.values())
+    assert _pages(client, ANALYST) == [[(c, "ASSIGNED")] for c in every]
 
 
 def test_a_case_detail_is_one_round_trip(
@@ -324,16 +370,26 @@ def test_a_case_detail_is_one_round_trip(
 
 
 def test_bad_arguments_name_the_field(client: TestClient, world: dict[str, str]) -> None:
-    result = gql(client, DETAIL, token=OFFICER_A, id=world["a1"], limit=0)
-    assert result["data"]["forceCase"] is None
-    assert result["errors"][0]["message"] == "linked_limit: must be between 1 and 50, got 0"
-    result = gql(client, DETAIL, token=OFFICER_A, id="  ")
-    assert result["errors"][0]["message"].startswith("id: is required")
-    result = gql(client, "{ forceCases(limit: 501) { caseId } }", token=OFFICER_A)
-    assert result["errors"][0]["message"] == "limit: must be between 1 and 500, got 501"
+    result = gql(client, DETAIL, token=OFFICER_A, id=world["a1"], limit=0)["data"]["forceCase"]
+    assert result["problems"] == [
+        {"field": "linked_limit", "message": "must be between 1 and 50, got 0"}
+    ]
+    result = gql(client, DETAIL, token=OFFICER_A, id="  ")["data"]["forceCase"]
+    assert result["problems"][0]["field"] == "id"
+    assert result["problems"][0]["message"].startswith("is required")
+    result = gql(client, LIST, token=OFFICER_A, first=501)["data"]["forceCases"]
+    assert result["problems"] == [
+        {"field": "first", "message": "must be between 1 and 500, not 501"}
+    ]
+    result = gql(client, LIST, token=OFFICER_A, linked=21)["data"]["forceCases"]
+    assert result["problems"] == [
+        {"field": "linked_per_case", "message": "must be between 0 and 20, got 21"}
+    ]
 
 
 def test_other_roles_may_not_ask(client: TestClient, world: dict[str, str]) -> None:
-    result = gql(client, DETAIL, token="dev:victim:v1", id=world["a1"])
-    assert result["data"]["forceCase"] is None
-    assert "only hub staff and force officers" in result["errors"][0]["message"]
+    result = gql(client, DETAIL, token="dev:victim:v1", id=world["a1"])["data"]["forceCase"]
+    assert result["__typename"] == "ForbiddenError"
+    assert "only hub staff and force officers" in result["message"]
+    listed = gql(client, LIST, token="dev:victim:v1")["data"]["forceCases"]
+    assert listed == {"__typename": "ForbiddenError"}

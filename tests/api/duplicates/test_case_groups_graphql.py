@@ -9,14 +9,17 @@ from tests.factories import referral
 
 ANALYST = "dev:hub_analyst:dc-patel"
 OFFICER = "dev:force_officer:pc-jones:E23000005"
-CASE_OF = "query($ref: String!) { report(sourceRef: $ref) { content { case { id } } } }"
+CASE_OF = """query($ref: String!) {
+  report(sourceRef: $ref) { ... on Report { content { case { id } } } } }"""
 CASE = """
 query($id: ID!) {
   case(id: $id) {
-    status
-    contents { id }
-    suggestedJoins { caseIds occasions reason }
-    history { kind actor reason subjectCaseId closedCaseIds moves { contentId caseId } }
+    ... on Case {
+      status
+      contents { id }
+      suggestedJoins { caseIds occasions reason }
+      history { kind actor reason subjectCaseId closedCaseIds moves { contentId caseId } }
+    }
   }
 }
 """
@@ -49,15 +52,15 @@ def test_an_analyst_merges_a_suggested_case_and_the_history_says_why(client: Tes
 
     result = gql(client, MERGE, token=ANALYST, into=one, others=[two], reason="one course")
     assert result["data"]["mergeCases"] == {
-        "__typename": "CaseChangeRecord", "kind": "merge", "closedCaseIds": [two],
+        "__typename": "CaseChangeRecord", "kind": "MERGE", "closedCaseIds": [two],
     }  # fmt: skip
     after = gql(client, CASE, token=ANALYST, id=one)["data"]["case"]
     assert len(after["contents"]) == 2
     assert after["suggestedJoins"] == []
     (entry,) = after["history"]
-    assert (entry["kind"], entry["actor"], entry["reason"]) == ("merge", "dc-patel", "one course")
+    assert (entry["kind"], entry["actor"], entry["reason"]) == ("MERGE", "dc-patel", "one course")
     merged = gql(client, CASE, token=ANALYST, id=two)["data"]["case"]
-    assert (merged["status"], merged["contents"]) == ("merged", [])
+    assert (merged["status"], merged["contents"]) == ("MERGED", [])
     assert merged["history"][0]["subjectCaseId"] == one
 
 
@@ -70,3 +73,31 @@ def test_bad_merges_come_back_as_errors_and_change_nothing(client: TestClient) -
     officer = gql(client, MERGE, token=OFFICER, into=one, others=["case:x"], reason="r")["data"]
     assert officer["mergeCases"]["__typename"] == "ForbiddenError"
     assert gql(client, CASE, token=ANALYST, id=one)["data"]["case"]["history"] == []
+
+
+SPLIT = """
+mutation($case: String!, $contents: [String!]!, $reason: String!) {
+  splitCase(caseId: $case, contentIds: $contents, reason: $reason) {
+    __typename
+    ... on CaseChangeRecord { kind reopenedCaseIds createdCaseId }
+    ... on InvalidInputError { problems { field } }
+    ... on NotFoundError { message }
+  }
+}
+"""
+
+
+def test_a_split_undoes_a_merge_and_a_missing_case_is_not_found(client: TestClient) -> None:
+    one = _case(client, "TV-1", "https://x.com/jsmith88/status/1796512345678900101", "go back")
+    two = _case(client, "TV-2", "https://x.com/jsmith88/status/1796512345678900202", "get out")
+    gql(client, MERGE, token=ANALYST, into=one, others=[two], reason="one course")
+    moved = two.removeprefix("case:")  # the default case of a content item is case:<content>
+    result = gql(client, SPLIT, token=ANALYST, case=one, contents=[moved], reason="not one")
+    assert result["data"]["splitCase"] == {
+        "__typename": "CaseChangeRecord", "kind": "SPLIT",
+        "reopenedCaseIds": [two], "createdCaseId": None,
+    }  # fmt: skip
+    history = gql(client, CASE, token=ANALYST, id=one)["data"]["case"]["history"]
+    assert [h["kind"] for h in history] == ["SPLIT", "MERGE"]  # newest first
+    missing = gql(client, SPLIT, token=ANALYST, case="case:x", contents=["c"], reason="r")
+    assert missing["data"]["splitCase"]["__typename"] == "NotFoundError"

@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-import api.graphql.context
+from api.serving import serving
+from graph.cypher import Query
 from graph.db import Graph
 from graph.identity.named_store import link_people_in_graph
 from tests.api.conftest import gql
@@ -18,10 +19,14 @@ ANALYST = "dev:hub_analyst:dc-patel"
 REPORT_QUERY = """
 query($ref: String!) {
   report(sourceRef: $ref) {
-    reference
-    content { id postKey otherPostKeys reportCount reportersCount accounts { key }
-              case { id status }
-              reports { sourceRef receivedAt } }
+    __typename
+    ... on Report {
+      reference
+      content { id postKey otherPostKeys reportCount reportersCount accounts { key }
+                case { id status }
+                reports { nodes { sourceRef receivedAt } } }
+    }
+    ... on ForbiddenError { message }
   }
 }
 """
@@ -48,14 +53,15 @@ def test_one_post_many_reports_reads_as_one_content_with_its_case(client: TestCl
     assert content["postKey"] == "x:post:1796512345678901234"
     assert content["otherPostKeys"] == []
     assert (content["reportCount"], content["reportersCount"]) == (3, 3)
-    assert [r["sourceRef"] for r in content["reports"]] == ["TV-0", "TV-1", "TV-2"]
-    received = [datetime.fromisoformat(r["receivedAt"]) for r in content["reports"]]
+    reports = content["reports"]["nodes"]
+    assert [r["sourceRef"] for r in reports] == ["TV-0", "TV-1", "TV-2"]
+    received = [datetime.fromisoformat(r["receivedAt"]) for r in reports]
     assert received == sorted(received)
     assert all(abs(datetime.now(UTC) - at) < timedelta(minutes=10) for at in received)
     assert content["accounts"] == [{"key": "x|jsmith88"}]
-    assert content["case"]["status"] == "open"
+    assert content["case"]["status"] == "OPEN"
     case = gql(
-        client, "query($id: ID!) { case(id: $id) { contents { id } } }",
+        client, "query($id: ID!) { case(id: $id) { ... on Case { contents { id } } } }",
         token=ANALYST, id=content["case"]["id"],
     )["data"]["case"]  # fmt: skip
     assert case["contents"] == [{"id": content["id"]}]
@@ -86,8 +92,10 @@ def test_force_officers_and_the_public_cannot_read_duplicate_work(client: TestCl
     _post(client, "TV-0", "https://x.com/jsmith88/status/1796512345678901234", "r0")
     for token in ("dev:force_officer:pc1:E23000005", None):
         result = gql(client, REPORT_QUERY, token=token, ref="TV-0")
-        assert result["data"]["report"] is None
-        assert "only hub staff" in result["errors"][0]["message"]
+        refused = result["data"]["report"]
+        assert refused["__typename"] == "ForbiddenError"
+        assert "only hub staff" in refused["message"]
+        assert "errors" not in result
 
 
 def test_split_and_merge_through_graphql(client: TestClient) -> None:
@@ -116,25 +124,69 @@ def test_list_queries_do_not_multiply_database_calls(
     client: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: list[str] = []
-    real_read = api.graphql.context.read
+    real_read = Graph.read
 
-    async def counting_read(graph: Any, name: str, **params: Any) -> Any:
-        calls.append(name)
-        return await real_read(graph, name, **params)
+    def counting_read(graph: Graph, query: Query, **params: Any) -> Any:
+        if serving() is not None:  # a request's reads, not the app's own start-up work
+            calls.append(query.name)
+        return real_read(graph, query, **params)
 
-    monkeypatch.setattr(api.graphql.context, "read", counting_read)
-    query = "{ reviewQueue { id } }"
+    monkeypatch.setattr(Graph, "read", counting_read)
+    query = "{ reviewQueue { ... on ReviewItemConnection { nodes { id } } } }"
 
     def count_for_case(refs: int) -> int:
         for i in range(refs):
             post = f"https://x.com/u{refs}/status/{1796512345678900000 + refs}"
             _post(client, f"TV-N{refs}-{i}", post, f"n{refs}-{i}")
         calls.clear()
-        q = """query($ref: String!) { report(sourceRef: $ref) {
-                 content { reports { content { id case { contents { id } } } } } } }"""
+        q = """query($ref: String!) { report(sourceRef: $ref) { ... on Report {
+                 content { reports { nodes { content { id case { contents { id } } } } } } } } }"""
         data = gql(client, q, token=ANALYST, ref=f"TV-N{refs}-0")["data"]
-        assert len(data["report"]["content"]["reports"]) == refs
+        assert len(data["report"]["content"]["reports"]["nodes"]) == refs
         return len(calls)
 
-    assert gql(client, query, token=ANALYST)["data"]["reviewQueue"] == []
+    assert gql(client, query, token=ANALYST)["data"]["reviewQueue"] == {"nodes": []}
     assert count_for_case(1) == count_for_case(5)
+
+
+def test_a_contents_reports_page_with_first_and_after(client: TestClient) -> None:
+    for i in range(3):
+        _post(client, f"TV-{i}", "https://x.com/jsmith88/status/1796512345678901234", f"r{i}")
+    pages = """query($ref: String!, $after: String) { report(sourceRef: $ref) { ... on Report {
+        content { reports(first: 2, after: $after) {
+          edges { cursor node { sourceRef } } pageInfo { hasNextPage endCursor } } } } } }"""
+
+    def page(after: str | None) -> dict[str, Any]:
+        found = gql(client, pages, token=ANALYST, ref="TV-0", after=after)["data"]["report"]
+        reports: dict[str, Any] = found["content"]["reports"]
+        return reports
+
+    first = page(None)
+    assert [e["node"]["sourceRef"] for e in first["edges"]] == ["TV-0", "TV-1"]
+    assert first["pageInfo"] == {"hasNextPage": True, "endCursor": first["edges"][1]["cursor"]}
+    last = page(first["pageInfo"]["endCursor"])
+    assert [e["node"]["sourceRef"] for e in last["edges"]] == ["TV-2"]
+    assert last["pageInfo"]["hasNextPage"] is False
+
+
+def test_lookups_answer_not_found_and_name_an_argument_they_need(client: TestClient) -> None:
+    lookup = """query($id: ID!, $ref: String!, $source: String) {
+      content(id: $id) { __typename }
+      report(sourceRef: $ref, source: $source) {
+        __typename ... on InvalidInputError { problems { field } } ... on Report { source } } }"""
+    missing = gql(client, lookup, token=ANALYST, id="content:nope", ref="TV-0")["data"]
+    assert missing == {
+        "content": {"__typename": "NotFoundError"},
+        "report": {"__typename": "NotFoundError"},
+    }
+    _post(client, "TV-0", "https://x.com/jsmith88/status/1796512345678901234", "r0")
+    other = referral(source_ref="TV-0")
+    other["source"] = "another-site"
+    assert client.post("/api/v1/referrals", json=other).status_code == 201
+    ambiguous = gql(client, lookup, token=ANALYST, id="content:nope", ref="TV-0")["data"]
+    assert ambiguous["report"] == {
+        "__typename": "InvalidInputError",
+        "problems": [{"field": "source"}],
+    }
+    named = gql(client, lookup, token=ANALYST, id="x", ref="TV-0", source="another-site")["data"]
+    assert named["report"] == {"__typename": "Report", "source": "another-site"}

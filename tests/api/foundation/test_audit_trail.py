@@ -22,9 +22,10 @@ SUPERVISOR = "dev:hub_supervisor:ds-okoro"
 MANCHESTER, WEST_YORKSHIRE = "E23000005", "E23000010"
 OFFICER = f"dev:force_officer:pc1:{MANCHESTER}"
 OTHER_OFFICER = f"dev:force_officer:pc2:{WEST_YORKSHIRE}"
-CASE_OF = "query($ref: String!) { report(sourceRef: $ref) { content { id case { id } } } }"
-DETAIL = """query($id: String!) { forceCase(id: $id) {
-  id victims { name email phone postcode } } }"""
+CASE_OF = """query($ref: String!) { report(sourceRef: $ref) { __typename
+  ... on Report { content { id case { id } } } } }"""
+DETAIL = """query($id: String!) { forceCase(id: $id) { __typename
+  ... on ForceCaseDetail { id victims { name email phone postcode } } } }"""
 REASSIGN = """mutation($c: String!, $f: String!) {
   reassignCase(caseId: $c, toForce: $f, reason: "the victim lives in Wigan") { __typename } }"""
 
@@ -99,7 +100,8 @@ def test_lists_log_the_records_they_returned(audited: tuple[TestClient, AuditLog
         assert client.post("/api/v1/referrals", json=payload).status_code == 201
         found = gql(client, CASE_OF, token=ANALYST, ref=ref)["data"]["report"]["content"]
         assert gql(client, REASSIGN, token=ANALYST, c=found["case"]["id"], f=MANCHESTER)["data"]
-    cases = gql(client, "{ forceCases { caseId } }", token=SUPERVISOR)["data"]["forceCases"]
+    cases = gql(client, "{ forceCases { ... on ForceCaseConnection { nodes { caseId } } } }",
+                token=SUPERVISOR)["data"]["forceCases"]["nodes"]  # fmt: skip
     listed = _only(list(log.records()), "graphql:forceCases")
     assert set(listed.accessed[0].ids) == {c["caseId"] for c in cases}
     assert len(cases) == 2
@@ -111,10 +113,10 @@ def test_refusals_and_reference_data_are_not_logged(audited: tuple[TestClient, A
     found = gql(client, CASE_OF, token=ANALYST, ref="AUD-R")["data"]["report"]["content"]
     before = len(list(log.records()))
     refused = gql(client, CASE_OF, token=OFFICER, ref="AUD-R")
-    assert refused["data"] == {"report": None}
+    assert refused["data"] == {"report": {"__typename": "ForbiddenError"}}
     unseen = gql(client, DETAIL, token=OTHER_OFFICER, id=found["case"]["id"])
-    assert unseen["data"] == {"forceCase": None}  # not this force's: nothing revealed
-    assert gql(client, "{ forces { code } }")["data"]["forces"]
+    assert unseen["data"] == {"forceCase": {"__typename": "NotFoundError"}}  # not this force's
+    assert gql(client, "{ forces { ... on ForceList { forces { code } } } }")["data"]["forces"]
     assert len(list(log.records())) == before
 
 
@@ -149,32 +151,62 @@ def test_a_read_that_cannot_be_logged_reveals_nothing(
         assert found["content"]["case"]["id"]
 
 
-TRAIL = """query($e: String, $a: String) { auditTrail(entityId: $e, actor: $a) {
-  seq operation actor role endpoint accessed { ids fields } } }"""
+TRAIL = """query($e: String, $a: String, $first: Int! = 50, $after: String) {
+  auditTrail(entityId: $e, actor: $a, first: $first, after: $after) { __typename
+  ... on AuditEntryConnection { nodes { seq operation actor role endpoint accessed { ids fields } }
+    pageInfo { hasNextPage endCursor } }
+  ... on ForbiddenError { message } ... on InvalidInputError { problems { field message } } } }"""
+
+
+def _read_by_an_officer(client: TestClient, source_ref: str, times: int = 1) -> str:
+    """A referral's case, reassigned to Manchester and read there ``times``; its id."""
+    assert client.post("/api/v1/referrals", json=referral(source_ref=source_ref)).status_code == 201
+    found = gql(client, CASE_OF, token=ANALYST, ref=source_ref)["data"]["report"]
+    case_id = str(found["content"]["case"]["id"])
+    assert gql(client, REASSIGN, token=ANALYST, c=case_id, f=MANCHESTER)["data"]
+    for _ in range(times):
+        assert gql(client, DETAIL, token=OFFICER, id=case_id)["data"]["forceCase"]
+    return case_id
 
 
 def test_a_supervisor_asks_who_looked_at_a_case(audited: tuple[TestClient, AuditLog]) -> None:
     client, log = audited
-    assert client.post("/api/v1/referrals", json=referral(source_ref="AUD-S")).status_code == 201
-    case_id = gql(client, CASE_OF, token=ANALYST, ref="AUD-S")["data"]["report"]["content"]["case"][
-        "id"
-    ]
-    assert gql(client, REASSIGN, token=ANALYST, c=case_id, f=MANCHESTER)["data"]
-    assert gql(client, DETAIL, token=OFFICER, id=case_id)["data"]["forceCase"]
+    case_id = _read_by_an_officer(client, "AUD-S")
 
-    who = gql(client, TRAIL, token=SUPERVISOR, e=case_id)["data"]["auditTrail"]
+    who = gql(client, TRAIL, token=SUPERVISOR, e=case_id)["data"]["auditTrail"]["nodes"]
     assert [(w["actor"], w["endpoint"], w["operation"]) for w in who] == [
         ("dc-patel", "graphql:reassignCase", "ALTERATION"),
         ("pc1", "graphql:forceCase", "CONSULTATION"),
     ]
-    what = gql(client, TRAIL, token=SUPERVISOR, a="pc1")["data"]["auditTrail"]
+    what = gql(client, TRAIL, token=SUPERVISOR, a="pc1")["data"]["auditTrail"]["nodes"]
     assert [w["endpoint"] for w in what] == ["graphql:forceCase"]
 
-    refused = gql(client, TRAIL, token=ANALYST, e=case_id)
-    assert "only supervisors and administrators" in refused["errors"][0]["message"]
+    refused = gql(client, TRAIL, token=ANALYST, e=case_id)["data"]["auditTrail"]
+    assert refused["__typename"] == "ForbiddenError"
+    assert "only supervisors and administrators" in refused["message"]
     asked = [r for r in log.records() if r.endpoint == "graphql:auditTrail"]
     assert [(r.actor, r.accessed[0].ids) for r in asked] == [
         ("ds-okoro", (case_id,)), ("ds-okoro", ("pc1",)),
     ]  # fmt: skip
-    unnamed = gql(client, "{ auditTrail { seq } }", token=SUPERVISOR)
-    assert "entityId" in unnamed["errors"][0]["message"]
+    unnamed = gql(client, TRAIL, token=SUPERVISOR)["data"]["auditTrail"]
+    assert unnamed["__typename"] == "InvalidInputError"
+    assert unnamed["problems"][0]["field"] == "entityId"
+
+
+def test_the_trail_pages_to_its_end(audited: tuple[TestClient, AuditLog]) -> None:
+    client, log = audited
+    case_id = _read_by_an_officer(client, "AUD-P", times=3)
+    expected = [r.seq for r in log.search(actor="pc1")]
+    assert len(expected) == 3
+
+    seen, after = [], None
+    while True:
+        page = gql(client, TRAIL, token=SUPERVISOR, a="pc1", first=2, after=after)
+        trail = page["data"]["auditTrail"]
+        seen += [n["seq"] for n in trail["nodes"]]
+        if not trail["pageInfo"]["hasNextPage"]:
+            break
+        after = trail["pageInfo"]["endCursor"]
+    assert seen == expected  # oldest first, each once
+    bad = gql(client, TRAIL, token=SUPERVISOR, e=case_id, after="bm90LWEtc2Vx")  # "not-a-seq"
+    assert bad["data"]["auditTrail"]["problems"][0]["field"] == "after"

@@ -42,20 +42,28 @@ def test_readiness_is_503_while_neo4j_is_unreachable(neo4j_settings: Settings) -
         assert response.json()["status"] == "unavailable"
 
 
+FORCES = "{ forces { ... on ForceList { forces { code name policeUkId country } } } }"
+FORCE = """query($c: String!) { force(code: $c) { __typename ... on Force { code name }
+  ... on NotFoundError { message } } }"""
+
+
 def test_forces_lists_all_46(client: TestClient) -> None:
-    data = gql(client, "{ forces { code name policeUkId country } }")["data"]
-    codes = [f["code"] for f in data["forces"]]
+    forces = gql(client, FORCES)["data"]["forces"]["forces"]
+    codes = [f["code"] for f in forces]
     assert len(codes) == 46
     assert len(set(codes)) == 46
-    by_code = {f["code"]: f for f in data["forces"]}
+    by_code = {f["code"]: f for f in forces}
     assert by_code["E23000005"]["policeUkId"] == "greater-manchester"
-    assert by_code["S23000009"]["country"] == "scotland"
+    assert by_code["S23000009"]["country"] == "SCOTLAND"
 
 
 def test_force_by_code(client: TestClient) -> None:
-    data = gql(client, '{ force(code: "e23000010") { code name } }')["data"]
-    assert data["force"] == {"code": "E23000010", "name": "West Yorkshire Police"}
-    assert gql(client, '{ force(code: "NOPE") { code } }')["data"]["force"] is None
+    assert gql(client, FORCE, c="e23000010")["data"]["force"] == {
+        "__typename": "Force", "code": "E23000010", "name": "West Yorkshire Police",
+    }  # fmt: skip
+    unknown = gql(client, FORCE, c="NOPE")["data"]["force"]
+    assert unknown["__typename"] == "NotFoundError"
+    assert "NOPE" in unknown["message"]
 
 
 def test_force_for_postcode_resolves_greater_manchester(client: TestClient) -> None:
@@ -84,7 +92,7 @@ def test_malformed_and_unknown_postcodes_are_clear_errors(client: TestClient) ->
 
 
 def test_depth_and_alias_limits(client: TestClient) -> None:
-    aliases = " ".join(f"a{i}: forces {{ code }}" for i in range(20))
+    aliases = " ".join(f"a{i}: forces {{ __typename }}" for i in range(20))
     response = gql(client, "{ " + aliases + " }")
     assert "aliases" in response["errors"][0]["message"]
 

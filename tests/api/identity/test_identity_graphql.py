@@ -1,4 +1,5 @@
-"""account(platform, handle) shows its person and evidence, only to roles cleared for it."""
+"""account(platform, handle) shows its person and evidence, only to roles cleared for it; an
+account the hub does not hold, or a platform it does not know, is a member of the result."""
 
 from __future__ import annotations
 
@@ -7,9 +8,15 @@ from fastapi.testclient import TestClient
 from tests.api.conftest import gql
 
 ANALYST = "dev:hub_analyst:dc-patel"
-RECORD = """mutation($d: JSON!) { submitDisclosure(disclosure: $d) { __typename } }"""
-ACCOUNT = """{ account(platform: "Twitter", handle: "@JSmith88") {
-  key personId linkedAccounts links { otherAccount verdict actor evidence } } }"""
+RECORD = """mutation($d: DisclosureInput!) { submitDisclosure(disclosure: $d) { __typename } }"""
+ACCOUNT = """query($platform: String! = "Twitter", $handle: String! = "@JSmith88") {
+  account(platform: $platform, handle: $handle) {
+    __typename
+    ... on AccountIdentity {
+      key personId linkedAccounts links { otherAccount verdict actor evidence } }
+    ... on NotFoundError { message }
+    ... on ForbiddenError { message }
+    ... on InvalidInputError { message problems { field } } } }"""
 
 
 def test_linked_accounts_and_their_evidence(client: TestClient) -> None:
@@ -25,6 +32,7 @@ def test_linked_accounts_and_their_evidence(client: TestClient) -> None:
 
     link_identities(client.app.state.graph)  # type: ignore[attr-defined]
     found = gql(client, ACCOUNT, token=ANALYST)["data"]["account"]
+    assert found["__typename"] == "AccountIdentity"
     assert found["key"] == "x|jsmith88"
     assert found["linkedAccounts"] == ["instagram|j.smith.88"]
     (link,) = found["links"]
@@ -41,8 +49,17 @@ def test_linked_accounts_and_their_evidence(client: TestClient) -> None:
 
 
 def test_force_officers_cannot_see_identity_evidence(client: TestClient) -> None:
-    result = gql(client, ACCOUNT, token="dev:force_officer:pc1:E23000005")
-    assert result["data"]["account"] is None
-    assert "cleared for disclosures" in result["errors"][0]["message"]
-    refused = gql(client, RECORD, token="dev:force_officer:pc1:E23000005", d={})
+    result = gql(client, ACCOUNT, token="dev:force_officer:pc1:E23000005")["data"]["account"]
+    assert result["__typename"] == "ForbiddenError"
+    assert "cleared for disclosures" in result["message"]
+    disclosure = {"platform": "x", "handle": "jsmith88", "received_at": "2026-06-03T10:00:00Z"}
+    refused = gql(client, RECORD, token="dev:force_officer:pc1:E23000005", d=disclosure)
     assert refused["data"]["submitDisclosure"]["__typename"] == "ForbiddenError"
+
+
+def test_an_unknown_account_or_platform_is_a_member_of_the_result(client: TestClient) -> None:
+    missing = gql(client, ACCOUNT, token=ANALYST, handle="nobody")["data"]["account"]
+    assert missing == {"__typename": "NotFoundError", "message": "handle: no account 'x|nobody'"}
+    unknown = gql(client, ACCOUNT, token=ANALYST, platform="nowhere")["data"]["account"]
+    assert unknown["__typename"] == "InvalidInputError"
+    assert unknown["problems"] == [{"field": "platform"}]

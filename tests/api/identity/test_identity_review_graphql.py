@@ -1,5 +1,6 @@
-"""The identity review queue: pending UNSURE judgements with both sides and the evidence;
-judgeIdentity decides an item, which supersedes the UNSURE judgement and leaves the queue."""
+"""The identity review queue: pending UNSURE judgements with both sides and the evidence, a page
+at a time to its end; judgeIdentity decides an item, which supersedes the UNSURE judgement and
+leaves the queue."""
 
 from __future__ import annotations
 
@@ -14,20 +15,31 @@ from tests.api.conftest import gql
 from tests.factories import referral
 
 ANALYST = "dev:intelligence_analyst:ia-morgan"
-RECORD = """mutation($d: JSON!) { submitDisclosure(disclosure: $d) { __typename } }"""
-QUEUE = """{ identityReviewQueue(limit: 10) {
-  judgementId reasonForReview verdict score actor evidence withdrawnDisclosures
-  a { kind key personId platform handle name roles reportReference }
-  b { kind key personId platform handle name roles reportReference } } }"""
+RECORD = """mutation($d: DisclosureInput!) { submitDisclosure(disclosure: $d) { __typename } }"""
+QUEUE = """query($first: Int! = 10, $after: String) {
+  identityReviewQueue(first: $first, after: $after) {
+    __typename
+    ... on IdentityReviewItemConnection {
+      nodes {
+        judgementId reasonForReview verdict score actor at evidence withdrawnDisclosures
+        a { kind key personId platform handle name roles reportReference }
+        b { kind key personId platform handle name roles reportReference } }
+      pageInfo { hasNextPage endCursor } }
+    ... on ForbiddenError { message }
+    ... on InvalidInputError { message problems { field } } } }"""
 JUDGE = """mutation($a: String!, $b: String!, $same: Boolean!) {
   judgeIdentity(accountA: $a, accountB: $b, same: $same, reason: "checked the profiles") {
     __typename ... on IdentityDecision { personOfA personOfB } } }"""
 
 
-def _queue(client: TestClient) -> list[dict[str, Any]]:
-    result = gql(client, QUEUE, token=ANALYST)
+def _page(client: TestClient, **variables: object) -> dict[str, Any]:
+    result = gql(client, QUEUE, token=ANALYST, **variables)
     assert "errors" not in result, result
     return result["data"]["identityReviewQueue"]  # type: ignore[no-any-return]
+
+
+def _queue(client: TestClient) -> list[dict[str, Any]]:
+    return _page(client)["nodes"]  # type: ignore[no-any-return]
 
 
 def _active(graph: Graph, judgement_id: str) -> str | None:
@@ -92,8 +104,38 @@ def test_an_unsure_pair_of_named_people_is_decided_and_leaves_the_queue(
 
 
 def test_only_roles_cleared_for_disclosures_see_the_queue(client: TestClient) -> None:
-    refused = gql(client, QUEUE, token="dev:case_manager:cm-jones")
-    assert refused["data"] is None
-    assert "cleared for disclosures" in refused["errors"][0]["message"]
-    too_many = gql(client, "{ identityReviewQueue(limit: 500) { judgementId } }", token=ANALYST)
-    assert "limit" in too_many["errors"][0]["message"]
+    refused = gql(client, QUEUE, token="dev:case_manager:cm-jones")["data"]["identityReviewQueue"]
+    assert refused["__typename"] == "ForbiddenError"
+    assert "cleared for disclosures" in refused["message"]
+    too_many = _page(client, first=501)
+    assert too_many["__typename"] == "InvalidInputError"
+    assert too_many["problems"] == [{"field": "first"}]
+    not_ours = _page(client, after="bm90LWEtY3Vyc29y")  # "not-a-cursor"
+    assert not_ours["problems"] == [{"field": "after"}]
+
+
+def test_a_queue_of_500_pages_to_its_end_oldest_first(client: TestClient, graph: Graph) -> None:
+    """Past the 200 the queue used to stop at: judgements ten a minute (ties broken by id)."""
+    graph.driver.execute_query(
+        """UNWIND range(0, 499) AS i
+        CREATE (a:Account {key: 'x|left' + i, platform: 'x', handle: 'left' + i})
+        CREATE (b:Account {key: 'x|right' + i, platform: 'x', handle: 'right' + i})
+        CREATE (a)-[:IDENTITY_UNSURE {
+          id: 'judgement-' + right('00' + toString(i), 3), verdict: 'UNSURE', score: 0.8,
+          evidence: '{}', actor: 'system', reason: 'unsure',
+          at: '2026-06-03T1' + toString(i / 100) + ':' + right('0' + toString(i / 10 % 10), 2)
+              + ':00+00:00'}]->(b)""",
+        database_=graph.database,
+    )
+    seen: list[str] = []
+    pages = 0
+    after = None
+    while True:
+        page = _page(client, first=200, after=after)
+        seen += [item["judgementId"] for item in page["nodes"]]
+        pages += 1
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+        after = page["pageInfo"]["endCursor"]
+    assert pages == 3
+    assert seen == [f"judgement-{i:03d}" for i in range(500)]

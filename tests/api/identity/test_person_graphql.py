@@ -1,5 +1,6 @@
 """person(id): a person behind accounts, or a person named in reports, with their accounts,
-reports against them, victims (named only for roles cleared for disclosures) and forces."""
+reports against them and victims (named only for roles cleared for disclosures), each a page at
+a time, and forces."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from fastapi.testclient import TestClient
 
 from graph.db import Graph
 from graph.identity.named_store import link_people_in_graph
+from services import identity
 from tests.api.conftest import gql
 from tests.factories import referral
 
@@ -20,15 +22,17 @@ MANCHESTER, WEST_YORKSHIRE = "E23000005", "E23000010"
 PERSON = """query($id: String!) { person(id: $id) {
   __typename
   ... on PersonProfile {
-    id kind accounts { key platform handle } reportCount reports { reference caseId forceCode }
-    victimCount victims { identity reports forceCode masked name }
+    id kind accounts { key platform handle }
+    reportCount reports { nodes { reference caseId forceCode } }
+    victimCount victims { nodes { identity reports forceCode masked name } }
     forces { code name cases victims } roles { victimIn suspectIn reporterIn }
   }
   ... on NotFoundError { message }
   ... on ForbiddenError { message }
   ... on InvalidInputError { message problems { field } }
 } }"""
-CASE_OF = "query($ref: String!) { report(sourceRef: $ref) { content { case { id } } } }"
+CASE_OF = """query($ref: String!) { report(sourceRef: $ref) {
+  ... on Report { content { case { id } } } } }"""
 REASSIGN = """mutation($c: String!) {
   reassignCase(caseId: $c, toForce: "E23000010", reason: "lives in Leeds") { __typename } }"""
 
@@ -70,14 +74,14 @@ def test_the_person_behind_an_account(world: TestClient) -> None:
     assert person["kind"] == "OFFENDER"
     assert person["accounts"] == [{"key": "x|troll0", "platform": "x", "handle": "troll0"}]
     assert person["reportCount"] == 3
-    assert len(person["reports"]) == 3
-    assert {r["forceCode"] for r in person["reports"]} >= {WEST_YORKSHIRE}
+    assert len(person["reports"]["nodes"]) == 3
+    assert {r["forceCode"] for r in person["reports"]["nodes"]} >= {WEST_YORKSHIRE}
     assert person["victimCount"] == 2  # Amara's two reports are one victim
-    victims = {v["name"]: v for v in person["victims"]}
+    victims = {v["name"]: v for v in person["victims"]["nodes"]}
     assert victims["Amara Okafor"]["reports"] == 2
     assert victims["Ben Hale"]["reports"] == 1
-    assert {v["forceCode"] for v in person["victims"]} == {MANCHESTER}
-    assert not any(v["masked"] for v in person["victims"])
+    assert {v["forceCode"] for v in person["victims"]["nodes"]} == {MANCHESTER}
+    assert not any(v["masked"] for v in person["victims"]["nodes"])
     forces = {f["code"]: f for f in person["forces"]}
     assert forces[WEST_YORKSHIRE]["cases"] == 1
     assert forces[MANCHESTER]["victims"] == 2
@@ -88,7 +92,7 @@ def test_the_person_behind_an_account(world: TestClient) -> None:
 def test_victims_names_are_masked_for_roles_not_cleared(world: TestClient) -> None:
     person = _person(world, "person:x|troll0", token=CASE_MANAGER)
     assert person["victimCount"] == 2
-    assert all(v["masked"] and v["name"] is None for v in person["victims"])
+    assert all(v["masked"] and v["name"] is None for v in person["victims"]["nodes"])
 
 
 def test_a_person_named_in_reports_with_their_roles(world: TestClient, graph: Graph) -> None:
@@ -117,3 +121,30 @@ def test_unknown_forbidden_and_empty(world: TestClient) -> None:
     empty = _person(world, " ")
     assert empty["__typename"] == "InvalidInputError"
     assert empty["problems"] == [{"field": "id"}]
+
+
+def _every_page(client: TestClient, person_id: str, listed: str, fields: str) -> list[Any]:
+    """A person's reports or victims, one a page, following each page's end cursor."""
+    query = f"""query($id: String!, $after: String) {{ person(id: $id) {{
+      ... on PersonProfile {{ {listed}(first: 1, after: $after) {{
+        nodes {{ {fields} }} totalCount pageInfo {{ hasNextPage endCursor }} }} }} }} }}"""
+    found: list[Any] = []
+    after = None
+    while True:
+        page = gql(client, query, ANALYST, id=person_id, after=after)["data"]["person"][listed]
+        found += page["nodes"]
+        if not page["pageInfo"]["hasNextPage"]:
+            return found
+        after = page["pageInfo"]["endCursor"]
+
+
+def test_reports_and_victims_page_to_their_end(
+    world: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = _person(world, "person:x|troll0")
+    monkeypatch.setattr(identity, "SHOWN", 1)  # a profile holding one: the rest is read anew
+    reports = _every_page(world, "person:x|troll0", "reports", "reference caseId forceCode")
+    assert reports == whole["reports"]["nodes"]
+    victims = _every_page(world, "person:x|troll0", "victims", "identity reports name")
+    assert [v["identity"] for v in victims] == [v["identity"] for v in whole["victims"]["nodes"]]
+    assert [v["reports"] for v in victims] == [2, 1]  # most reports first

@@ -15,6 +15,7 @@ from graph.settings import Settings
 from ingest.access_codes import verify_code
 from ingest.limits import MAX_BODY_BYTES
 from tests.api.conftest import gql
+from tests.api.intake.inputs import referral_input
 from tests.factories import referral
 from tests.integration.intake.helpers import query
 
@@ -141,13 +142,13 @@ def test_submit_referral_returns_the_warnings(client: TestClient) -> None:
     payload["suspects"] = [{"handle": "@jsmith88"}]
     data = gql(
         client,
-        """mutation($r: JSON!) { submitReferral(referral: $r) {
+        """mutation($r: ReferralInput!) { submitReferral(referral: $r) {
              __typename ... on ReferralAccepted { status warnings { field message possibleNumber } }
            } }""",
-        r=payload,
+        r=referral_input(payload),
     )["data"]["submitReferral"]
     assert data["__typename"] == "ReferralAccepted"
-    assert data["status"] == "created"
+    assert data["status"] == "CREATED"
     assert [w["field"] for w in data["warnings"]] == ["reporter.email", "suspects[0].handle"]
     assert "platform" in data["warnings"][1]["message"]
 

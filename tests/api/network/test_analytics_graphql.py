@@ -1,4 +1,5 @@
-"""Prolific accounts and persons, repeat victims, most-reported content and weekly trends."""
+"""Prolific accounts and persons, repeat victims, most-reported content and weekly trends, each
+a connection paged to its end; bad arguments and refused roles are members of the result."""
 
 from __future__ import annotations
 
@@ -66,16 +67,62 @@ def loaded(client: TestClient, graph: Graph) -> TestClient:
     return client
 
 
-def ask(client: TestClient, query: str, token: str = ANALYST) -> dict:  # type: ignore[type-arg]
+CONNECTIONS = {
+    "prolificAccounts": "ProlificAccountConnection",
+    "prolificPersons": "ProlificPersonConnection",
+    "repeatVictims": "RepeatVictimConnection",
+    "mostReportedContent": "ReportedContentConnection",
+    "trends": "TrendRowConnection",
+}
+
+
+def ask(client: TestClient, query: str, token: str = ANALYST, **window: str) -> dict:  # type: ignore[type-arg]
     return gql(
-        client, f"query($since: DateTime!, $until: DateTime!) {{ {query} }}", token, **WINDOW
+        client,
+        f"query($since: DateTime!, $until: DateTime!) {{ {query} }}",
+        token,
+        **(window or WINDOW),
     )
+
+
+def page(field: str, arguments: str, fields: str) -> str:
+    """A root field asked for its page of ``fields``, or the failure it meets."""
+    return f"""{field}({WINDOW_ARGS}{arguments}) {{ __typename
+      ... on {CONNECTIONS[field]} {{ nodes {{ {fields} }} pageInfo {{ hasNextPage endCursor }} }}
+      ... on InvalidInputError {{ message problems {{ field }} }}
+      ... on ForbiddenError {{ message }} }}"""
+
+
+def answer(
+    client: TestClient, field: str, arguments: str = "", fields: str = "__typename", **asked: str
+) -> dict:  # type: ignore[type-arg]
+    """The field's member: a page (``nodes`` and ``pageInfo``) or a failure."""
+    found = ask(client, page(field, arguments, fields), **asked)
+    assert "errors" not in found, found
+    return found["data"][field]  # type: ignore[no-any-return]
+
+
+def nodes(client: TestClient, field: str, arguments: str, fields: str) -> list[dict]:  # type: ignore[type-arg]
+    return answer(client, field, arguments, fields)["nodes"]  # type: ignore[no-any-return]
+
+
+def every_page(client: TestClient, field: str, arguments: str, fields: str) -> list[dict]:  # type: ignore[type-arg]
+    """All the nodes, one a page, following each page's end cursor."""
+    found: list[dict] = []  # type: ignore[type-arg]
+    after = ""
+    while True:
+        one = answer(client, field, f"{arguments}, first: 1{after}", fields)
+        assert len(one["nodes"]) == 1, one
+        found += one["nodes"]
+        if not one["pageInfo"]["hasNextPage"]:
+            return found
+        after = f', after: "{one["pageInfo"]["endCursor"]}"'
 
 
 def test_prolific_accounts_by_reports_or_by_content(loaded: TestClient) -> None:
     fields = "key platform personId reports contents"
-    by_reports = ask(loaded, f"prolificAccounts({WINDOW_ARGS}) {{ {fields} }}")
-    assert by_reports["data"]["prolificAccounts"] == [
+    by_reports = nodes(loaded, "prolificAccounts", "", fields)
+    assert by_reports == [
         {"key": "x|troll0", "platform": "x", "personId": "person:instagram|trollzero",
          "reports": 4, "contents": 2},
         {"key": "x|troll1", "platform": "x", "personId": "person:x|troll1",
@@ -83,22 +130,38 @@ def test_prolific_accounts_by_reports_or_by_content(loaded: TestClient) -> None:
         {"key": "instagram|trollzero", "platform": "instagram",
          "personId": "person:instagram|trollzero", "reports": 1, "contents": 1},
     ]  # fmt: skip
-    by_content = ask(loaded, f"prolificAccounts({WINDOW_ARGS}, orderBy: CONTENT) {{ key }}")
-    assert [a["key"] for a in by_content["data"]["prolificAccounts"]] == [
+    by_content = nodes(loaded, "prolificAccounts", ", orderBy: CONTENT", "key")
+    assert [a["key"] for a in by_content] == [
         "x|troll1", "x|troll0", "instagram|trollzero",
     ]  # fmt: skip
-    one_platform = ask(loaded, f'prolificAccounts({WINDOW_ARGS}, platform: "Insta") {{ key }}')
-    assert one_platform["data"]["prolificAccounts"] == [{"key": "instagram|trollzero"}]
-    unknown = ask(loaded, f'prolificAccounts({WINDOW_ARGS}, platform: "nowhere") {{ key }}')
-    assert unknown["errors"][0]["message"].startswith("platform: 'nowhere' is not a known")
+    one_platform = nodes(loaded, "prolificAccounts", ', platform: "Insta"', "key")
+    assert one_platform == [{"key": "instagram|trollzero"}]
+    unknown = answer(loaded, "prolificAccounts", ', platform: "nowhere"')
+    assert unknown["__typename"] == "InvalidInputError"
+    assert unknown["message"].startswith("platform: 'nowhere' is not a known")
+
+
+def test_a_ranked_list_pages_to_its_end_in_its_order(loaded: TestClient) -> None:
+    fields = "key reports contents"
+    assert every_page(loaded, "prolificAccounts", "", fields) == nodes(
+        loaded, "prolificAccounts", "", fields
+    )
+    assert every_page(loaded, "prolificPersons", ", orderBy: CONTENT", "personId") == nodes(
+        loaded, "prolificPersons", ", orderBy: CONTENT", "personId"
+    )
+    assert len(every_page(loaded, "mostReportedContent", "", "contentId")) == 6
+    last = answer(loaded, "prolificAccounts", ", first: 3", "key")
+    assert last["pageInfo"]["hasNextPage"] is False
+    assert last["pageInfo"]["endCursor"] is not None
+    beyond = answer(loaded, "prolificAccounts", f', after: "{last["pageInfo"]["endCursor"]}"')
+    assert beyond["nodes"] == []
+    assert beyond["pageInfo"] == {"hasNextPage": False, "endCursor": None}
 
 
 def test_prolific_persons_count_every_account_of_the_person(loaded: TestClient) -> None:
-    found = ask(
-        loaded,
-        f"prolificPersons({WINDOW_ARGS}) {{ personId reports contents accountCount accounts "
-        "platforms }",
-    )["data"]["prolificPersons"]
+    found = nodes(
+        loaded, "prolificPersons", "", "personId reports contents accountCount accounts platforms"
+    )
     assert found[0] == {
         "personId": "person:instagram|trollzero", "reports": 5, "contents": 3,
         "accountCount": 2, "accounts": ["instagram|trollzero", "x|troll0"],
@@ -110,9 +173,9 @@ def test_prolific_persons_count_every_account_of_the_person(loaded: TestClient) 
 def test_repeat_victims_are_keys_and_counts_never_names(loaded: TestClient) -> None:
     result = ask(
         loaded,
-        f"repeatVictims({WINDOW_ARGS}) {{ victim reports cases firstReportedAt lastReportedAt }}",
+        page("repeatVictims", "", "victim reports cases firstReportedAt lastReportedAt"),
     )
-    (victim,) = result["data"]["repeatVictims"]
+    (victim,) = result["data"]["repeatVictims"]["nodes"]
     assert (victim["victim"], victim["reports"], victim["cases"]) == (
         "victim:amara@example.org",
         3,
@@ -122,24 +185,29 @@ def test_repeat_victims_are_keys_and_counts_never_names(loaded: TestClient) -> N
     text = json.dumps(result)
     assert "Okafor" not in text
     assert "07911" not in text
-    more = ask(loaded, f"repeatVictims({WINDOW_ARGS}, minCases: 4) {{ victim }}")
-    assert more["data"]["repeatVictims"] == []
-    bad = ask(loaded, f"repeatVictims({WINDOW_ARGS}, minReports: 1) {{ victim }}")
-    assert bad["errors"][0]["message"] == "minReports: must be between 2 and 1000"
+    assert nodes(loaded, "repeatVictims", ", minCases: 4", "victim") == []
+    bad = answer(loaded, "repeatVictims", ", minReports: 1")
+    assert bad["message"] == "minReports: must be between 2 and 1000"
 
 
 def test_most_reported_content_with_its_details_from_the_loader(loaded: TestClient) -> None:
-    found = ask(
-        loaded,
-        f"mostReportedContent({WINDOW_ARGS}, limit: 2) {{ reports reporters "
-        "content { postKey reportCount } }",
-    )["data"]["mostReportedContent"]
-    assert found[0] == {
+    found = answer(
+        loaded, "mostReportedContent", ", first: 2",
+        "reports reporters content { postKey reportCount }",
+    )  # fmt: skip
+    assert found["nodes"][0] == {
         "reports": 3, "reporters": 3,
         "content": {"postKey": "x:post:1796500000000000101", "reportCount": 3},
     }  # fmt: skip
-    assert len(found) == 2
-    assert found[1]["reports"] == 1
+    assert len(found["nodes"]) == 2
+    assert found["nodes"][1]["reports"] == 1
+    assert found["pageInfo"]["hasNextPage"] is True
+
+
+def case_of(client: TestClient, source_ref: str) -> str:
+    query = """query($ref: String!) { report(sourceRef: $ref) {
+      ... on Report { content { case { id } } } } }"""
+    return gql(client, query, ANALYST, ref=source_ref)["data"]["report"]["content"]["case"]["id"]  # type: ignore[no-any-return]
 
 
 def _monday(moment: datetime) -> str:
@@ -148,9 +216,7 @@ def _monday(moment: datetime) -> str:
 
 
 def test_trends_by_strand_platform_and_force(loaded: TestClient) -> None:
-    case_id = gql(loaded, '{ report(sourceRef: "TV-A1") { content { case { id } } } }', ANALYST)[
-        "data"
-    ]["report"]["content"]["case"]["id"]
+    case_id = case_of(loaded, "TV-A1")
     reassign = """mutation($c: String!) { reassignCase(caseId: $c, toForce: "E23000010",
         reason: "suspect lives in Leeds") { __typename } }"""
     assert gql(loaded, reassign, ANALYST, c=case_id)["data"]["reassignCase"] == {
@@ -158,9 +224,7 @@ def test_trends_by_strand_platform_and_force(loaded: TestClient) -> None:
     }
 
     def trend(dimension: str) -> dict[str, int]:
-        rows = ask(
-            loaded, f"trends(dimension: {dimension}, {WINDOW_ARGS}) {{ weekStart key reports }}"
-        )["data"]["trends"]
+        rows = nodes(loaded, "trends", f", dimension: {dimension}", "weekStart key reports")
         weeks = {r["weekStart"] for r in rows}
         assert weeks <= {_monday(NOW), _monday(datetime.now(UTC))}
         assert all(date.fromisoformat(w).isoweekday() == 1 for w in weeks)
@@ -172,13 +236,13 @@ def test_trends_by_strand_platform_and_force(loaded: TestClient) -> None:
     assert trend("STRAND") == {"race": 7, "religion": 1}
     assert trend("PLATFORM") == {"x": 7, "instagram": 1}
     assert trend("FORCE") == {LEEDS: 3, "unassigned": 5}
+    by_page = every_page(loaded, "trends", ", dimension: PLATFORM", "weekStart key reports")
+    assert by_page == nodes(loaded, "trends", ", dimension: PLATFORM", "weekStart key reports")
 
 
 def test_the_force_filter_inside_the_query(loaded: TestClient, graph: Graph) -> None:
     """Layer one of access control: a force sees only reports of its cases."""
-    case_id = gql(loaded, '{ report(sourceRef: "TV-B1") { content { case { id } } } }', ANALYST)[
-        "data"
-    ]["report"]["content"]["case"]["id"]
+    case_id = case_of(loaded, "TV-B1")
     reassign = """mutation($c: String!) { reassignCase(caseId: $c, toForce: "E23000010",
         reason: "victim lives in Leeds") { __typename } }"""
     gql(loaded, reassign, ANALYST, c=case_id)
@@ -198,20 +262,15 @@ def test_the_force_filter_inside_the_query(loaded: TestClient, graph: Graph) -> 
 
 def test_limits_and_roles(loaded: TestClient) -> None:
     long = {"since": "2020-01-01T00:00:00Z", "until": "2023-01-01T00:00:00Z"}
-    too_long = gql(
-        loaded,
-        "query($since: DateTime!, $until: DateTime!) { trends(dimension: STRAND, "
-        f"{WINDOW_ARGS}) {{ key }} }}",
-        ANALYST,
-        **long,
-    )
-    assert too_long["errors"][0]["message"] == (
+    too_long = answer(loaded, "trends", ", dimension: STRAND", **long)
+    assert too_long["__typename"] == "InvalidInputError"
+    assert too_long["message"] == (
         "until: the window from since may span at most 2 years (731 days)"
     )
-    big = ask(loaded, f"mostReportedContent({WINDOW_ARGS}, limit: 501) {{ reports }}")
-    assert big["errors"][0]["message"] == "limit: must be between 1 and 500"
+    big = answer(loaded, "mostReportedContent", ", first: 501")
+    assert big["message"] == "first: must be between 1 and 500, not 501"
     officer = "dev:force_officer:pc1:E23000010"
     for field in ("prolificAccounts", "prolificPersons", "repeatVictims"):
-        refused = ask(loaded, f"{field}({WINDOW_ARGS}) {{ reports }}", token=officer)
-        assert refused["data"] is None
-        assert "only hub staff" in refused["errors"][0]["message"]
+        refused = ask(loaded, page(field, "", "reports"), token=officer)["data"][field]
+        assert refused["__typename"] == "ForbiddenError"
+        assert "only hub staff" in refused["message"]

@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from fastapi.testclient import TestClient
 
-from api.graphql.types import network
 from graph.db import Graph
 from graph.identity.named_store import link_people_in_graph
+from services import network
 from tests.api.conftest import gql
 from tests.factories import referral
 
@@ -49,24 +49,26 @@ def test_campaign_of_ten_accounts_against_three_victims(client: TestClient, grap
     for method in ("COMPONENTS", "MODULARITY"):
         query = f"""query($since: DateTime!, $until: DateTime!) {{
             campaigns(since: $since, until: $until, method: {method}) {{
-            accounts victimCount reports }} }}"""
-        (campaign,) = gql(client, query, token=ANALYST, **window)["data"]["campaigns"]
+            ... on CampaignConnection {{ nodes {{ accounts victimCount reports }} }} }} }}"""
+        (campaign,) = gql(client, query, token=ANALYST, **window)["data"]["campaigns"]["nodes"]
         assert campaign["accounts"] == sorted(f"x|troll{i}" for i in range(10))
         assert campaign["victimCount"] == 3
         assert campaign["reports"] == 30
 
     around = gql(
-        client, '{ neighbourhood(id: "x|troll0", depth: 2) { id label distance } }', token=ANALYST
-    )["data"]["neighbourhood"]
+        client,
+        """{ neighbourhood(id: "x|troll0", depth: 2, first: 200) {
+          ... on Neighbourhood { nodes { nodes { id label distance } } } } }""",
+        token=ANALYST,
+    )["data"]["neighbourhood"]["nodes"]["nodes"]
     first_ring = sorted(x["label"] for x in around if x["distance"] == 1)
-    assert first_ring == ["Content"] * 3 + ["Report"] * 3  # its posts, the reports naming it
-    assert "Person" in {x["label"] for x in around if x["distance"] == 2}  # the victims
-    assert (
-        gql(client, '{ neighbourhood(id: "x|troll0", depth: 9) { id } }', token=ANALYST)["errors"][
-            0
-        ]["message"]
-        == "depth: must be between 1 and 3"
-    )
+    assert first_ring == ["CONTENT"] * 3 + ["REPORT"] * 3  # its posts, the reports naming it
+    assert "PERSON" in {x["label"] for x in around if x["distance"] == 2}  # the victims
+    too_deep = """{ neighbourhood(id: "x|troll0", depth: 9) {
+      ... on InvalidInputError { message } } }"""
+    assert gql(client, too_deep, token=ANALYST)["data"]["neighbourhood"] == {
+        "message": "depth: must be between 1 and 3"
+    }
 
 
 def test_a_window_with_more_links_than_the_cap_asks_for_a_narrower_one(
@@ -79,9 +81,12 @@ def test_a_window_with_more_links_than_the_cap_asks_for_a_narrower_one(
     now = datetime.now(UTC)
     window = {"since": (now - timedelta(days=1)).isoformat(), "until": now.isoformat()}
     query = """query($since: DateTime!, $until: DateTime!) {
-        campaigns(since: $since, until: $until) { accounts } }"""
-    assert gql(client, query, token=ANALYST, **window)["data"]["campaigns"] == []
+        campaigns(since: $since, until: $until) {
+          ... on CampaignConnection { nodes { accounts } totalCount }
+          ... on InvalidInputError { message } } }"""
+    found = gql(client, query, token=ANALYST, **window)["data"]["campaigns"]
+    assert found == {"nodes": [], "totalCount": 0}
 
     monkeypatch.setattr(network, "MAX_EDGES", 2)
-    (error,) = gql(client, query, token=ANALYST, **window)["errors"]
-    assert error["message"] == "until: the window holds over 2 account-victim links: narrow it"
+    refused = gql(client, query, token=ANALYST, **window)["data"]["campaigns"]
+    assert refused["message"] == "until: the window holds over 2 account-victim links: narrow it"

@@ -14,7 +14,12 @@ import pytest
 from graph.cypher import load_query
 from graph.db import Graph
 
-ENTITY_QUERIES = ["intel/resolve_entities", "intel/neighbourhood", "intel/shortest_paths"]
+ENTITY_QUERIES = [
+    "intel/resolve_entities",
+    "intel/neighbourhood",
+    "intel/neighbourhood_links",
+    "intel/shortest_paths",
+]
 WINDOW_QUERIES = [
     "intel/co_targeting",
     "intel/prolific_accounts",

@@ -32,7 +32,8 @@ STEP = f"""mutation($id: String!, $s: DataRequestStatus!, $n: String) {{
 EXTEND = f"""mutation($id: String!) {{ extendPreservation(requestId: $id) {{ {FIELDS} }} }}"""
 LINK = f"""mutation($id: String!, $d: String!) {{
   linkDisclosureToRequest(requestId: $id, disclosureId: $d) {{ {FIELDS} }} }}"""
-EXPIRING = """{ dataRequests(expiringOnly: true) { items { id expiring } } }"""
+EXPIRING = """{ dataRequests(expiringOnly: true) {
+  ... on DataRequestConnection { nodes { id expiring } } } }"""
 
 
 def _m(client: TestClient, query: str, token: str, **variables: Any) -> Any:
@@ -79,19 +80,21 @@ def test_a_preservation_expires_is_listed_before_and_can_be_extended(client: Tes
     old = store.step(graph, drafted["id"], Status.SENT, "dc-patel", eighty_days_ago)
     assert old.expires_at == eighty_days_ago + timedelta(days=90)
 
-    listed = gql(client, EXPIRING, token=ANALYST)["data"]["dataRequests"]["items"]
+    listed = gql(client, EXPIRING, token=ANALYST)["data"]["dataRequests"]["nodes"]
     assert listed == [{"id": drafted["id"], "expiring": True}]  # 10 days left; the fresh one 90
     extended = _m(client, EXTEND, ANALYST, id=drafted["id"])
     assert not extended["expiring"]
-    assert gql(client, EXPIRING, token=ANALYST)["data"]["dataRequests"]["items"] == []
+    assert gql(client, EXPIRING, token=ANALYST)["data"]["dataRequests"]["nodes"] == []
 
 
 def test_a_disclosure_answers_its_request(client: TestClient) -> None:
     assert client.post("/api/v1/referrals", json=referral(source_ref="DR-3")).status_code == 201
     request_id = _sent(client, "DISCLOSURE", "IPA_AUTHORISATION", "OCDA/2026/0411")
+    # The time as the typed input hands it on, so the id worked out here is the one recorded.
     disclosure = {"platform": "x", "handle": "jsmith88", "emails": ["j.smith88@example.com"],
-                  "received_at": "2026-06-03T10:00:00Z"}  # fmt: skip
-    record = "mutation($d: JSON!) { submitDisclosure(disclosure: $d) { __typename } }"
+                  "received_at": "2026-06-03T10:00:00+00:00"}  # fmt: skip
+    record = """mutation($d: DisclosureInput!) { submitDisclosure(disclosure: $d) {
+      __typename } }"""
     assert gql(client, record, token=ANALYST, d=disclosure)["data"]["submitDisclosure"] == {
         "__typename": "DisclosureRecorded"
     }
@@ -104,3 +107,24 @@ def test_a_disclosure_answers_its_request(client: TestClient) -> None:
     assert [s["status"] for s in answered["steps"]] == [
         "DRAFTED", "AUTHORISED", "SENT", "ANSWERED",
     ]  # fmt: skip
+
+
+PAGE = """query($first: Int!, $after: String) { dataRequests(statuses: [DRAFTED], first: $first,
+  after: $after) { __typename ... on DataRequestConnection { nodes { id }
+    pageInfo { hasNextPage endCursor } } ... on ForbiddenError { message } } }"""
+
+
+def test_the_queue_pages_to_its_end_for_cleared_roles_only(client: TestClient) -> None:
+    assert client.post("/api/v1/referrals", json=referral(source_ref="DR-4")).status_code == 201
+    ids = [
+        _m(client, REQUEST, ANALYST, a=ACCOUNT, k="PRESERVATION", b="VOLUNTARY", r=None)["id"]
+        for _ in range(3)
+    ]
+    first = _m(client, PAGE, ANALYST, first=2, after=None)
+    assert (len(first["nodes"]), first["pageInfo"]["hasNextPage"]) == (2, True)
+    rest = _m(client, PAGE, ANALYST, first=2, after=first["pageInfo"]["endCursor"])
+    assert (len(rest["nodes"]), rest["pageInfo"]["hasNextPage"]) == (1, False)
+    assert sorted(n["id"] for n in first["nodes"] + rest["nodes"]) == sorted(ids)
+
+    refused = _m(client, PAGE, CASE_MANAGER, first=2, after=None)
+    assert refused["__typename"] == "ForbiddenError"

@@ -25,7 +25,7 @@ from tests.api.conftest import gql
 from tests.factories import referral
 
 TOKEN = "platform-test-token"
-CONTENT_OF = "query($r: String!) { report(sourceRef: $r) { content { id } } }"
+CONTENT_OF = "query($r: String!) { report(sourceRef: $r) { ... on Report { content { id } } } }"
 
 
 class FakePlatform(BaseHTTPRequestHandler):

@@ -25,7 +25,7 @@ ANALYST = "dev:hub_analyst:dc-patel"
 SUPERVISOR = "dev:hub_supervisor:ds-okoro"
 OFFICER = "dev:force_officer:pc1:E23000005"
 POST = "https://x.com/jsmith88/status/1796512345678901234"
-CONTENT_OF = "query($ref: String!) { report(sourceRef: $ref) { content { id } } }"
+CONTENT_OF = "query($ref: String!) { report(sourceRef: $ref) { ... on Report { content { id } } } }"
 REFER = """mutation($c: String!, $p: String) { referContent(contentId: $c, policyBreached: $p) {
   __typename
   ... on RemovalReferralDrafted { created referral { id status reason reports evidenceSha256
@@ -38,10 +38,13 @@ ANSWER = """mutation($r: String!, $s: RemovalStatus!, $n: String) {
   recordRemovalAnswer(referralId: $r, status: $s, note: $n, evidence: "ticket 4471") {
   __typename ... on RemovalReferral { status answeredAt overdue steps { status by } }
   ... on ConflictError { message } ... on InvalidInputError { problems { field message } } } }"""
-QUEUE = """query($s: [RemovalStatus!], $o: Boolean!) { removalReferrals(statuses: $s,
-  overdueOnly: $o) { items { id status overdue dueAt } hasNextPage } }"""
-STATS = """{ removalStats { key sent answered removed refused medianHoursToRemoval
-  p90HoursToRemoval refusalRate } }"""
+QUEUE = """query($s: [RemovalStatus!], $o: Boolean!, $first: Int! = 50, $after: String) {
+  removalReferrals(statuses: $s, overdueOnly: $o, first: $first, after: $after) { __typename
+  ... on RemovalReferralConnection { nodes { id status overdue dueAt }
+    pageInfo { hasNextPage endCursor } }
+  ... on ForbiddenError { message } ... on InvalidInputError { problems { field message } } } }"""
+STATS = """{ removalStats { ... on RemovalStatsTable { by rows { key sent answered removed refused
+  medianHoursToRemoval p90HoursToRemoval refusalRate } } } }"""
 
 
 def _sha(n: int) -> str:
@@ -148,8 +151,8 @@ def test_overdue_then_removed_and_counted(client: TestClient, tmp_path: Path) ->
     send_pack(graph, "x", tmp_path, "ds-okoro", sent_at, AuditLog(tmp_path / "audit.jsonl"))
 
     overdue = _data(client, QUEUE, ANALYST, s=["SENT", "ACKNOWLEDGED"], o=True)
-    assert sorted(i["id"] for i in overdue["removalReferrals"]["items"]) == sorted(ids)
-    assert all(i["overdue"] for i in overdue["removalReferrals"]["items"])
+    assert sorted(i["id"] for i in overdue["removalReferrals"]["nodes"]) == sorted(ids)
+    assert all(i["overdue"] for i in overdue["removalReferrals"]["nodes"])
 
     removed = _data(client, ANSWER, ANALYST, r=ids[0], s="REMOVED", n=None)
     assert removed["recordRemovalAnswer"]["status"] == "REMOVED"
@@ -164,9 +167,9 @@ def test_overdue_then_removed_and_counted(client: TestClient, tmp_path: Path) ->
     assert twice["recordRemovalAnswer"]["__typename"] == "ConflictError"
 
     still = _data(client, QUEUE, ANALYST, s=["SENT", "ACKNOWLEDGED"], o=True)
-    assert [i["id"] for i in still["removalReferrals"]["items"]] == [ids[2]]
+    assert [i["id"] for i in still["removalReferrals"]["nodes"]] == [ids[2]]
 
-    (x,) = _data(client, STATS, ANALYST)["removalStats"]
+    (x,) = _data(client, STATS, ANALYST)["removalStats"]["rows"]
     assert (x["key"], x["sent"], x["answered"], x["removed"], x["refused"]) == ("x", 3, 2, 1, 1)
     assert x["refusalRate"] == 0.5
     assert 29.9 < x["medianHoursToRemoval"] < 30.2  # sent 30 hours before it was removed
@@ -176,5 +179,31 @@ def test_force_officers_cannot_refer_or_see_referrals(client: TestClient) -> Non
     _report(client, 0)
     refused = gql(client, REFER, token=OFFICER, c=_content_id(client), p="x")
     assert refused["data"]["referContent"]["__typename"] == "ForbiddenError"
-    listed = gql(client, QUEUE, token=OFFICER, s=None, o=False)
-    assert "only hub staff refer content" in listed["errors"][0]["message"]
+    listed = _data(client, QUEUE, OFFICER, s=None, o=False)["removalReferrals"]
+    assert listed["__typename"] == "ForbiddenError"
+    assert "only hub staff refer content" in listed["message"]
+
+
+def test_the_queue_pages_to_its_end_and_refuses_a_bad_page(client: TestClient) -> None:
+    ids = []
+    for n in range(5):
+        _report(client, n, f"https://x.com/someone/status/{n + 100}")
+        drafted = _data(client, REFER, ANALYST, c=_content_id(client, f"RM-{n}"),
+                        p="hateful conduct")["referContent"]  # fmt: skip
+        ids.append(drafted["referral"]["id"])
+    seen, after, pages = [], None, 0
+    while True:
+        page = _data(client, QUEUE, ANALYST, s=["DRAFTED"], o=False, first=2, after=after)
+        listed = page["removalReferrals"]
+        seen += [i["id"] for i in listed["nodes"]]
+        pages += 1
+        if not listed["pageInfo"]["hasNextPage"]:
+            break
+        after = listed["pageInfo"]["endCursor"]
+    assert (sorted(seen), pages) == (sorted(ids), 3)  # 2 + 2 + 1, each once
+
+    too_many = _data(client, QUEUE, ANALYST, s=None, o=False, first=501)["removalReferrals"]
+    assert too_many["__typename"] == "InvalidInputError"
+    assert too_many["problems"][0]["field"] == "first"
+    not_ours = _data(client, QUEUE, ANALYST, s=None, o=False, after="_w")["removalReferrals"]
+    assert not_ours["problems"][0]["field"] == "after"

@@ -20,13 +20,17 @@ from tests.factories import referral
 ANALYST = "dev:hub_analyst:dc-patel"
 SUPERVISOR = "dev:hub_supervisor:ds-okoro"
 REMOVED_TEXT = "Go back where you came from, you filthy animal"
-CONTENT_OF = "query($ref: String!) { report(sourceRef: $ref) { content { id } } }"
-ALERTS = """{ reuploadAlerts { items { id contentId referralId how score accounts status } } }"""
+CONTENT_OF = "query($ref: String!) { report(sourceRef: $ref) { ... on Report { content { id } } } }"
+ALERTS = """{ reuploadAlerts { ... on ReuploadAlertConnection {
+  nodes { id contentId referralId how score accounts status } } } }"""
 REFER = """mutation($a: String!) { referReupload(alertId: $a) { __typename
   ... on RemovalReferralDrafted { referral { id contentId reason status } } } }"""
 DISMISS = """mutation($a: String!) { dismissReuploadAlert(alertId: $a, note: "already gone") {
   __typename ... on ReuploadAlert { status note } } }"""
-REPEAT = "{ repeatReuploaders(minAlerts: 2) { accountKey alerts contentIds } }"
+REPEAT = """query($first: Int! = 50, $after: String) {
+  repeatReuploaders(minAlerts: 2, first: $first, after: $after) {
+  ... on RepeatReuploaderConnection { nodes { accountKey alerts contentIds }
+    pageInfo { hasNextPage endCursor } } } }"""
 
 
 def _report(client: TestClient, ref: str, post: str, text: str) -> str:
@@ -59,7 +63,7 @@ def test_a_removed_post_that_comes_back_is_caught_once(client: TestClient, tmp_p
     assert scan(graph, datetime.now(UTC)) == 2
     assert scan(graph, datetime.now(UTC)) == 0  # a later scan looks only at newer reports
 
-    items = _data(client, ALERTS)["reuploadAlerts"]["items"]
+    items = _data(client, ALERTS)["reuploadAlerts"]["nodes"]
     by_how = {i["how"]: i for i in items}
     assert set(by_how) == {"SAME_TEXT", "REPORTED_AGAIN"}
     assert by_how["SAME_TEXT"]["contentId"] == evaded
@@ -75,8 +79,15 @@ def test_a_removed_post_that_comes_back_is_caught_once(client: TestClient, tmp_p
     assert _data(client, DISMISS, a=by_how["REPORTED_AGAIN"]["id"])["dismissReuploadAlert"] == {
         "__typename": "ReuploadAlert", "status": "DISMISSED", "note": "already gone",
     }  # fmt: skip
-    assert _data(client, ALERTS)["reuploadAlerts"]["items"] == []
+    assert _data(client, ALERTS)["reuploadAlerts"]["nodes"] == []
     twice = _data(client, DISMISS, a=by_how["REPORTED_AGAIN"]["id"])["dismissReuploadAlert"]
     assert twice["__typename"] == "ConflictError"
-    (repeat,) = _data(client, REPEAT)["repeatReuploaders"]
+    (repeat,) = _data(client, REPEAT)["repeatReuploaders"]["nodes"]
     assert (repeat["accountKey"], repeat["alerts"]) == ("x|jsmith88", 2)
+    first = _data(client, REPEAT, first=1)["repeatReuploaders"]
+    assert first["nodes"] == [repeat]
+    assert not first["pageInfo"]["hasNextPage"]
+    after = _data(client, REPEAT, first=1, after=first["pageInfo"]["endCursor"])
+    assert after["repeatReuploaders"]["nodes"] == []
+    none = _data(client, "{ repeatReuploaders(minAlerts: 0) { __typename } }")
+    assert none["repeatReuploaders"]["__typename"] == "InvalidInputError"

@@ -37,9 +37,10 @@ REPO = Path(__file__).resolve().parents[3]
 BIN = Path(sys.executable).parent
 CONTAINER_UID = 10001  # the Dockerfile's user
 WEST_YORKSHIRE = "E23000010"
-CONTENT_OF = "query($ref: String!) { report(sourceRef: $ref) { content { case { id } } } }"
+CONTENT_OF = """query($ref: String!) { report(sourceRef: $ref) {
+  __typename ... on Report { content { case { id } } } ... on ForbiddenError { message } } }"""
 ASSIGN = "mutation($c: String!) { assignCase(caseId: $c) { __typename } }"
-CASES = "{ forceCases { caseId forceCode } }"
+CASES = "{ forceCases { ... on ForceCaseConnection { nodes { caseId forceCode } } } }"
 
 
 def _rendered_api(password: str, issuer: str) -> dict[str, Any]:
@@ -179,7 +180,7 @@ def test_the_compose_api_loads_the_forces_and_force_officers_see_their_cases(
     case = _gql(base, CONTENT_OF, analyst, ref="COMPOSE-LEEDS")["report"]["content"]["case"]
     assert _gql(base, ASSIGN, analyst, c=case["id"])["assignCase"]["__typename"] == "Assignment"
     officer = keycloak_realm.password_token("officer.wyp")
-    assert _gql(base, CASES, officer)["forceCases"] == [
+    assert _gql(base, CASES, officer)["forceCases"]["nodes"] == [
         {"caseId": case["id"], "forceCode": WEST_YORKSHIRE}
     ]
 

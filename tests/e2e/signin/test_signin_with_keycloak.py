@@ -20,8 +20,9 @@ from tests.keycloak_provider import KeycloakRealm
 
 WEST_YORKSHIRE, MANCHESTER = "E23000010", "E23000005"
 VIEWER = "{ viewer { role userId forceCode } }"
-CASES = "{ forceCases { caseId forceCode } }"
-CONTENT_OF = "query($ref: String!) { report(sourceRef: $ref) { content { case { id } } } }"
+CASES = "{ forceCases { ... on ForceCaseConnection { nodes { caseId forceCode } } } }"
+CONTENT_OF = """query($ref: String!) { report(sourceRef: $ref) {
+  __typename ... on Report { content { case { id } } } ... on ForbiddenError { message } } }"""
 
 
 @pytest.fixture
@@ -84,14 +85,14 @@ def test_three_roles_each_get_their_view(hub: TestClient, keycloak_realm: Keyclo
             "Assignment"
         )
 
-    hub_cases = _data(hub, CASES, supervisor)["data"]["forceCases"]
+    hub_cases = _data(hub, CASES, supervisor)["data"]["forceCases"]["nodes"]
     assert {c["forceCode"] for c in hub_cases} == {WEST_YORKSHIRE, MANCHESTER}
-    own = _data(hub, CASES, officer)["data"]["forceCases"]
+    own = _data(hub, CASES, officer)["data"]["forceCases"]["nodes"]
     assert [c["forceCode"] for c in own] == [WEST_YORKSHIRE]
 
-    refused = _data(hub, CONTENT_OF, officer, ref="KC-LEEDS")
-    assert refused["data"] == {"report": None}
-    assert "only hub staff" in refused["errors"][0]["message"]
+    refused = _data(hub, CONTENT_OF, officer, ref="KC-LEEDS")["data"]["report"]
+    assert refused["__typename"] == "ForbiddenError"
+    assert "only hub staff" in refused["message"]
 
 
 def test_a_force_code_without_a_role_gives_nothing(

@@ -26,7 +26,7 @@ from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, s
 from api.app import create_app
 from graph.db import Graph
 from graph.settings import Settings
-from pages.status import ATTEMPTS
+from services.status import BY_CLIENT, BY_REFERENCE
 
 REPO = Path(__file__).resolve().parents[3]
 AXE = REPO / "web" / "node_modules" / "axe-core" / "axe.min.js"
@@ -226,7 +226,8 @@ def send(page: Page, button: str) -> None:
 def _no_failed_checks_remembered() -> None:
     """Each test starts with no failed status checks counted: references restart at 1 in each
     emptied graph, so one test's failures would otherwise count against the next test's."""
-    ATTEMPTS.clear_all()
+    BY_REFERENCE.clear_all()
+    BY_CLIENT.clear_all()
 
 
 def report_count(graph: Graph) -> int:

@@ -7,8 +7,8 @@ from typing import Any
 from playwright.sync_api import expect
 
 from graph.db import Graph
-from pages.attempts import LIMIT
 from pages.status import NOT_MATCHED, TOO_MANY
+from services.attempts import LIMIT
 from tests.e2e.web.conftest import REPORT, Visit, fill_report, send
 
 

@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from graph.assessment.deadlines import DeadlineStatus, end_of_uk_day
+from graph.assessment.calendars import end_of_uk_day
+from graph.assessment.models import DeadlineStatus
 from graph.cases import repository
 from graph.cases.grouping_store import merge_cases, suggested_joins
 from graph.db import Graph

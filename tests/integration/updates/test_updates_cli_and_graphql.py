@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import UTC, datetime
 from pathlib import Path
-from types import SimpleNamespace
 
-import strawberry
+from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from api.graphql.types import updates as update_types
+from api.app import create_app
 from cli.main import app
 from graph.cases.repository import assign_case
 from graph.db import Graph
 from graph.settings import Settings
 from graph.updates.planning import find_due
+from tests.api.conftest import gql
 from tests.integration.updates.conftest import SENDER, SmtpServer
 from tests.integration.updates.world import AMARA, case_of, submit
+
+ANALYST = "dev:hub_analyst:dc-patel"
+OFFICER = "dev:force_officer:pc1:E23000005"
 
 
 def _env(settings: Settings, tmp_path: Path, server: SmtpServer) -> dict[str, str]:
@@ -76,32 +78,32 @@ def test_without_smtp_settings_nothing_is_sent_and_the_messages_wait(
     assert "pending attempts 0" in due.output
 
 
-@strawberry.type
-class _Query:
-    update_outbox: update_types.UpdateMessagePage = strawberry.field(
-        resolver=update_types.update_outbox
-    )
+OUTBOX = """query($view: UpdateOutboxView!) { updateOutbox(view: $view) { __typename
+  ... on UpdateMessageConnection { nodes { reference eventKind status overdue dueAt deadlineRule
+    attempts recipientRole channel } pageInfo { hasNextPage } }
+  ... on ForbiddenError { message } } }"""
 
 
 def test_hub_staff_see_the_outbox_due_without_contact_details(
-    reference_graph: Graph, tmp_path: Path
+    reference_graph: Graph, neo4j_settings: Settings, tmp_path: Path
 ) -> None:
     reference = submit(reference_graph, tmp_path, "TV-U-gql")
     find_due(reference_graph, datetime.now(UTC))
-    schema = strawberry.Schema(query=_Query)
-    document = """{ updateOutbox(view: DUE) { items { reference eventKind status overdue
-        dueAt deadlineRule attempts } hasNextPage } }"""
+    settings = neo4j_settings.model_copy(update={"audit_log": tmp_path / "audit.jsonl"})
 
-    context = SimpleNamespace(graph=reference_graph)
-    result = asyncio.run(schema.execute(document, context_value=context))
+    with TestClient(create_app(settings)) as client:
+        due = gql(client, OUTBOX, token=ANALYST, view="DUE")
+        failed = gql(client, OUTBOX, token=ANALYST, view="FAILED")
+        refused = gql(client, OUTBOX, token=OFFICER, view="DUE")
 
-    assert result.errors is None
-    assert result.data is not None
-    (item,) = result.data["updateOutbox"]["items"]
+    assert "errors" not in due, due["errors"]
+    outbox = due["data"]["updateOutbox"]
+    (item,) = outbox["nodes"]
+    assert not outbox["pageInfo"]["hasNextPage"]
     assert item["reference"] == reference
-    assert (item["eventKind"], item["status"], item["overdue"]) == ("received", "PENDING", False)
+    assert (item["eventKind"], item["status"], item["overdue"]) == ("RECEIVED", "PENDING", False)
+    assert (item["recipientRole"], item["channel"]) == ("VICTIM", "EMAIL")
     assert "1 working day" in item["deadlineRule"]
-    failed = asyncio.run(
-        schema.execute("{ updateOutbox(view: FAILED) { items { id } } }", context_value=context)
-    )
-    assert failed.data == {"updateOutbox": {"items": []}}
+    assert AMARA not in str(due)
+    assert failed["data"]["updateOutbox"]["nodes"] == []
+    assert refused["data"]["updateOutbox"]["__typename"] == "ForbiddenError"

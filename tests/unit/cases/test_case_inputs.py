@@ -15,7 +15,7 @@ from graph.assignment.models import AssignmentInput, VictimLocation
 from graph.assignment.rules import assign
 from graph.cases.course import CourseOfConduct, course_from, largest
 from graph.cases.inputs import CaseEvidence, case_facts, jurisdiction_of
-from graph.dedup.cases import CaseSuggestion
+from graph.cases.suggestions import CaseSuggestion
 
 RECEIVED = datetime(2026, 3, 5, 9, 0, tzinfo=UTC)
 

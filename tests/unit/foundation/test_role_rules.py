@@ -11,7 +11,7 @@ from graph.viewer import Role, Viewer
 
 # Columns: REFerence data, SUBmit a referral, hub CASEwork, IDentity evidence, INTELligence
 # items, FORCE cases, OUTcome, EXPort to the NIM, AUDIT trail, REFER content to platforms,
-# APPROVE requests to platforms.
+# APPROVE requests to platforms, keep the hate crime lead DIRectory, CHecK a report's progress.
 COLUMNS = (
     Capability.REFERENCE_DATA,
     Capability.SUBMIT_REFERRAL,
@@ -24,19 +24,21 @@ COLUMNS = (
     Capability.READ_AUDIT,
     Capability.REFER_CONTENT,
     Capability.APPROVE_REQUESTS,
+    Capability.MAINTAIN_DIRECTORY,
+    Capability.CHECK_OWN_REPORT,
 )
 TABLE = {
-    #                              REF SUB CASE ID  INTEL FORCE OUT EXP AUDIT REFER APPROVE
-    Role.PUBLIC:                  "Y   Y   .    .   .     .     .   .   .   .     .",
-    Role.VICTIM:                  "Y   Y   .    .   .     .     .   .   .   .     .",
-    Role.HUB_ANALYST:             "Y   Y   Y    Y   Y     Y     Y   .   .   Y     .",
-    Role.HUB_SUPERVISOR:          "Y   Y   Y    Y   Y     Y     Y   .   Y   Y     Y",
-    Role.CASE_MANAGER:            "Y   Y   Y    .   .     Y     Y   .   .   Y     .",
-    Role.INTELLIGENCE_ANALYST:    "Y   Y   Y    Y   Y     Y     Y   Y   .   Y     .",
-    Role.FORCE_OFFICER:           "Y   Y   .    .   .     Y     Y   .   .   .     .",
-    Role.FORCE_HATE_CRIME_LEAD:   "Y   Y   .    .   .     Y     Y   .   .   .     .",
-    Role.EXPORTER:                "Y   .   .    .   .     .     .   Y   .   .     .",
-    Role.ADMIN:                   "Y   Y   Y    Y   Y     Y     Y   Y   Y   Y     Y",
+    #                              REF SUB CASE ID  INTEL FORCE OUT EXP AUDIT REFER APPROVE DIR CHK
+    Role.PUBLIC:                  "Y   Y   .    .   .     .     .   .   .   .     .       .   Y",
+    Role.VICTIM:                  "Y   Y   .    .   .     .     .   .   .   .     .       .   Y",
+    Role.HUB_ANALYST:             "Y   Y   Y    Y   Y     Y     Y   .   .   Y     .       .   Y",
+    Role.HUB_SUPERVISOR:          "Y   Y   Y    Y   Y     Y     Y   .   Y   Y     Y       Y   Y",
+    Role.CASE_MANAGER:            "Y   Y   Y    .   .     Y     Y   .   .   Y     .       Y   Y",
+    Role.INTELLIGENCE_ANALYST:    "Y   Y   Y    Y   Y     Y     Y   Y   .   Y     .       .   Y",
+    Role.FORCE_OFFICER:           "Y   Y   .    .   .     Y     Y   .   .   .     .       .   Y",
+    Role.FORCE_HATE_CRIME_LEAD:   "Y   Y   .    .   .     Y     Y   .   .   .     .       .   Y",
+    Role.EXPORTER:                "Y   .   .    .   .     .     .   Y   .   .     .       .   .",
+    Role.ADMIN:                   "Y   Y   Y    Y   Y     Y     Y   Y   Y   Y     Y       Y   Y",
 }  # fmt: skip
 
 

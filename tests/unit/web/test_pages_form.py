@@ -7,9 +7,9 @@ from datetime import UTC, date, datetime, timedelta
 
 from graph.errors import Problem
 from pages import form
-from pages.attempts import FailedAttempts
 from pages.csrf import FormToken, field_for, valid
 from pages.form import Answers
+from services.attempts import FailedAttempts
 
 TODAY = date(2026, 12, 7)
 

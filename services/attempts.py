@@ -1,4 +1,5 @@
-"""Failed status checks, counted per reference typed, to stop guessing access codes.
+"""Failed status checks, counted per reference typed and per client, to stop guessing access
+codes (``services/status.py``).
 
 After ``LIMIT`` failures for one reference within ``WINDOW``, that reference is refused until
 the oldest failure is older than the window; a correct code clears its count. The count is kept
@@ -15,6 +16,7 @@ from __future__ import annotations
 from collections import OrderedDict, deque
 
 LIMIT = 5
+CLIENT_LIMIT = 20  # one address trying many references
 WINDOW_S = 15 * 60.0
 MAX_REFERENCES = 100_000
 

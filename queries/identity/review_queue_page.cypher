@@ -1,9 +1,11 @@
-// Identity decisions awaiting an analyst, oldest first: active IDENTITY_UNSURE judgements (the
-// system was unsure, or an undo reopened the pair), and active judgements flagged because a
-// disclosure their evidence relied on was withdrawn. Both sides of each: two accounts, or two
-// people named in reports (with their roles and first report). Hub staff see every item; a
-// force only items whose both sides are in reports of its cases (assigned or notified).
-// params: limit, viewer_force, viewer_sees_all
+// A page of the identity decisions awaiting an analyst, oldest first (by `at`, then id), after
+// the judgement at $after_at with id $after_id (both null for the first page): active
+// IDENTITY_UNSURE judgements (the system was unsure, or an undo reopened the pair), and active
+// judgements flagged because a disclosure their evidence relied on was withdrawn. Both sides of
+// each: two accounts, or two people named in reports (with their roles and first report). Hub
+// staff see every item; a force only items whose both sides are in reports of its cases
+// (assigned or notified).
+// params: after_at, after_id, limit, viewer_force, viewer_sees_all
 CALL () {
   MATCH (x)-[j:IDENTITY_UNSURE]->(y)
   WHERE j.superseded_by IS NULL
@@ -18,10 +20,11 @@ CALL () {
   RETURN x, j, y
 }
 WITH x, j, y
-WHERE $viewer_sees_all OR all(n IN [x, y] WHERE EXISTS {
-  MATCH (n)-[:VICTIM_IN|SUSPECTED_IN|REPORTED|NAMES_SUSPECT]-(r:Report)
-  MATCH (:ContentCluster {id: r.cluster_id})<-[:CONCERNS]-(:Case)-[:ASSIGNED_TO|NOTIFIED]->(:Force {code: $viewer_force})
-})
+WHERE ($after_at IS NULL OR j.at > $after_at OR (j.at = $after_at AND j.id > $after_id))
+  AND ($viewer_sees_all OR all(n IN [x, y] WHERE EXISTS {
+    MATCH (n)-[:VICTIM_IN|SUSPECTED_IN|REPORTED|NAMES_SUSPECT]-(r:Report)
+    MATCH (:ContentCluster {id: r.cluster_id})<-[:CONCERNS]-(:Case)-[:ASSIGNED_TO|NOTIFIED]->(:Force {code: $viewer_force})
+  }))
 ORDER BY j.at, j.id
 LIMIT $limit
 WITH j, [x, y] AS pair

@@ -1,0 +1,86 @@
+"""Bringing reports and disclosures in: the one path behind ``POST /api/v1/referrals``, the
+``submitReferral`` and ``submitDisclosure`` mutations and the report form (``pages/report.py``).
+
+A referral is validated against the contract, cleaned, given its receipt and written; or, when
+Neo4j is down, journalled to be written later (``ingest/service.py``). A disclosure is validated
+and cleaned into its row and written (``ingest/disclosures.py``). Both raise
+:class:`~graph.errors.InvalidInput` naming every problem, and a referral
+:class:`~graph.errors.Conflict` when its (source, source_ref) came before with another payload.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from graph.access import Capability
+from graph.audit.records import Accessed, AuditEvent, Operation
+from graph.errors import InvalidInput
+from graph.viewer import Viewer
+from ingest.disclosures import disclosure_row, write_disclosures
+from ingest.journal import Journal
+from ingest.service import Acceptance, Accepted, accept, decode_body
+from services.counters import INTAKE
+from services.use_case import Caller, use_case
+
+RULES: Mapping[str, Capability] = {
+    "submit_referral": Capability.SUBMIT_REFERRAL,
+    "submit_disclosure": Capability.IDENTITY_EVIDENCE,
+}
+
+# The parts of a referral that hold personal data: who reported, who was targeted, who is
+# suspected, and what was said about them.
+REFERRAL_PERSONAL_DATA = ("reporter", "victims", "suspects", "content", "description")
+
+
+@dataclass(frozen=True, slots=True)
+class DisclosureRecorded:
+    account_key: str
+    new: bool  # False: the same disclosure was recorded before
+
+
+@use_case
+def submit_referral(caller: Caller, payload: object, raw: str, journal: Journal) -> Accepted:
+    """Accept one decoded referral (``raw`` is the text it came as, kept verbatim). Details
+    that do not validate are kept unverified and returned as warnings, never refused."""
+    try:
+        accepted = accept(payload, raw, caller.graph, journal)
+    except InvalidInput:
+        INTAKE.labels("rejected").inc()
+        raise
+    INTAKE.labels(accepted.acceptance.value).inc()
+    return accepted
+
+
+@use_case
+def submit_disclosure(caller: Caller, payload: object) -> DisclosureRecorded:
+    """Record one platform disclosure about one account (a re-sent one is recognised)."""
+    row = disclosure_row(payload)
+    created = write_disclosures(caller.graph, [row])
+    return DisclosureRecorded(account_key=row["account_key"], new=created == 1)
+
+
+def collected(viewer: Viewer, reference: str, endpoint: str) -> AuditEvent:
+    """The audit record of a referral's personal data entering the hub (DPA 2018 s62), for the
+    interfaces that log it themselves (the REST route and the report form; GraphQL's root
+    fields are logged by their tap)."""
+    return AuditEvent(
+        operation=Operation.COLLECTION,
+        actor=viewer.user_id,
+        role=viewer.role.value,
+        force_code=viewer.force_code,
+        endpoint=endpoint,
+        accessed=(Accessed(kind="Report", ids=(reference,), fields=REFERRAL_PERSONAL_DATA),),
+    )
+
+
+# Pure parts of intake the interfaces need, so they import nothing below this layer.
+__all__ = [
+    "Acceptance",
+    "Accepted",
+    "DisclosureRecorded",
+    "collected",
+    "decode_body",
+    "submit_disclosure",
+    "submit_referral",
+]

@@ -1,0 +1,141 @@
+"""A complainant's own report's progress, for its reference and access code: the status page,
+``POST /api/v1/status`` and GraphQL ``reportStatus`` all ask :func:`check_report`.
+
+The code is checked against the salted hash stored on the report (``ingest/access_codes.py``)
+in constant time, and an unknown reference costs the same hash as a known one, so the answer
+never says which references exist: a wrong code and an unknown reference both give ``None``.
+Guessing is stopped per reference typed and per client (``services/attempts.py``), and every
+check, answered or not, is written to the audit trail. What comes back is the report's own
+progress only, in plain words: when it was received, when its case was assessed, and the force
+it has been passed to, since when; never anyone else's details or police-only material.
+"""
+
+from __future__ import annotations
+
+import enum
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from graph.access import Capability
+from graph.audit.log import AuditLog
+from graph.audit.records import Accessed, AuditEvent, Operation
+from graph.cypher import load_query
+from graph.db import Record
+from ingest.access_codes import hash_code, verify_code
+from services.attempts import CLIENT_LIMIT, FailedAttempts
+from services.use_case import Caller, use_case
+
+# Anyone may ask (the public, a complainant): the access code, not a role, proves it is theirs.
+RULES: Mapping[str, Capability] = {
+    "report_progress": Capability.CHECK_OWN_REPORT,
+    "check_report": Capability.CHECK_OWN_REPORT,
+}
+BY_REFERENCE = FailedAttempts()  # this process's counts
+BY_CLIENT = FailedAttempts(limit=CLIENT_LIMIT)
+
+_STAND_IN_HASH = hash_code("0000-0000-0000")  # checked when the reference is unknown
+
+
+class Step(enum.StrEnum):
+    RECEIVED = "received"
+    ASSESSED = "assessed"
+    PASSED_TO_FORCE = "passed_to_force"
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    step: Step
+    at: datetime | None  # None: not yet
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    received: datetime
+    assessed: datetime | None
+    force_name: str | None
+    assigned: datetime | None
+
+    def timeline(self) -> list[TimelineEntry]:
+        """The progress in plain words, one entry a step, in order."""
+        force = (
+            f"We passed your report to {self.force_name}. They will deal with it from now on."
+            if self.force_name
+            else "We have not passed your report to a local police force yet."
+        )
+        return [
+            TimelineEntry(Step.RECEIVED, self.received, "We received your report."),
+            TimelineEntry(
+                Step.ASSESSED,
+                self.assessed,
+                "Hub officers assessed your report."
+                if self.assessed
+                else "Hub officers have not finished assessing your report yet.",
+            ),
+            TimelineEntry(Step.PASSED_TO_FORCE, self.assigned if self.force_name else None, force),
+        ]
+
+
+class Refusal(enum.StrEnum):
+    NOT_MATCHED = "not_matched"  # a wrong code, or a reference that does not exist
+    TOO_MANY = "too_many"  # too many wrong codes for this reference, or from this client
+
+
+def _moment(millis: int | None) -> datetime | None:
+    return None if millis is None else datetime.fromtimestamp(millis / 1000, UTC)
+
+
+def _progress(row: Record) -> Progress:
+    received = _moment(row["received_ms"])
+    assert received is not None  # every report has its time of receipt
+    return Progress(
+        received=received,
+        assessed=_moment(row["assessed_ms"]),
+        force_name=row["force_name"],
+        assigned=_moment(row["assigned_ms"]),
+    )
+
+
+@use_case
+def report_progress(caller: Caller, reference: str, code: str) -> Progress | None:
+    """The progress of the report ``reference`` if ``code`` is its access code, else ``None``
+    (the same work either way)."""
+    rows = caller.graph.read(load_query("status/report_status"), reference=reference)
+    row = rows[0] if rows else None
+    stored = row["access_code_hash"] if row else None
+    matched = verify_code(code, stored or _STAND_IN_HASH)
+    if row is None or stored is None or not matched:
+        return None
+    return _progress(row)
+
+
+@use_case
+def check_report(
+    caller: Caller, reference: str, code: str, client: str, audit_log: AuditLog, endpoint: str
+) -> Progress | Refusal:
+    """The report's progress, or why not; counted against guessing and written to the audit
+    trail whatever the answer (who asked: the client's address, never a person)."""
+    now = time.monotonic()
+    if BY_REFERENCE.blocked(reference, now) or BY_CLIENT.blocked(client, now):
+        answer: Progress | Refusal = Refusal.TOO_MANY
+    else:
+        found = report_progress(caller, reference, code)
+        if found is None:
+            BY_REFERENCE.fail(reference, now)
+            BY_CLIENT.fail(client, now)
+            answer = Refusal.NOT_MATCHED
+        else:
+            BY_REFERENCE.clear(reference)
+            answer = found
+    audit_log.append(
+        AuditEvent(
+            operation=Operation.CONSULTATION, actor=f"complainant@{client}",
+            role=caller.viewer.role.value, endpoint=endpoint,
+            accessed=(Accessed(kind="ReportStatus", ids=(reference,)),),
+            details={"answered": not isinstance(answer, Refusal)}
+            | ({"refused": answer.value} if isinstance(answer, Refusal) else {}),
+        )
+    )  # fmt: skip
+    return answer

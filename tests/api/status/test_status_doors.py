@@ -1,0 +1,115 @@
+"""A complainant's status through the API: the same plain timeline by REST and GraphQL, the
+same answer for a wrong code and a made-up reference, guessing stopped, every check audited."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import orjson
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from graph.db import Graph
+from graph.settings import Settings
+from services.attempts import LIMIT
+from services.status import BY_CLIENT, BY_REFERENCE
+from tests.api.conftest import gql
+from tests.factories import referral
+
+STATUS = """query($r: String!, $c: String!) { reportStatus(reference: $r, accessCode: $c) {
+  __typename
+  ... on ReportStatus { reference timeline { step at text } }
+  ... on NotFoundError { message }
+  ... on TooManyAttemptsError { message retryAfterSeconds } } }"""
+
+
+@pytest.fixture
+def hub(
+    neo4j_settings: Settings, reference_graph: Graph, tmp_path: Path
+) -> Iterator[tuple[TestClient, Path]]:
+    BY_REFERENCE.clear_all()
+    BY_CLIENT.clear_all()
+    audit = tmp_path / "audit.jsonl"
+    with TestClient(create_app(neo4j_settings.model_copy(update={"audit_log": audit}))) as client:
+        yield client, audit
+
+
+def _submitted(client: TestClient) -> tuple[str, str]:
+    body = client.post("/api/v1/referrals", json=referral(source_ref="ST-1")).json()
+    return body["reference"], body["access_code"]
+
+
+def test_the_right_code_gives_the_same_timeline_by_rest_and_graphql(
+    hub: tuple[TestClient, Path],
+) -> None:
+    client, _ = hub
+    reference, code = _submitted(client)
+    rest = client.post("/api/v1/status", json={"reference": reference, "access_code": code})
+    assert rest.status_code == 200
+    body = rest.json()
+    assert [s["step"] for s in body["timeline"]] == ["received", "assessed", "passed_to_force"]
+    assert body["timeline"][0]["at"] is not None
+    assert body["timeline"][1] == {
+        "step": "assessed", "at": None,
+        "text": "Hub officers have not finished assessing your report yet.",
+    }  # fmt: skip
+    typed = f" {reference.lower()} "  # as a person may type it
+    answer = gql(client, STATUS, r=typed, c=code)["data"]["reportStatus"]
+    assert answer["__typename"] == "ReportStatus"
+    assert [(s["step"], s["text"]) for s in answer["timeline"]] == [
+        (s["step"].upper(), s["text"]) for s in body["timeline"]
+    ]
+
+
+def test_a_wrong_code_and_a_made_up_reference_get_the_same_answer_and_are_audited(
+    hub: tuple[TestClient, Path],
+) -> None:
+    client, audit = hub
+    reference, _ = _submitted(client)
+    wrong = client.post("/api/v1/status", json={"reference": reference, "access_code": "AAAA"})
+    made_up = client.post(
+        "/api/v1/status", json={"reference": "OHCH-2026-999999", "access_code": "AAAA"}
+    )
+    assert wrong.status_code == made_up.status_code == 404
+    assert wrong.json() == made_up.json()
+    by_graphql = [
+        gql(client, STATUS, r=r, c="AAAA")["data"]["reportStatus"]
+        for r in (reference, "OHCH-2026-999999")
+    ]
+    assert by_graphql[0] == by_graphql[1]
+    assert by_graphql[0]["__typename"] == "NotFoundError"
+    checks = [
+        e for e in map(orjson.loads, audit.read_text().splitlines())
+        if e["accessed"][0]["kind"] == "ReportStatus"
+    ]  # fmt: skip
+    assert len(checks) == 4
+    assert {c["details"]["refused"] for c in checks} == {"not_matched"}
+    assert all(c["actor"].startswith("complainant@") for c in checks)
+
+
+def test_guessing_one_reference_is_stopped_and_the_right_code_waits_too(
+    hub: tuple[TestClient, Path],
+) -> None:
+    client, _ = hub
+    reference, code = _submitted(client)
+    for _ in range(LIMIT):
+        assert (
+            client.post(
+                "/api/v1/status", json={"reference": reference, "access_code": "BBBB"}
+            ).status_code
+            == 404
+        )
+    refused = client.post("/api/v1/status", json={"reference": reference, "access_code": code})
+    assert refused.status_code == 429
+    assert int(refused.headers["retry-after"]) > 0
+    stopped = gql(client, STATUS, r=reference, c=code)["data"]["reportStatus"]
+    assert stopped["__typename"] == "TooManyAttemptsError"
+
+
+def test_a_question_missing_its_code_is_named(hub: tuple[TestClient, Path]) -> None:
+    client, _ = hub
+    response = client.post("/api/v1/status", json={"reference": "OHCH-2026-000001"})
+    assert response.status_code == 422
+    assert [p["field"] for p in response.json()["problems"]] == ["access_code"]
