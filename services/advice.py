@@ -20,7 +20,7 @@ from graph.advice.matching import CaseTopics, NoteMatch, match_notes
 from graph.advice.notes import GuidanceNote, read_library, shipped_library
 from graph.advice.outcomes import Dimension, OutcomeRow
 from graph.assessment.models import Assessment
-from graph.cases import repository
+from graph.cases import store as cases_store
 from graph.errors import InvalidValue
 from graph.intel.bounds import Window
 from graph.settings import load_settings
@@ -80,7 +80,7 @@ def guidance_for_case(
     caller: Caller, case_id: str, today: date | None = None
 ) -> tuple[NoteMatch, ...]:
     """The notes that match the case's live assessment and its platforms, most specific first."""
-    view = repository.view(caller.graph, case_id)
+    view = cases_store.view(caller.graph, case_id)
     topics = topics_of(view.assessment, store.case_platforms(caller.graph, case_id))
     return match_notes(library(), topics, today or datetime.now(UTC).date())
 
@@ -89,7 +89,7 @@ def guidance_for_case(
 def attach_guidance(caller: Caller, case_id: str) -> None:
     """Record on the case's latest assignment the offences and strands it was made on and the
     notes matched to them: what the force was given (called as the case is assigned)."""
-    view = repository.view(caller.graph, case_id)
+    view = cases_store.view(caller.graph, case_id)
     topics = topics_of(view.assessment, store.case_platforms(caller.graph, case_id))
     matches = match_notes(library(), topics, datetime.now(UTC).date())
     store.attach_guidance(

@@ -17,7 +17,8 @@ from typing import Any, TypeVar
 from graph.access import Capability
 from graph.assessment.models import Assessment, Recommendation
 from graph.assignment.models import ForceAssignment
-from graph.cases import grouping_store, repository
+from graph.cases import grouping_store
+from graph.cases import store as cases_store
 from graph.cases.models import (
     AssessedCase,
     CaseChange,
@@ -27,7 +28,7 @@ from graph.cases.models import (
     JoinSuggestion,
     OutcomeType,
 )
-from graph.cases.repository import CaseView
+from graph.cases.store import CaseView
 from graph.db import Graph
 from graph.errors import Forbidden, NotFound
 from graph.law.outcomes import OutcomeCode
@@ -63,7 +64,7 @@ V = TypeVar("V")
 
 @use_case
 def read_case(caller: Caller, case_id: str) -> CaseSummary:
-    found = repository.cases_by_ids(caller.graph, [case_id], caller.viewer).get(case_id)
+    found = cases_store.cases_by_ids(caller.graph, [case_id], caller.viewer).get(case_id)
     if found is None:
         raise NotFound(f"case {case_id!r} does not exist")
     return found
@@ -72,7 +73,7 @@ def read_case(caller: Caller, case_id: str) -> CaseSummary:
 @use_case
 def cases_by_ids(caller: Caller, case_ids: list[str]) -> list[CaseSummary | None]:
     """Each case asked for, or ``None`` where there is none (a batch, for a DataLoader)."""
-    found = repository.cases_by_ids(caller.graph, case_ids, caller.viewer)
+    found = cases_store.cases_by_ids(caller.graph, case_ids, caller.viewer)
     return [found.get(case_id) for case_id in case_ids]
 
 
@@ -83,7 +84,7 @@ def assessed_cases(caller: Caller, case_ids: list[str]) -> list[AssessedCase | E
     viral case means every report's people, so a request works each case out once)."""
 
     def assessed(case_id: str) -> AssessedCase:
-        view = repository.view(caller.graph, case_id)
+        view = cases_store.view(caller.graph, case_id)
         return AssessedCase(view.assessment, view.assignment)
 
     return _each(assessed, case_ids)
@@ -104,9 +105,9 @@ def suggested_joins(caller: Caller, case_id: str) -> list[JoinSuggestion]:
 @use_case
 def cases_to_assess(caller: Caller, page: PageRequest) -> Page[CaseToAssess]:
     """Open cases awaiting a recording decision, oldest first, with the 24-hour deadline."""
-    read = repository.awaiting_decision(caller.graph, page.offset + page.first + 1)
+    read = cases_store.awaiting_decision(caller.graph, page.offset + page.first + 1)
     ids = ranked_page(read[page.offset :], page)
-    views = _each(lambda case_id: repository.view(caller.graph, case_id), ids.values)
+    views = _each(lambda case_id: cases_store.view(caller.graph, case_id), ids.values)
     found = {view.evidence.case_id: view for view in map(_raised, views)}
     return ids.map(lambda case_id: _to_assess(case_id, found[case_id]))
 
@@ -124,7 +125,7 @@ def _to_assess(case_id: str, view: CaseView) -> CaseToAssess:
 @use_case
 def record_case_facts(caller: Caller, case_id: str, facts: Mapping[str, Any]) -> Assessment:
     """Record facts an analyst established (a new version; earlier ones are kept)."""
-    return repository.record_facts(caller.graph, case_id, dict(facts), _who(caller)).assessment
+    return cases_store.record_facts(caller.graph, case_id, dict(facts), _who(caller)).assessment
 
 
 @use_case
@@ -136,21 +137,21 @@ def decide_assessment(
     recommendation: Recommendation | None = None,
 ) -> Assessment:
     """Accept the recommendation, or override it with ``recommendation``, with a reason."""
-    return repository.decide(caller.graph, case_id, accept, _who(caller), reason, recommendation)
+    return cases_store.decide(caller.graph, case_id, accept, _who(caller), reason, recommendation)
 
 
 @use_case
 def assign_case(caller: Caller, case_id: str) -> ForceAssignment:
     """Record the assignment the rules give, with their reasons, and the guidance it carries
     to the force (``services/advice.py``)."""
-    assignment = repository.assign_case(caller.graph, case_id, _who(caller))
+    assignment = cases_store.assign_case(caller.graph, case_id, _who(caller))
     advice.attach_guidance(caller, case_id)
     return assignment
 
 
 @use_case
 def reassign_case(caller: Caller, case_id: str, to_force: str, reason: str) -> ForceAssignment:
-    assignment = repository.assign_case(caller.graph, case_id, _who(caller), to_force, reason)
+    assignment = cases_store.assign_case(caller.graph, case_id, _who(caller), to_force, reason)
     advice.attach_guidance(caller, case_id)
     return assignment
 
@@ -166,7 +167,7 @@ def report_outcome(
     """A force reports the case's outcome; only hub staff or the force it is assigned to may."""
     if not _may_report(caller.viewer, caller.graph, case_id):
         raise Forbidden("only the force the case is assigned to reports its outcome")
-    return repository.report_outcome(
+    return cases_store.report_outcome(
         caller.graph, case_id, code.value, named_suspect, caller.viewer, supervisor_justification
     )
 
@@ -175,7 +176,7 @@ def _may_report(viewer: Viewer, graph: Graph, case_id: str) -> bool:
     if viewer.is_hub_staff:
         return True
     return viewer.force_code is not None and (
-        repository.assigned_force(graph, case_id) == viewer.force_code
+        cases_store.assigned_force(graph, case_id) == viewer.force_code
     )
 
 

@@ -1,6 +1,6 @@
 """The case's own vocabularies and the values its reads return (pure: no I/O).
 
-The stores turn rows into these (``repository.py``, ``force_view_store.py``) so no column name
+The stores turn rows into these (``store.py``, ``force_view_store.py``) so no column name
 leaves ``graph/cases``; the service layer (``services/cases.py``) hands them to the interfaces.
 """
 

@@ -1,7 +1,7 @@
 """The package's content for one recipient force, as plain JSON-able values (pure).
 
 :func:`build` takes the case state (``gather``), the assessment and assignment the rules give
-as of the package's time (``graph/cases/repository.py`` ``view``) and the forces' names, and
+as of the package's time (``graph/cases/store.py`` ``view``) and the forces' names, and
 returns the document ``package.json`` holds and ``package.pdf`` shows. Times are ISO 8601 UTC
 text; lists keep the order the state gave them; nothing depends on when it is built.
 """
@@ -16,7 +16,7 @@ from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
 from typing import Any
 
-from graph.cases.repository import CaseView
+from graph.cases.store import CaseView
 from graph.evidence.gather import CaseState
 from graph.evidence.redaction import redact_evidence, withheld_features, withheld_notes
 from graph.evidence.timeline import events, iso

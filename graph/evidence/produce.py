@@ -21,7 +21,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from graph.audit.log import AuditLog
 from graph.audit.records import Accessed, AuditEvent, Operation
-from graph.cases import repository
+from graph.cases import store as cases_store
 from graph.cypher import load_query
 from graph.db import Graph
 from graph.durable_files import atomic_write_bytes
@@ -93,7 +93,7 @@ def package(
     elif as_of.astimezone(UTC) < recorded:
         raise InvalidValue("as_of", f"is before {iso(recorded)}, the latest time the case records")
     as_of = as_of.astimezone(UTC)
-    view = repository.view(graph, case_id, as_of)
+    view = cases_store.view(graph, case_id, as_of)
     names = {code: force.name for code, force in forces_by_code().items()}
     content = build(state, view, as_of, names)
     files = {JSON_FILE: canonical(content), PDF_FILE: render_package(content)}

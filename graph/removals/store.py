@@ -11,7 +11,7 @@ from typing import Any
 import orjson
 from neo4j import ManagedTransaction
 
-from graph.cases import repository
+from graph.cases import store as cases_store
 from graph.cypher import Query, load_query
 from graph.db import Graph, Record, native, send
 from graph.errors import Conflict, InvalidValue, NotFound
@@ -53,7 +53,7 @@ def _grounds(graph: Graph, case_id: str | None, now: datetime) -> tuple[list[str
     """The recordable offences of the content's case: (ids, "title (citation)" lines)."""
     if case_id is None:
         return [], []
-    recordable = [c for c in repository.view(graph, case_id, now).assessment.candidates
+    recordable = [c for c in cases_store.view(graph, case_id, now).assessment.candidates
                   if c.recordable]  # fmt: skip
     return [c.offence_id for c in recordable], [f"{c.title} ({c.citation})" for c in recordable]
 

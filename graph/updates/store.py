@@ -10,7 +10,7 @@ from typing import Any
 
 import orjson
 
-from graph.cases import repository
+from graph.cases import store as cases_store
 from graph.cypher import load_query
 from graph.db import Graph, Record, native
 from graph.errors import Conflict, InvalidValue, NotFound, OhchError
@@ -84,7 +84,7 @@ def assessed_enhanced(graph: Graph, case_id: str, now: datetime) -> bool:
     """Whether the case's assessment gives its victims Enhanced Rights (False when the rules
     cannot assess it yet, e.g. no force can be found for it)."""
     try:
-        return repository.view(graph, case_id, now).assessment.enhanced_rights
+        return cases_store.view(graph, case_id, now).assessment.enhanced_rights
     except OhchError:
         return False
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from graph.cases import repository
+from graph.cases import store as cases_store
 from graph.db import Graph
 from tests.api.conftest import gql
 from tests.factories import referral
@@ -241,13 +241,13 @@ def test_a_case_is_assessed_once_a_request_for_its_assessment_and_assignment(
     """Both read the case's evidence (for a viral case, every report's people): once is enough."""
     case = _submit(client, "2026-05-01T10:00:00Z")
     calls: list[str] = []
-    view = repository.view
+    view = cases_store.view
 
-    def counted(graph: Graph, case_id: str, now: datetime | None = None) -> repository.CaseView:
+    def counted(graph: Graph, case_id: str, now: datetime | None = None) -> cases_store.CaseView:
         calls.append(case_id)
         return view(graph, case_id, now)
 
-    monkeypatch.setattr(repository, "view", counted)
+    monkeypatch.setattr(cases_store, "view", counted)
     again = _case(client)
     assert calls == [case["id"]]
     assert again["assessment"] == case["assessment"]

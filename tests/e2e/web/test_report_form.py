@@ -8,7 +8,7 @@ from typing import Any
 
 from playwright.sync_api import expect
 
-from graph.cases.repository import assign_case
+from graph.cases.store import assign_case
 from graph.db import Graph
 from graph.settings import Settings
 from tests.e2e.web.conftest import (

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
-from graph.cases.repository import load_evidence
+from graph.cases.store import load_evidence
 from graph.db import Graph
 from ingest.load import write_reports
 from tests.factories import referral

@@ -12,7 +12,7 @@ import pytest
 
 from graph.assessment.calendars import end_of_uk_day
 from graph.assessment.models import DeadlineStatus
-from graph.cases import repository
+from graph.cases import store as cases_store
 from graph.cases.grouping_store import merge_cases, suggested_joins
 from graph.db import Graph
 from ingest.load import write_reports
@@ -42,7 +42,7 @@ def _write(graph: Graph, payload: dict[str, Any], received: datetime) -> str:
     return str(found["id"])
 
 
-def _recording(view: repository.CaseView) -> DeadlineStatus:
+def _recording(view: cases_store.CaseView) -> DeadlineStatus:
     return next(d.status for d in view.assessment.deadlines if d.name == "crime_recording_decision")
 
 
@@ -62,9 +62,9 @@ def test_a_recorded_decision_is_read_back_into_the_recording_deadline(
     g = reference_graph
     received = datetime.now(UTC) - timedelta(hours=received_hours_ago)
     case_id = _write(g, _report("TV-1", 0, received.isoformat()), received)
-    assert _recording(repository.view(g, case_id)) is before
-    repository.decide(g, case_id, accept=True, by="dc-patel", reason="crime, as recommended")
-    assert _recording(repository.view(g, case_id)) is after
+    assert _recording(cases_store.view(g, case_id)) is before
+    cases_store.decide(g, case_id, accept=True, by="dc-patel", reason="crime, as recommended")
+    assert _recording(cases_store.view(g, case_id)) is after
 
 
 @pytest.mark.parametrize(("role", "perceived"), [("victim", True), ("witness", False)])
@@ -74,7 +74,7 @@ def test_the_victims_own_report_meets_the_perception_test(
     g = reference_graph
     at = datetime(2026, 3, 5, 9, tzinfo=UTC)
     case_id = _write(g, _report("TV-1", 0, "2026-03-04T20:00:00Z", role), at)
-    assessment = repository.view(g, case_id, at + timedelta(hours=1)).assessment
+    assessment = cases_store.view(g, case_id, at + timedelta(hours=1)).assessment
     assert assessment.perception_satisfied is perceived
 
 
@@ -85,14 +85,14 @@ def test_the_course_of_conduct_is_counted_across_linked_and_merged_cases(
     at = datetime(2026, 3, 5, 9, tzinfo=UTC)
     one = _write(g, _report("TV-1", 0, "2026-01-10T20:00:00Z"), at)
     now = at + timedelta(hours=1)
-    alone = repository.view(g, one, now)
+    alone = cases_store.view(g, one, now)
     assert alone.evidence.course is None
     assert "pha1997_s2" not in {c.offence_id for c in alone.assessment.candidates}
 
     two = _write(g, _report("TV-2", 1, "2026-02-20T20:00:00Z"), at + timedelta(minutes=5))
     three = _write(g, _report("TV-3", 2, "2026-03-04T20:00:00Z"), at + timedelta(minutes=10))
     joins = suggested_joins(g, one)
-    linked = repository.view(g, one, now)
+    linked = cases_store.view(g, one, now)
     course = linked.evidence.course
     assert course is not None
     assert course.occasions == max(s.occasions for s in joins) == 3
@@ -106,7 +106,7 @@ def test_the_course_of_conduct_is_counted_across_linked_and_merged_cases(
     assert deadline.due_at == end_of_uk_day(date(2026, 9, 4))  # six months from the last
 
     merge_cases(g, one, [two, three], "dc-patel", "one course of conduct")
-    merged = repository.view(g, one, now).evidence.course
+    merged = cases_store.view(g, one, now).evidence.course
     assert merged is not None
     assert merged.occasions == 3
     assert merged.linked_case_ids == ()

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from graph.cases import repository
+from graph.cases import store as cases_store
 from graph.db import Graph
 from graph.identity.store import link_identities
 from graph.intel.from_case import create_item
@@ -101,11 +101,11 @@ def build_world(graph: Graph) -> World:
     ])  # fmt: skip
     link_identities(graph, at=datetime(2026, 3, 6, 13, 0, tzinfo=UTC))
     for case in (a1, b1):
-        repository.record_facts(
+        cases_store.record_facts(
             graph, case, {"grossly_offensive": True, "hostility_demonstrated": ["race"]}, "dc-patel"
         )
-        repository.decide(graph, case, accept=True, by="dc-patel", reason="meets the test")
-        repository.assign_case(graph, case, by="dc-patel")
+        cases_store.decide(graph, case, accept=True, by="dc-patel", reason="meets the test")
+        cases_store.assign_case(graph, case, by="dc-patel")
     now = datetime.now(UTC)
     (cluster,) = query(graph, "MATCH (:Case {id: $k})-[:CONCERNS]->(c) RETURN c.id AS id", k=a1)
     drafted, _ = removals.draft(graph, cluster["id"], "dc-patel", now)

@@ -27,7 +27,7 @@ from bench.intel_graph import build_graph, read_marker, wire_report
 from bench.intel_world import HubWorld, Row
 from graph import schema
 from graph.audit.log import AuditLog
-from graph.cases import repository
+from graph.cases import store as cases_store
 from graph.cypher import load_query
 from graph.db import Graph
 from graph.identity.named_store import link_people_in_graph
@@ -110,10 +110,10 @@ def _hub_built_shape(graph: Graph) -> dict[str, dict[str, set[str]]]:
                         ref=ref)[0]["c"]
         for ref in ("TV-SHAPE-1", "TV-SHAPE-3")
     )  # fmt: skip
-    repository.decide(graph, case, True, "dc-patel", "as recommended")
-    repository.assign_case(graph, case, "dc-patel")  # the victim's force is notified
-    repository.assign_case(graph, other, "dc-patel")
-    repository.assign_case(graph, other, "dc-patel", "E23000001", "suspect lives in London")
+    cases_store.decide(graph, case, True, "dc-patel", "as recommended")
+    cases_store.assign_case(graph, case, "dc-patel")  # the victim's force is notified
+    cases_store.assign_case(graph, other, "dc-patel")
+    cases_store.assign_case(graph, other, "dc-patel", "E23000001", "suspect lives in London")
     judge_accounts(graph, "x|jsmith88", "facebook|j.smith.88", True, "ia-morgan", "same email")
     link_people_in_graph(graph)
     disclosed = {"platform": "x", "handle": "jsmith88", "platform_user_id": "1234",

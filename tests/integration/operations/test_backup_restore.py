@@ -27,7 +27,7 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from graph import schema
 from graph.audit.log import AuditLog
-from graph.cases import repository
+from graph.cases import store as cases_store
 from graph.cypher import load_query
 from graph.db import Graph
 from graph.identity.named_store import link_people_in_graph
@@ -141,9 +141,9 @@ def _build_hub(config: Settings, nim_dir: Path) -> str:
             ).records[0]["c"]
             for ref in ("BK-1", "BK-3")
         ]  # fmt: skip
-        repository.decide(graph, first, True, "dc-patel", "as recommended")
-        repository.assign_case(graph, first, "dc-patel")
-        repository.assign_case(graph, other, "dc-patel", "E23000001", "suspect lives in London")
+        cases_store.decide(graph, first, True, "dc-patel", "as recommended")
+        cases_store.assign_case(graph, first, "dc-patel")
+        cases_store.assign_case(graph, other, "dc-patel", "E23000001", "suspect lives in London")
         judge_accounts(graph, "x|jsmith88", "facebook|j.smith.88", True, "ia-morgan", "same email")
         link_people_in_graph(graph)
         grade = {"source_evaluation": "2", "intelligence_assessment": "B", "handling_code": "P",

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from api.app import create_app
 from cli.main import app
-from graph.cases.repository import assign_case
+from graph.cases.store import assign_case
 from graph.db import Graph
 from graph.settings import Settings
 from graph.updates.planning import find_due

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from graph.assessment.calendars import england_and_wales, working_days_after
 from graph.audit.log import AuditLog
-from graph.cases.repository import assign_case
+from graph.cases.store import assign_case
 from graph.db import Graph, native
 from graph.updates import store
 from graph.updates.delivery import Delivered, deliver
@@ -219,7 +219,7 @@ def test_welsh_for_a_complainant_who_chose_welsh(
 def test_later_events_decision_platform_refusal_no_enforcement_and_outcome(
     reference_graph: Graph, smtp_server: SmtpServer, tmp_path: Path
 ) -> None:
-    from graph.cases.repository import decide, record_facts, report_outcome
+    from graph.cases.store import decide, record_facts, report_outcome
     from graph.removals import store as removals
     from graph.removals.lifecycle import Status
     from graph.viewer import Role, Viewer

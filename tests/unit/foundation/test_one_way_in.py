@@ -56,7 +56,7 @@ def _lower_modules() -> dict[str, Path]:
 
 
 def _resolve(module: str, name: str) -> str:
-    """``from graph.cases import repository`` imports the module ``graph.cases.repository``."""
+    """``from graph.cases import store as cases_store`` imports the module ``graph.cases.store``."""
     candidate = f"{module}.{name}" if name else module
     return candidate if candidate in _lower_modules() else module
 
@@ -100,7 +100,7 @@ def test_interfaces_reach_the_database_only_through_services() -> None:
 
 
 def test_the_check_knows_a_database_module_when_it_sees_one() -> None:
-    assert _touches_database("graph.cases.repository")
+    assert _touches_database("graph.cases.store")
     assert _touches_database("ingest.service")
     assert not _touches_database("graph.errors")
     assert not _touches_database("graph.access")
