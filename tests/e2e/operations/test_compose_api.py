@@ -167,7 +167,7 @@ def test_the_compose_api_loads_the_forces_and_force_officers_see_their_cases(
     compose_api: tuple[str, Path, int], keycloak_realm: KeycloakRealm
 ) -> None:
     base, volumes, uid = compose_api
-    forces = _gql(base, "{ forces { code } }")["forces"]
+    forces = _gql(base, "{ forces { ... on ForceList { forces { code } } } }")["forces"]["forces"]
     assert len(forces) == 46
     assert WEST_YORKSHIRE in {f["code"] for f in forces}
 
