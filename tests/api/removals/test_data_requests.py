@@ -90,9 +90,10 @@ def test_a_preservation_expires_is_listed_before_and_can_be_extended(client: Tes
 def test_a_disclosure_answers_its_request(client: TestClient) -> None:
     assert client.post("/api/v1/referrals", json=referral(source_ref="DR-3")).status_code == 201
     request_id = _sent(client, "DISCLOSURE", "IPA_AUTHORISATION", "OCDA/2026/0411")
-    # The time as the typed input hands it on, so the id worked out here is the one recorded.
+    # A UTC time as clients write it (Z): the typed input hands it on as written, so the id
+    # worked out here from the same document is the one recorded.
     disclosure = {"platform": "x", "handle": "jsmith88", "emails": ["j.smith88@example.com"],
-                  "received_at": "2026-06-03T10:00:00+00:00"}  # fmt: skip
+                  "received_at": "2026-06-03T10:00:00Z"}  # fmt: skip
     record = """mutation($d: DisclosureInput!) { submitDisclosure(disclosure: $d) {
       __typename } }"""
     assert gql(client, record, token=ANALYST, d=disclosure)["data"]["submitDisclosure"] == {

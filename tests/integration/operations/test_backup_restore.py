@@ -50,10 +50,12 @@ SOURCE_PORT, TARGET_PORT = BASE_PORT + 1, BASE_PORT + 3
 PASSWORD = "ohch-backup-test-password"
 SUPERVISOR = "dev:hub_supervisor:sup.backup"
 ANSWERS = """query($case: ID!) {
-  forces { code }
-  forceCases { caseId forceCode }
-  case(id: $case) { id status contents { id reportCount reports { id reference } } }
-  account(platform: "x", handle: "jsmith88") { key personId linkedAccounts }
+  forces { ... on ForceList { forces { code } } }
+  forceCases { ... on ForceCaseConnection { nodes { caseId forceCode } } }
+  case(id: $case) { ... on Case {
+    id status contents { id reportCount reports(first: 500) { nodes { id reference } } } } }
+  account(platform: "x", handle: "jsmith88") {
+    ... on AccountIdentity { key personId linkedAccounts } }
 }"""
 
 
@@ -221,8 +223,8 @@ def test_a_backup_restored_into_an_empty_neo4j_answers_the_same(
     nim_dir = tmp_path / "hub" / "nim"
     case_id = _build_hub(source, nim_dir)
     before = _answers(source, case_id, tmp_path / "quiet")
-    assert {"E23000005", "E23000001"} <= {c["forceCode"] for c in before["forceCases"]}
-    assert len(before["forces"]) == 46
+    assert {"E23000005", "E23000001"} <= {c["forceCode"] for c in before["forceCases"]["nodes"]}
+    assert len(before["forces"]["forces"]) == 46
     assert len(before["account"]["linkedAccounts"]) == 1
     _journal_one_referral(source)
     counts = _counts(source)
