@@ -61,15 +61,21 @@ def healthz(base: str, count: int) -> list[float]:
     return times
 
 
+#: The query each attack wraps: ``forces`` returns its result union (``ForceList`` or an error).
+FORCES = b"forces { ... on ForceList { forces { code } } }"
+
+
 def bodies() -> list[bytes]:
-    big = b'{"query": "{ forces { code } }' + b" " * (320 * 1024) + b'"}'
+    big = b'{"query": "{ ' + FORCES + b" }" + b" " * (320 * 1024) + b'"}'
     deep = (
-        b'{"query": "query($v: JSON) { forces { code } }", "variables": {"v": '
+        b'{"query": "query($v: JSON) { '
+        + FORCES
+        + b' }", "variables": {"v": '
         + b"[" * 2000
         + b"]" * 2000
         + b"}}"
     )
-    tokens = b'{"query": "{ forces { ' + b"code " * 6000 + b'} }"}'
+    tokens = b'{"query": "{ forces { ... on ForceList { forces { ' + b"code " * 6000 + b'} } } }"}'
     return [big, deep, tokens]
 
 

@@ -7,10 +7,12 @@ reused with ``--reuse`` when the database's marker says it holds a graph of that
 Each query in ``MEASURED`` runs in-process through ``api.graphql.schema.build_schema`` with a
 real ``Context`` (an intelligence analyst, or an officer of the case's force for force views),
 with variables drawn at random (seeded) from the graph through random reports, so busy content
-and prolific accounts come up as often as analysts meet them. Warm-up runs first; a result with
-errors (or a null where a lookup must find something) stops the bench: it is a failure, never a
-sample. Printed: p50, p95 and max in ms, the aim (met / NOT met on p95), and p50 as a multiple
-of the baseline, a trivial indexed lookup (``MATCH (r:Report {id: $id}) RETURN r.id``) measured
+and prolific accounts come up as often as analysts meet them. Each root field returns a result
+union: the documents ask for ``__typename`` and read the success member through ``... on X``.
+Warm-up runs first; a result with errors, a null, or any other member (``ForbiddenError``,
+``NotFoundError``, ``InvalidInputError``) stops the bench: it is a failure, never a sample.
+Printed: p50, p95 and max in ms, the aim (met / NOT met on p95), and p50 as a multiple of the
+baseline, a trivial indexed lookup (``MATCH (r:Report {id: $id}) RETURN r.id``) measured
 in the same run.
 
 The NIM export runs as ``ohch export nim`` does (items read page by page, sanitised, written for
@@ -46,7 +48,7 @@ from pathlib import Path
 from typing import Any
 
 import strawberry
-from graphql import parse, validate
+from graphql import FieldNode, InlineFragmentNode, OperationDefinitionNode, parse, validate
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -137,51 +139,64 @@ class Measured:
     aim_ms: float
 
 
-REPORT = """query($ref: String!) { report(sourceRef: $ref) {
-  id reference receivedAt strands content { id reportCount } } }"""
-CONTENT = """query($id: ID!) { content(id: $id) {
+REPORT = """query($ref: String!) { report(sourceRef: $ref) { __typename ... on Report {
+  id reference receivedAt strands content { id reportCount } } } }"""
+CONTENT = """query($id: ID!) { content(id: $id) { __typename ... on Content {
   id platform postKey reportCount reportersCount firstSeenAt lastSeenAt
-  reports { id reference receivedAt } accounts { key platform handle } case { id status } } }"""
-CASE = """query($id: ID!) { case(id: $id) {
+  reports(first: 500) { nodes { id reference receivedAt } } accounts { key platform handle }
+  case { id status } } } }"""
+CASE = """query($id: ID!) { case(id: $id) { __typename ... on Case {
   id status
   contents { id platform reportCount reportersCount firstSeenAt lastSeenAt
-    reports { id reference receivedAt strands } accounts { key platform handle } }
+    reports(first: 500) { nodes { id reference receivedAt strands } }
+    accounts { key platform handle } }
   assessment { recommendation hateFlag strands reasons deadlines { name dueAt status } }
   assignment { rule disposition confidence reasons leadForce { code name }
     notified { role reason force { code } } }
-  history { id kind at } suggestedJoins { id caseIds occasions } } }"""
-FORCE_CASE = """query($id: String!) { forceCase(id: $id) {
+  history { id kind at } suggestedJoins { id caseIds occasions } } } }"""
+FORCE_CASE = """query($id: String!) { forceCase(id: $id) { __typename ... on ForceCaseDetail {
   id status how assignedForce { code name } reports { id reference receivedAt strands }
   reportsCapped contents { id platform url } suspectAccounts { key platform handle personId }
   victims { id forceCode masked name email phone postcode }
-  linkedCases { cases { caseId status how force { code } reasons } limit capped } } }"""
+  linkedCases { cases { caseId status how force { code } reasons } limit capped } } } }"""
+FORCE_CASES = """query { forceCases(first: 100) { __typename ... on ForceCaseConnection {
+  nodes { caseId status how forceCode linkedTo reasons } } } }"""
 ACCOUNT = """query($platform: String!, $handle: String!) { account(platform: $platform,
-  handle: $handle) { key personId linkedAccounts links { otherAccount verdict score } } }"""
+  handle: $handle) { __typename ... on AccountIdentity {
+    key personId linkedAccounts links { otherAccount verdict score } } } }"""
 PERSON = """query($id: String!) { person(id: $id) { __typename ... on PersonProfile {
-  id kind reportCount accounts { key } reports { id caseId forceCode }
-  victimCount victims { identity reports masked } forces { code cases victims } } } }"""
+  id kind reportCount accounts { key } reports(first: 100) { nodes { id caseId forceCode } }
+  victimCount victims(first: 100) { nodes { identity reports masked } }
+  forces { code cases victims } } } }"""
 NEIGHBOURHOOD = """query($id: String!, $kind: EntityKind, $depth: Int!) {
-  neighbourhood(id: $id, kind: $kind, depth: $depth) { id label distance } }"""
+  neighbourhood(id: $id, kind: $kind, depth: $depth, first: 200) { __typename
+    ... on Neighbourhood { nodes { nodes { id label distance } } } } }"""
 PATHS = """query($source: String!, $target: String!, $sourceKind: EntityKind,
   $targetKind: EntityKind) { shortestPaths(source: $source, target: $target,
-  sourceKind: $sourceKind, targetKind: $targetKind) { length nodes { id label } relationships } }"""
+  sourceKind: $sourceKind, targetKind: $targetKind) { __typename
+    ... on NetworkPaths { paths { length nodes { id label } relationships } } } }"""
 CAMPAIGNS = """query($since: DateTime!, $until: DateTime!, $method: CampaignMethod!) {
-  campaigns(since: $since, until: $until, method: $method) { accounts victimCount reports } }"""
-FORCE_CASES = """query { forceCases { caseId status how forceCode linkedTo reasons } }"""
+  campaigns(since: $since, until: $until, method: $method, first: 500) { __typename
+    ... on CampaignConnection { nodes { accounts victimCount reports } } } }"""
 PROLIFIC_ACCOUNTS = """query($since: DateTime!, $until: DateTime!) {
-  prolificAccounts(since: $since, until: $until, orderBy: REPORTS) {
-    key platform handle personId reports contents } }"""
+  prolificAccounts(since: $since, until: $until, orderBy: REPORTS) { __typename
+    ... on ProlificAccountConnection {
+      nodes { key platform handle personId reports contents } } } }"""
 PROLIFIC_PERSONS = """query($since: DateTime!, $until: DateTime!) {
-  prolificPersons(since: $since, until: $until, orderBy: CONTENT) {
-    personId reports contents accountCount accounts platforms } }"""
+  prolificPersons(since: $since, until: $until, orderBy: CONTENT) { __typename
+    ... on ProlificPersonConnection {
+      nodes { personId reports contents accountCount accounts platforms } } } }"""
 REPEAT_VICTIMS = """query($since: DateTime!, $until: DateTime!) {
-  repeatVictims(since: $since, until: $until) {
-    victim reports cases firstReportedAt lastReportedAt } }"""
+  repeatVictims(since: $since, until: $until) { __typename
+    ... on RepeatVictimConnection {
+      nodes { victim reports cases firstReportedAt lastReportedAt } } } }"""
 MOST_REPORTED = """query($since: DateTime!, $until: DateTime!) {
-  mostReportedContent(since: $since, until: $until) {
-    contentId reports reporters content { platform postKey reportCount } } }"""
+  mostReportedContent(since: $since, until: $until) { __typename
+    ... on ReportedContentConnection {
+      nodes { contentId reports reporters content { platform postKey reportCount } } } } }"""
 TRENDS = """query($dimension: TrendDimension!, $since: DateTime!, $until: DateTime!) {
-  trends(dimension: $dimension, since: $since, until: $until) { weekStart key reports } }"""
+  trends(dimension: $dimension, since: $since, until: $until, first: 500) { __typename
+    ... on TrendRowConnection { nodes { weekStart key reports } } } }"""
 
 
 def _force_case(s: Samples) -> Call:
@@ -254,12 +269,37 @@ MEASURED: tuple[Measured, ...] = (
 )  # fmt: skip
 
 
+def answers(document: str) -> dict[str, frozenset[str]]:
+    """Each root field of ``document`` and the union members it reads (its ``... on X``
+    fragments): any other member (``ForbiddenError``, ``NotFoundError``, ...) is a failure.
+    Empty for a root field that does not ask for ``__typename``: its member could not be told."""
+    (operation,) = (
+        d for d in parse(document).definitions if isinstance(d, OperationDefinitionNode)
+    )
+    found = {}
+    for field in operation.selection_set.selections:
+        assert isinstance(field, FieldNode)
+        inner = field.selection_set.selections if field.selection_set else ()
+        named = any(isinstance(s, FieldNode) and s.name.value == "__typename" for s in inner)
+        found[(field.alias or field.name).value] = frozenset(
+            s.type_condition.name.value
+            for s in inner
+            if named and isinstance(s, InlineFragmentNode) and s.type_condition is not None
+        )
+    return found
+
+
 def check_documents(schema: strawberry.Schema) -> None:
-    """Every measured document is valid against the schema (a missing field is an error)."""
+    """Every measured document is valid against the schema (a missing field is an error), and
+    each root field asks for ``__typename`` and reads its result through a fragment, so a
+    failure member is seen and stops the bench rather than being timed."""
     problems = []
     for entry in MEASURED:
         for error in validate(schema._schema, parse(entry.document)):
             problems.append(f"{entry.name}: {error.message}")
+        for field, members in answers(entry.document).items():
+            if not members:
+                problems.append(f"{entry.name}: {field} needs __typename and ... on its result")
     if problems:
         raise BenchFailure("measured queries do not fit the schema:\n  " + "\n  ".join(problems))
 
@@ -380,14 +420,19 @@ def timing(seconds: list[float]) -> Timing:
     return Timing(len(ms), statistics.median(ms), p95, ms[-1])
 
 
-def _failed(data: dict[str, Any] | None) -> str | None:
-    """Why a result without errors is still a failure: a null or an error member at the root."""
-    for field, value in (data or {}).items():
+def _failed(data: dict[str, Any] | None, expected: dict[str, frozenset[str]]) -> str | None:
+    """Why a result without errors is still a failure: a null at the root, or a union member
+    other than the ones the document reads (an error member, or one it has no fragment for)."""
+    if not data:
+        return "no data"
+    for field, members in expected.items():
+        value = data.get(field)
         if value is None:
             return f"{field} returned null"
-        if isinstance(value, dict) and str(value.get("__typename", "")).endswith("Error"):
-            return f"{field} returned {value['__typename']}"
-    return None if data else "no data"
+        typename = value.get("__typename") if isinstance(value, dict) else None
+        if typename not in members:
+            return f"{field} returned {typename or 'no __typename'}, not {' or '.join(members)}"
+    return None
 
 
 async def measure(
@@ -398,6 +443,7 @@ async def measure(
     seconds (at least 20; the count is printed)."""
     journal = Journal(settings.journal_dir)
     audit_log = AuditLog(settings.audit_log)  # every query is logged, as the API does
+    expected = answers(entry.document)
     seconds: list[float] = []
     started = time.perf_counter()
     for n in range(warmup + runs):
@@ -410,7 +456,7 @@ async def measure(
         elapsed = time.perf_counter() - begin
         if result.errors:
             raise BenchFailure(f"{entry.name} with {variables}: {result.errors[0].message}")
-        if why := _failed(result.data):
+        if why := _failed(result.data, expected):
             raise BenchFailure(f"{entry.name} with {variables}: {why}")
         if n >= warmup:
             seconds.append(elapsed)
