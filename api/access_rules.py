@@ -48,6 +48,7 @@ QUERY_RULES: Mapping[str, Capability] = {
     "reupload_alerts": C.REFER_CONTENT,
     "repeat_reuploaders": C.REFER_CONTENT,
     "update_outbox": C.HUB_CASEWORK,
+    "no_enforcement_reasons": C.HUB_CASEWORK,
     "guidance_library": C.FORCE_CASES,
     "hate_crime_leads": C.FORCE_CASES,
     "hate_crime_lead_history": C.FORCE_CASES,
@@ -84,6 +85,7 @@ MUTATION_RULES: Mapping[str, Capability] = {
     "extend_preservation": C.IDENTITY_EVIDENCE,
     "link_disclosure_to_request": C.IDENTITY_EVIDENCE,
     "set_hate_crime_lead": C.MAINTAIN_DIRECTORY,
+    "record_no_enforcement": C.HUB_CASEWORK,
 }
 
 # Fields that need no more than these are not audited by the tap: reference data and the
@@ -121,6 +123,7 @@ MUTATION_OPERATIONS: Mapping[str, Operation] = {
     "extend_preservation": Op.ALTERATION,
     "link_disclosure_to_request": Op.COMBINATION,
     "set_hate_crime_lead": Op.COLLECTION,
+    "record_no_enforcement": Op.ALTERATION,
 }
 
 # (method, path) -> capability; ``None`` marks a probe that carries no data and needs no viewer.

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import typer
 
-from cli.common import connected, moment, reported_errors, settings
+from cli.common import connected, moment, operator, reported_errors, settings
 from graph.advice.leads import LeadEntry, lead_entry
 from graph.advice.notes import read_library, shipped_library
 from graph.advice.outcomes import Dimension
@@ -19,7 +19,6 @@ from graph.audit.records import Accessed, AuditEvent, Operation
 from graph.errors import InvalidInput, Problem
 from graph.intel.bounds import Window
 from graph.reference.forces import forces_by_code
-from graph.viewer import Role, Viewer
 from services import advice
 from services.use_case import Caller
 
@@ -27,10 +26,6 @@ app = typer.Typer(
     help="Advice to forces: guidance, hate crime leads, outcomes.", no_args_is_help=True
 )
 COLUMNS = ("force_code", "role_title", "name", "team", "email", "phone", "contact_route", "notes")
-
-
-def _operator(by: str) -> Viewer:
-    return Viewer(Role.ADMIN, f"cli:{by}")
 
 
 @app.command("notes")
@@ -94,7 +89,7 @@ def import_leads(
     with reported_errors():
         entries = _read_leads(path)
     with connected() as graph, reported_errors():
-        caller = Caller(graph, _operator(by))
+        caller = Caller(graph, operator(by))
         log = AuditLog(settings().audit_log)
         for entry in entries:
             recorded = advice.set_hate_crime_lead(
@@ -124,7 +119,7 @@ def outcomes(
         raise typer.BadParameter("--since and --until are both required")
     with connected() as graph, reported_errors():
         rows = advice.outcome_report(
-            Caller(graph, _operator(getpass.getuser())), Window.of(start, end), by
+            Caller(graph, operator(getpass.getuser())), Window.of(start, end), by
         )
     typer.echo(f"{by.value}\tcases\tcharged share\toutcome groups")
     for row in rows:

@@ -11,6 +11,7 @@ import typer
 from graph.db import Graph
 from graph.errors import OhchError
 from graph.settings import Settings, load_settings
+from graph.viewer import Role, Viewer
 
 
 def settings() -> Settings:
@@ -50,3 +51,9 @@ def moment(text: str | None, option: str) -> datetime | None:
     if parsed.tzinfo is None:
         raise typer.BadParameter("must carry a time zone (e.g. Z)", param_hint=option)
     return parsed
+
+
+def operator(by: str) -> Viewer:
+    """The viewer a command acts as: the operator on the hub's machine, named in the audit
+    trail as ``cli:<by>``."""
+    return Viewer(Role.ADMIN, f"cli:{by}")

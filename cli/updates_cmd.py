@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import typer
 
-from cli.common import connected, moment, reported_errors, settings
+from cli.common import connected, moment, operator, reported_errors, settings
 from graph.audit.log import AuditLog
 from graph.audit.records import Accessed, AuditEvent, Operation
 from graph.updates import store
@@ -18,6 +18,8 @@ from graph.updates.events import ChannelKind
 from graph.updates.planning import find_due
 from graph.updates.store import OutboxView
 from graph.updates.templates import Language, reason_library
+from services import updates
+from services.use_case import Caller
 
 app = typer.Typer(help="Complainant updates: the outbox and its delivery.", no_args_is_help=True)
 
@@ -119,8 +121,18 @@ def no_enforcement(
 ) -> None:
     """Record that no enforcement action is possible on a case; its complainants are told why,
     in the reviewed words of the reason library."""
+    now = datetime.now(UTC)
     with connected() as graph, reported_errors():
-        chosen = store.record_no_enforcement(graph, case_id, reason, by, datetime.now(UTC), note)
+        caller = Caller(graph, operator(by))
+        chosen = updates.record_no_enforcement(caller, case_id, reason, note, now)
+        AuditLog(settings().audit_log).append(
+            AuditEvent(
+                operation=Operation.ALTERATION, actor=caller.viewer.user_id, role="admin",
+                endpoint="cli:updates no-enforcement",
+                accessed=(Accessed(kind="Case", ids=(case_id,), fields=("no_enforcement",)),),
+            ),
+            now=now,
+        )  # fmt: skip
     typer.echo(f"{case_id}: no enforcement possible: {chosen.title}")
     if not chosen.approved:
         typer.secho(f"warning: the wording of {reason!r} is not signed off yet", err=True)

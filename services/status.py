@@ -6,8 +6,9 @@ in constant time, and an unknown reference costs the same hash as a known one, s
 never says which references exist: a wrong code and an unknown reference both give ``None``.
 Guessing is stopped per reference typed and per client (``services/attempts.py``), and every
 check, answered or not, is written to the audit trail. What comes back is the report's own
-progress only, in plain words: when it was received, when its case was assessed, and the force
-it has been passed to, since when; never anyone else's details or police-only material.
+progress only, in plain words: when it was received, when its case was assessed, the force it
+has been passed to, since when, and, once recorded, that no enforcement action is possible and
+why (in the reason's reviewed words); never anyone else's details or police-only material.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from graph.audit.log import AuditLog
 from graph.audit.records import Accessed, AuditEvent, Operation
 from graph.cypher import load_query
 from graph.db import Record
+from graph.updates.templates import Language, phrase
 from ingest.access_codes import hash_code, verify_code
 from services.attempts import CLIENT_LIMIT, FailedAttempts
 from services.use_case import Caller, use_case
@@ -42,6 +44,7 @@ class Step(enum.StrEnum):
     RECEIVED = "received"
     ASSESSED = "assessed"
     PASSED_TO_FORCE = "passed_to_force"
+    NO_ENFORCEMENT = "no_enforcement"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +60,8 @@ class Progress:
     assessed: datetime | None
     force_name: str | None
     assigned: datetime | None
+    no_enforcement_reason: str | None = None  # a code of the reviewed library
+    no_enforcement_at: datetime | None = None
 
     def timeline(self) -> list[TimelineEntry]:
         """The progress in plain words, one entry a step, in order."""
@@ -75,7 +80,15 @@ class Progress:
                 else "Hub officers have not finished assessing your report yet.",
             ),
             TimelineEntry(Step.PASSED_TO_FORCE, self.assigned if self.force_name else None, force),
+            *self._no_enforcement(),
         ]
+
+    def _no_enforcement(self) -> list[TimelineEntry]:
+        if self.no_enforcement_reason is None:
+            return []
+        why = phrase(Language.ENGLISH, "reason", self.no_enforcement_reason)
+        text = f"The police cannot take any enforcement action on your report. {why}"
+        return [TimelineEntry(Step.NO_ENFORCEMENT, self.no_enforcement_at, text)]
 
 
 class Refusal(enum.StrEnum):
@@ -95,6 +108,8 @@ def _progress(row: Record) -> Progress:
         assessed=_moment(row["assessed_ms"]),
         force_name=row["force_name"],
         assigned=_moment(row["assigned_ms"]),
+        no_enforcement_reason=row["no_enforcement_reason"],
+        no_enforcement_at=_moment(row["no_enforcement_ms"]),
     )
 
 

@@ -80,6 +80,7 @@ class Mutation(
     data_request_types.DataRequestMutations,
     intake.IntakeMutations,
     advice_types.AdviceMutations,
+    update_types.UpdateMutations,
 ):
     pass
 

@@ -47,6 +47,7 @@ from graph.assessment.models import (
     ThreatKind,
 )
 from graph.assessment.policy import AssessmentPolicy, policy_on
+from graph.assessment.responsibility import below_criminal_responsibility
 from graph.errors import InvalidValue
 from graph.law.offences import Offence, OffenceTable, Strand, offence_table
 
@@ -194,6 +195,8 @@ def candidate_offences(
     return tuple(candidates), tuple(chosen)
 
 
+ADULT_AGE = 18  # a child under 18 is dealt with by youth justice in each UK jurisdiction
+
 _LAW_OF = {
     Jurisdiction.SCOTLAND: ("Police Scotland", "Scotland"),
     Jurisdiction.NORTHERN_IRELAND: ("the Police Service of Northern Ireland", "Northern Ireland"),
@@ -222,6 +225,30 @@ def _stirring_up_reasons(
                 + "."
             )
     return reasons
+
+
+def _suspect_age_reasons(facts: CaseFacts, jurisdiction: Jurisdiction) -> list[str]:
+    """What the suspect's age means for a prosecution (the recording decision is unchanged:
+    it is about the victim's report, not about who can be prosecuted)."""
+    age = facts.suspect_age
+    if age is None:
+        return []
+    barred = below_criminal_responsibility(age, jurisdiction, facts.occurred_on)
+    if barred is not None:
+        unverified = "" if barred.verified else " (unverified: confirm before relying on it)"
+        return [
+            f"Suspect aged {age}: under the age of criminal responsibility "
+            f"({barred.minimum_age}; {barred.source}){unverified}. No prosecution is possible; "
+            "the outcome is 'prosecution prevented: suspect under the age of criminal "
+            "responsibility', and the complainant is told no enforcement action is possible."
+        ]
+    if age < ADULT_AGE:
+        return [
+            f"Suspect aged {age}: a child; the jurisdiction's youth justice arrangements "
+            "apply (in England and Wales a youth caution, the youth offending team, the youth "
+            "court; in Scotland the children's hearings system)."
+        ]
+    return []
 
 
 def assess(
@@ -307,6 +334,7 @@ def assess(
             "Sentencing Act 2020 s66 uplift listed are the law of England and Wales, for "
             f"reference only; the conduct is assessed under the law of {country}."
         )
+    reasons.extend(_suspect_age_reasons(facts, jurisdiction))
     persistently_targeted = table.course_of_conduct.reached_by(facts.occasions_targeting_victim)
     why_enhanced = []
     if recommendation is Recommendation.CRIME:  # the Victims' Code is for victims of crime

@@ -114,6 +114,9 @@ class CaseFacts(_Frozen):
     school_aged_parties: bool = False  # between school-aged children: not on police systems
     # the suspect and the clocks
     suspect_identified: bool = False
+    # the youngest identified suspect's age on the day of the act: below the age of criminal
+    # responsibility no prosecution is possible (responsibility.py); under 18 youth justice
+    suspect_age: int | None = Field(default=None, ge=0, le=120)
     sufficient_evidence_on: date | None = None  # prosecutor's sufficient-evidence date
     crime_recording_decided_at: UtcDatetime | None = None
 

@@ -5,7 +5,8 @@ The graph gives the dates, strands, online flag, victims' and reporters' postcod
 the reporter chose, whether a victim reported it with a strand ticked (their own perception of
 hostility), the course of conduct (``course.py``: occasions and the last incident) and when the
 recording decision was made. The analyst's facts (``recordCaseFacts``) give the rest: what the
-message says (a threat, its kind), who else perceived hostility, suspects' locations. Analyst
+message says (a threat, its kind), who else perceived hostility, suspects' locations, and
+victims' locations learnt after intake (added to the reports' victims for assignment). Analyst
 values win, except that a victim's own report stays a perception of hostility and a recorded
 decision is when the recording decision was made.
 """
@@ -28,12 +29,13 @@ from graph.assignment.models import (
 )
 from graph.cases.course import CourseOfConduct
 from graph.db import native
-from graph.errors import InvalidInput, NotFound, Problem
+from graph.errors import InvalidInput, InvalidValue, NotFound, Problem
 from graph.reference.forces import Country, forces_by_code
 from graph.validation import problems_of
+from graph.values.postcode import Postcode
 
 ASSESSMENT_FIELDS = frozenset(CaseFacts.model_fields)
-ANALYST_ONLY = frozenset({"suspects"})
+ANALYST_ONLY = frozenset({"suspects", "victims"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,12 +86,35 @@ def check_analyst_facts(facts: object) -> dict[str, Any]:
     unknown = sorted(set(facts) - ASSESSMENT_FIELDS - ANALYST_ONLY)
     if unknown:
         raise InvalidInput([Problem(f"facts.{u}", "is not a case fact") for u in unknown])
+    problems: list[Problem] = []
     for index, suspect in enumerate(facts.get("suspects", [])):
         try:
             SuspectLocation.model_validate(suspect)
         except ValidationError as error:
-            raise InvalidInput(problems_of(error, f"facts.suspects[{index}]")) from None
+            problems.extend(problems_of(error, f"facts.suspects[{index}]"))
+    for index, victim in enumerate(facts.get("victims", [])):
+        problems.extend(_victim_problems(victim, f"facts.victims[{index}]"))
+    if problems:
+        raise InvalidInput(problems)
     return facts
+
+
+def _victim_problems(victim: object, where: str) -> list[Problem]:
+    """A victim location an analyst added after intake: a postcode that cleans, or a force the
+    hub knows (assignment would otherwise fail later, far from the mistake)."""
+    try:
+        location = VictimLocation.model_validate(victim)
+    except ValidationError as error:
+        return problems_of(error, where)
+    problems = []
+    if location.postcode:
+        try:
+            Postcode.clean(location.postcode)
+        except InvalidValue as error:
+            problems.append(Problem(f"{where}.postcode", error.reason))
+    if location.force_code and location.force_code not in forces_by_code():
+        problems.append(Problem(f"{where}.force_code", "is not a force the hub knows"))
+    return problems
 
 
 def _from_graph(evidence: CaseEvidence) -> dict[str, Any]:
@@ -126,9 +151,17 @@ def assignment_input(evidence: CaseEvidence, facts: CaseFacts) -> AssignmentInpu
     )
     return AssignmentInput(
         reporter_chosen_force=evidence.chosen_forces[0] if evidence.chosen_forces else None,
-        victims=tuple(
-            VictimLocation(postcode=p, label=f"victim {i + 1}")
-            for i, p in enumerate(evidence.victim_postcodes)
+        victims=(
+            *(
+                VictimLocation(postcode=p, label=f"victim {i + 1}")
+                for i, p in enumerate(evidence.victim_postcodes)
+            ),
+            *(
+                VictimLocation.model_validate(
+                    {**v, "label": v.get("label") or f"victim located by an analyst {i + 1}"}
+                )
+                for i, v in enumerate(evidence.analyst_facts.get("victims", []))
+            ),
         ),
         suspects=suspects,
         reporter_postcode=evidence.reporter_postcodes[0] if evidence.reporter_postcodes else None,

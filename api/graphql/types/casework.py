@@ -82,6 +82,18 @@ class SuspectLocationInput:
     label: str | None = strawberry.field(default=None, description="E.g. the person's id.")
 
 
+@strawberry.input(
+    description="Where a victim is, learnt after intake (for force assignment): a postcode, or "
+    "the force when only that is known. Added to the victims the reports name."
+)
+class VictimLocationInput:
+    postcode: str | None = strawberry.field(default=None, description="A UK postcode.")
+    force_code: str | None = strawberry.field(
+        default=None, description="A force code (`forces`), when the postcode is not known."
+    )
+    label: str | None = strawberry.field(default=None, description="E.g. the victim's name.")
+
+
 U = strawberry.UNSET
 
 
@@ -129,9 +141,20 @@ class CaseFactsInput:
     school_aged_parties: bool | None = U
     # the suspect and the clocks
     suspect_identified: bool | None = U
+    suspect_age: int | None = strawberry.field(
+        default=U,
+        description="The youngest identified suspect's age on the day of the act (0-120): "
+        "below the jurisdiction's age of criminal responsibility no prosecution is possible; "
+        "under 18, youth justice applies.",
+    )
     sufficient_evidence_on: date | None = U
     crime_recording_decided_at: datetime | None = U
     suspects: list[SuspectLocationInput] | None = U
+    victims: list[VictimLocationInput] | None = strawberry.field(
+        default=U,
+        description="Victims' locations learnt after intake; assignment uses them with the "
+        "victims the reports name.",
+    )
 
     def to_facts(self) -> dict[str, Any]:
         """The facts given, by their names in the domain's model and as the stored facts hold
@@ -145,7 +168,7 @@ def _plain(value: Any) -> Any:
         return value.value
     if isinstance(value, date):  # a datetime is a date too
         return value.isoformat()
-    if isinstance(value, SuspectLocationInput):
+    if isinstance(value, SuspectLocationInput | VictimLocationInput):
         return {k: _plain(v) for k, v in asdict(value).items()}
     if isinstance(value, list):
         return [_plain(v) for v in value]

@@ -298,3 +298,45 @@ def test_the_cases_to_assess_page_to_their_end(client: TestClient) -> None:
     assert len(listed) == 5
     bad = gql(client, PAGE, token=ANALYST, after="not a cursor")["data"]["casesToAssess"]
     assert bad == {"__typename": "InvalidInputError", "problems": [{"field": "after"}]}
+
+
+def test_a_victims_location_learnt_after_intake_decides_the_force(client: TestClient) -> None:
+    witness = {**referral()["reporter"], "role": "witness"}  # in Wigan; the victim unplaced
+    case = _submit(client, "2026-05-31T22:15:00Z", reporter=witness)
+    assert case["assignment"]["leadForce"]["code"] == "E23000005"  # the reporter's force
+    facts = {"victims": [{"postcode": "cf10 1aa", "label": "A. Jones"}]}
+    result = gql(client, FACTS, token=ANALYST, case=case["id"], facts=facts)
+    assert result["data"]["recordCaseFacts"]["__typename"] == "Assessment"
+
+    assignment = _case(client)["assignment"]
+    assert assignment["leadForce"] == {"code": "W15000003", "name": "South Wales Police"}
+    assert any("South Wales Police" in r for r in assignment["reasons"])
+
+
+def test_a_victim_location_that_cannot_be_used_is_named_with_every_other_problem(
+    client: TestClient,
+) -> None:
+    case = _submit(client, "2026-05-31T22:15:00Z")
+    facts = {
+        "victims": [{"postcode": "not a postcode"}, {"forceCode": "E99999999"}, {}],
+        "suspects": [{"identified": True, "where": "UK_POSTCODE"}],
+    }
+    result = gql(client, FACTS, token=ANALYST, case=case["id"], facts=facts)
+    fields = [p["field"] for p in result["data"]["recordCaseFacts"]["problems"]]
+    assert fields == [
+        "facts.suspects[0]",
+        "facts.victims[0].postcode",
+        "facts.victims[1].forceCode",
+        "facts.victims[2]",
+    ]
+
+
+def test_a_suspect_under_the_age_of_criminal_responsibility_cannot_be_prosecuted(
+    client: TestClient,
+) -> None:
+    case = _submit(client, "2026-05-31T22:15:00Z")
+    result = gql(client, FACTS, token=ANALYST, case=case["id"], facts={**THREAT_FACTS,
+                 "suspectAge": 9})  # fmt: skip
+    assert result["data"]["recordCaseFacts"]["recommendation"] == "CRIME"
+    reasons = _case(client)["assessment"]["reasons"]
+    assert any("Suspect aged 9" in r and "No prosecution is possible" in r for r in reasons)
