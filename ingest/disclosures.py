@@ -27,6 +27,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstrai
 from graph.cypher import load_query
 from graph.db import Graph
 from graph.errors import InvalidInput, InvalidValue, Problem
+from graph.identity.store import relink_accounts
 from graph.platforms import resolve_platform_name
 from graph.validation import PlainWords, problems_of
 from graph.values.email import Email
@@ -140,8 +141,11 @@ def ingest_disclosure_file(
     batch_size: int = 500,
     on_progress: Callable[[int], object] | None = None,
 ) -> DisclosureSummary:
-    """``on_progress`` is told of the lines read, as each batch is written."""
+    """``on_progress`` is told of the lines read, as each batch is written. The accounts the
+    file told the hub something new about are re-linked at the end (``relink_accounts``), so
+    the persons reflect the new evidence without the batch job."""
     summary = DisclosureSummary()
+    touched: set[str] = set()
     batch: list[dict[str, Any]] = []
     read_to = shown = 0
     with rejects_path.open("w", encoding="utf-8") as rejects:
@@ -159,13 +163,17 @@ def ingest_disclosure_file(
                 rejects.write("\n")
             if len(batch) >= batch_size:
                 summary.record(len(batch), write_disclosures(graph, batch))
+                touched.update(row["account_key"] for row in batch)
                 batch = []
                 if on_progress is not None:
                     on_progress(read_to - shown)
                     shown = read_to
         summary.record(len(batch), write_disclosures(graph, batch))
+        touched.update(row["account_key"] for row in batch)
     if on_progress is not None and read_to > shown:
         on_progress(read_to - shown)
+    if summary.accepted:
+        summary.relinked = len(relink_accounts(graph, touched).added)
     return summary
 
 
@@ -175,6 +183,7 @@ class DisclosureSummary:
     accepted: int = 0
     already_present: int = 0
     rejected: int = 0
+    relinked: int = 0  # new system judgements from re-linking the accounts touched
 
     def record(self, written: int, created: int) -> None:
         self.accepted += created
@@ -183,5 +192,6 @@ class DisclosureSummary:
     def line(self) -> str:
         return (
             f"{self.lines:,} disclosures: {self.accepted:,} accepted, "
-            f"{self.already_present:,} already present, {self.rejected:,} rejected"
+            f"{self.already_present:,} already present, {self.rejected:,} rejected; "
+            f"{self.relinked:,} new judgements on re-linking their accounts"
         )

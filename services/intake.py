@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from graph.access import Capability
 from graph.audit.records import Accessed, AuditEvent, Operation
 from graph.errors import InvalidInput
+from graph.identity.store import relink_accounts
 from graph.viewer import Viewer
 from ingest.disclosures import disclosure_row, write_disclosures
 from ingest.journal import Journal
@@ -54,9 +55,12 @@ def submit_referral(caller: Caller, payload: object, raw: str, journal: Journal)
 
 @use_case
 def submit_disclosure(caller: Caller, payload: object) -> DisclosureRecorded:
-    """Record one platform disclosure about one account (a re-sent one is recognised)."""
+    """Record one platform disclosure about one account (a re-sent one is recognised), and
+    re-link that account at once, so its person reflects the new evidence."""
     row = disclosure_row(payload)
     created = write_disclosures(caller.graph, [row])
+    if created:
+        relink_accounts(caller.graph, [row["account_key"]])
     return DisclosureRecorded(account_key=row["account_key"], new=created == 1)
 
 

@@ -13,6 +13,12 @@ and everyone behind a few public IPs (a university NAT, mobile carrier-grade NAT
 thousands. Victims follow a Zipf law (a few public figures are targeted by very many).
 
 ``generate_accounts(n, seed)`` returns the records and the true person of each record key.
+
+``hard=True`` gives the linker less help, closer to real casework (hub issue 26): platform
+disclosures are rare (6% of accounts, so they tie well under 10% of true pairs), one person in
+ten is a decoy who shares another person's name *and* handle stem, and people disguise their
+handles and names: look-alike letters from other scripts (Cyrillic ``і`` for ``i``), leetspeak
+inside the handle (``j5m1th``), more typos and fewer profile links.
 """
 
 from __future__ import annotations
@@ -50,7 +56,35 @@ WORDS = _words(
     "thunder alpha omega rebel viking knight rogue savage legend sniper hunter"
 )
 PLATFORMS = ("x", "instagram", "tiktok", "facebook", "youtube", "reddit")
+# Look-alike letters people use to dodge moderation (Cyrillic and Greek), and leetspeak.
+LOOKALIKES = {"a": "а", "e": "е", "o": "о", "i": "і", "s": "ѕ", "c": "с", "p": "р", "x": "х"}
+LEET = {"a": "4", "e": "3", "i": "1", "o": "0", "s": "5", "t": "7"}
 EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Difficulty:
+    """How much help the data gives the linker (defaults: the original generator)."""
+
+    disclosed: float = 0.35  # share of accounts with a platform disclosure
+    decoys: float = 0.02  # share of persons who are "John Smith"-style decoys
+    decoys_copy_a_person: bool = False  # a decoy takes another person's name and handle stem
+    lookalikes: float = 0.0  # share of handles and display names with look-alike letters
+    leetspeak: float = 0.0  # share of handles written in leetspeak
+    typos: float = 0.08
+    profile_links: float = 0.08
+
+
+EASY = Difficulty()
+HARD = Difficulty(
+    disclosed=0.06,
+    decoys=0.10,
+    decoys_copy_a_person=True,
+    lookalikes=0.12,
+    leetspeak=0.12,
+    typos=0.12,
+    profile_links=0.03,
+)
 
 
 @dataclass(frozen=True)
@@ -98,7 +132,24 @@ def _stem(rng: random.Random, first: str, last: str) -> tuple[str, ...]:
     return (rng.choice(WORDS), rng.choice(WORDS))
 
 
-def _variant(rng: random.Random, stem: tuple[str, ...], number: str, first: str) -> str:
+def _disguised(rng: random.Random, text: str, table: dict[str, str], inner_only: bool) -> str:
+    """``text`` with one to three of its letters swapped through ``table`` (leetspeak only
+    inside the word, so a trailing number stays a number)."""
+    spots = [
+        i for i, c in enumerate(text) if c in table and (not inner_only or 0 < i < len(text) - 1)
+    ]
+    for i in rng.sample(spots, min(len(spots), rng.randint(1, 3))):
+        text = text[:i] + table[text[i]] + text[i + 1 :]
+    return text
+
+
+def _variant(
+    rng: random.Random,
+    stem: tuple[str, ...],
+    number: str,
+    first: str,
+    level: Difficulty = EASY,
+) -> str:
     parts = list(stem)
     if len(parts[0]) == 1 and rng.random() < 0.15:
         parts[0] = first  # initial expanded
@@ -115,8 +166,14 @@ def _variant(rng: random.Random, stem: tuple[str, ...], number: str, first: str)
         handle = rng.choice(("real", "the", "official")) + rng.choice(("", "_")) + handle
     elif r < 0.08:
         handle = handle + rng.choice(("_official", "official", "_real", "uk"))
-    if rng.random() < 0.08:
+    if rng.random() < level.typos:
         handle = _typo(rng, handle)
+    if level.lookalikes or level.leetspeak:  # no draw otherwise: the easy data stays as it was
+        r = rng.random()
+        if r < level.lookalikes:
+            handle = _disguised(rng, handle, LOOKALIKES, inner_only=False)
+        elif r < level.lookalikes + level.leetspeak:
+            handle = _disguised(rng, handle, LEET, inner_only=True)
     return handle
 
 
@@ -124,9 +181,12 @@ def _when(rng: random.Random) -> datetime:
     return EPOCH + timedelta(hours=rng.randrange(0, 24 * 300))
 
 
-def generate_accounts(n_accounts: int, seed: int = 7) -> Generated:
-    """About ``n_accounts`` labelled accounts (exactly that many or slightly fewer)."""
+def generate_accounts(n_accounts: int, seed: int = 7, hard: bool = False) -> Generated:
+    """About ``n_accounts`` labelled accounts (exactly that many or slightly fewer); ``hard``
+    for the variant that gives the linker less help (module docstring)."""
+    level = HARD if hard else EASY
     rng = random.Random(seed)
+    people: list[tuple[str, str, tuple[str, ...]]] = []  # (first, last, stem) so far
     victims = [f"victim:{i}" for i in range(max(50, n_accounts // 5))]
     victim_cum = _zipf_cum(len(victims), 0.9)
     first_cum, last_cum = _zipf_cum(len(FIRST), 1.1), _zipf_cum(len(LAST), 1.1)
@@ -140,13 +200,17 @@ def generate_accounts(n_accounts: int, seed: int = 7) -> Generated:
     while len(records) < n_accounts:
         person_no += 1
         pid = f"P{person_no}"
-        decoy = rng.random() < 0.02
-        first, last = (
-            ("john", "smith")
-            if decoy
-            else (_zipf(rng, FIRST, first_cum), _zipf(rng, LAST, last_cum))
-        )
-        stem = (rng.choice(WORDS), rng.choice(WORDS)) if decoy else _stem(rng, first, last)
+        decoy = rng.random() < level.decoys
+        if decoy and level.decoys_copy_a_person and people:
+            first, last, stem = rng.choice(people)  # same name, same handle stem, someone else
+        else:
+            first, last = (
+                ("john", "smith")
+                if decoy
+                else (_zipf(rng, FIRST, first_cum), _zipf(rng, LAST, last_cum))
+            )
+            stem = (rng.choice(WORDS), rng.choice(WORDS)) if decoy else _stem(rng, first, last)
+        people.append((first, last, stem))
         number = rng.choice(("", "", str(rng.randrange(1, 100)), str(rng.randrange(1960, 2008))))
         emails = [
             f"{first}.{last}{rng.randrange(10**6)}@example.org"
@@ -163,7 +227,7 @@ def generate_accounts(n_accounts: int, seed: int = 7) -> Generated:
         my_victims = {_zipf(rng, victims, victim_cum) for _ in range(rng.choice((1, 1, 2, 3)))}
         keys: list[str] = []
         for platform in platforms:
-            handle = _variant(rng, stem, number, first)
+            handle = _variant(rng, stem, number, first, level)
             while f"{platform}|{handle}" in taken or len(handle) < 3:
                 handle = handle + str(rng.randrange(10))
             key = f"{platform}|{handle}"
@@ -184,7 +248,9 @@ def generate_accounts(n_accounts: int, seed: int = 7) -> Generated:
                 ),
                 (45, 10, 10, 15, 20),
             )[0]
-            disclosed = rng.random() < 0.35
+            if display and level.lookalikes and rng.random() < level.lookalikes:
+                display = _disguised(rng, display, LOOKALIKES, inner_only=False)
+            disclosed = rng.random() < level.disclosed
             regnames: tuple[str, ...] = ()
             em: tuple[str, ...] = ()
             ph: tuple[str, ...] = ()
@@ -200,7 +266,7 @@ def generate_accounts(n_accounts: int, seed: int = 7) -> Generated:
                     ips.append(IpSighting(home, _when(rng)))
             if rng.random() < 0.15:
                 ips.append(IpSighting(rng.choice(nat_ips), _when(rng)))
-            links = tuple(k for k in keys if k != key and rng.random() < 0.08)
+            links = tuple(k for k in keys if k != key and rng.random() < level.profile_links)
             incidents = {f"incident:{incident_no}-{i}"}
             if shared_incident:
                 incidents.add(shared_incident)

@@ -8,9 +8,10 @@ affixes like ``real``/``official`` removed); the canonical values themselves com
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+from graph.values.lookalikes import fold_lookalikes
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _DIGITS = re.compile(r"[0-9]+")
@@ -41,10 +42,9 @@ class Evidence:
 
 
 def fold(text: str) -> str:
-    """Lowercase, accents removed, whitespace collapsed."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.split())
+    """Lowercase, accents removed, look-alike letters of other scripts read as the Latin ones
+    (``graph/values/lookalikes.py``), whitespace collapsed."""
+    return " ".join(fold_lookalikes(text).split())
 
 
 @lru_cache(maxsize=1 << 18)
@@ -74,6 +74,10 @@ def handle_forms(
     digits = "".join(_DIGITS.findall(flat))
     skeleton = _DIGITS.sub("", flat)
     forms = [HandleForm(skeleton, digits)]
+    for spelled in unleet(flat):
+        forms.append(
+            HandleForm(_DIGITS.sub("", spelled), "".join(_DIGITS.findall(spelled)), "leetspeak")
+        )
     for p in prefixes:
         if skeleton.startswith(p) and len(skeleton) - len(p) >= 3:
             forms.append(HandleForm(skeleton[len(p) :], digits, f"prefix {p!r}"))
@@ -81,6 +85,27 @@ def handle_forms(
         if skeleton.endswith(s) and len(skeleton) - len(s) >= 3:
             forms.append(HandleForm(skeleton[: -len(s)], digits, f"suffix {s!r}"))
     return tuple(dict.fromkeys(forms))
+
+
+# Digits written for letters inside a word (j5m1th); 1 reads as i or as l.
+_LEET = {"0": "o", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g"}
+_LEET_READINGS = (str.maketrans({**_LEET, "1": "i"}), str.maketrans({**_LEET, "1": "l"}))
+# A run of one or two digits that all read as letters, between letters: "l33t" is a word, while
+# "student0042zz" holds a number.
+_INNER_DIGITS = re.compile(r"(?<=[a-z])[013457890]{1,2}(?=[a-z])")
+
+
+def unleet(flat: str) -> tuple[str, ...]:
+    """``flat`` (folded: letters and digits only) with the digits inside words read as letters,
+    ``j5m1th`` -> ``jsmith`` and ``jsmlth``; a leading or trailing number stays a number, and so
+    does a longer run or one with a digit no letter looks like. Empty when there is none."""
+    if not _INNER_DIGITS.search(flat):
+        return ()
+    return tuple(dict.fromkeys(_read_inner_digits(flat, r) for r in _LEET_READINGS))
+
+
+def _read_inner_digits(flat: str, reading: dict[int, str]) -> str:
+    return _INNER_DIGITS.sub(lambda m: m.group().translate(reading), flat)
 
 
 def abbreviates(short: str, long: str) -> bool:

@@ -8,7 +8,7 @@ strong match cannot override an analyst's NOT_SAME_PERSON.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -83,15 +83,24 @@ def link_accounts(
     *,
     at: datetime,
     policy: LinkagePolicy | None = None,
+    touching: Collection[str] | None = None,
 ) -> LinkRun:
     """Link accounts into persons, adding system judgements to ``log`` (an empty log by
-    default). Running again with the returned log and the same records adds nothing."""
+    default). Running again with the returned log and the same records adds nothing.
+
+    With ``touching`` (account keys whose evidence just changed), only candidate pairs with
+    one of them are scored: every account still counts for the frequencies and the blocks, so
+    each pair scores as the whole run would score it."""
     policy = policy or default_policy()
     log = log or JudgementLog()
     by_key = {r.key: r for r in records}
     freq = account_frequencies(records, policy)
     blocking = block_accounts(records, policy)
-    scored = [score_accounts(by_key[x], by_key[y], freq, policy) for x, y in blocking.pairs]
+    wanted = blocking.pairs
+    if touching is not None:
+        touched = frozenset(touching)
+        wanted = tuple(p for p in wanted if p[0] in touched or p[1] in touched)
+    scored = [score_accounts(by_key[x], by_key[y], freq, policy) for x, y in wanted]
     kept = tuple(s for s in scored if s.decision is not Decision.NONE)
     added = system_judgements(kept, log, at=at)
     new_log = log.add(*added)

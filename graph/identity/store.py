@@ -15,7 +15,7 @@ never work from each other's stale judgements.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -169,6 +169,24 @@ def link_identities(graph: Graph, at: datetime | None = None) -> LinkRun:
     def work(tx: ManagedTransaction) -> LinkRun:
         lock(tx)
         return link_accounts_in(tx, moment)
+
+    return graph.write_tx(work)
+
+
+def relink_accounts(graph: Graph, keys: Collection[str], at: datetime | None = None) -> LinkRun:
+    """Re-link the accounts whose evidence just changed (a disclosure arrived): the pairs
+    with one of ``keys`` are scored as the whole run would score them, and only the accounts
+    whose person changes are written. The batch job (:func:`link_identities`) stays for
+    upgrades and the scheduler; this keeps the persons current between its runs."""
+    moment = at or datetime.now(UTC)
+
+    def work(tx: ManagedTransaction) -> LinkRun:
+        lock(tx)
+        records, log = _load(tx)
+        result = link_accounts(records, log, at=moment, touching=keys)
+        stored = {r["key"]: r["person_id"] for r in run(tx, load_query("identity/person_ids"))}
+        write_judgements(tx, ACCOUNTS, result.added, result.persons, stored)
+        return result
 
     return graph.write_tx(work)
 

@@ -2,7 +2,8 @@
 
 People re-post removed abuse with look-alike letters (Cyrillic ``о`` for ``o``), leetspeak
 (``g0 b4ck``), spacing and punctuation between letters (``g.o b a c k``), stretched letters
-(``baaack``), invisible characters, and emoji standing for letters (``🇬🇴``, ``🅾``).
+(``baaack``), invisible characters, and emoji standing for letters (``🇬🇴``, ``🅾``). Look-alike
+letters are Unicode's confusables (``graph/values/lookalikes.py``).
 :func:`evasion_key` folds all of these the same way on both sides: one letter class for each
 group of look-alikes, runs collapsed, everything else dropped. The key is lossy by design
 (``kill`` and ``k1ll`` agree, and so do ``kil`` and ``kill``); it is compared only with the
@@ -17,13 +18,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-# Look-alikes from other scripts (Unicode's confusables for the Latin letters abusers use).
-_CONFUSABLES = {
-    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
-    "с": "c", "т": "t", "у": "y", "х": "x", "і": "i", "ї": "i", "ј": "j", "ѕ": "s", "ԁ": "d",
-    "ɡ": "g", "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o",
-    "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ω": "w", "ß": "ss",
-}  # fmt: skip
+from graph.values.lookalikes import fold_lookalikes
+
 # Leetspeak and symbols that stand for letters.
 _LEET = {
     "0": "o", "1": "i", "!": "i", "|": "i", "3": "e", "€": "e", "4": "a", "@": "a", "5": "s",
@@ -50,10 +46,8 @@ def evasion_key(text: str) -> str:
     """Letters only, look-alikes folded to one class, runs collapsed."""
     text = _INVISIBLE.sub("", text)
     text = "".join(_letter_of_emoji(c) for c in text)
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = "".join(_CONFUSABLES.get(c, _LEET.get(c, c)) for c in text)
-    decomposed = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    text = fold_lookalikes(unicodedata.normalize("NFKC", text))
+    text = "".join(_LEET.get(c, c) for c in text)
     text = _NOT_LETTER.sub("", text).translate(_CLASS)
     return _RUNS.sub(r"\1", text)
 

@@ -28,9 +28,7 @@ def test_linked_accounts_and_their_evidence(client: TestClient) -> None:
         assert gql(client, RECORD, token=ANALYST, d=disclosure)["data"]["submitDisclosure"] == {
             "__typename": "DisclosureRecorded"
         }
-    from graph.identity.store import link_identities
-
-    link_identities(client.app.state.graph)  # type: ignore[attr-defined]
+    # No batch job: a disclosure re-links its account as it is recorded.
     found = gql(client, ACCOUNT, token=ANALYST)["data"]["account"]
     assert found["__typename"] == "AccountIdentity"
     assert found["key"] == "x|jsmith88"

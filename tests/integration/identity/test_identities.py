@@ -101,3 +101,28 @@ def test_an_analysts_unlink_is_never_remade_and_relink_restores(
         ("DS Khan", True),
     ]
     assert json.loads(json.dumps(rows))[1]["reason"] == "shared family phone"
+
+
+def test_a_disclosure_arriving_after_linking_relinks_its_accounts_at_once(
+    reference_graph: Graph, tmp_path: Path
+) -> None:
+    _disclose(
+        reference_graph, tmp_path,
+        {"platform": "x", "handle": "nightowl_71"},
+        {"platform": "reddit", "handle": "quietfox"},
+        {"platform": "tiktok", "handle": "greenbank"},
+    )  # fmt: skip
+    link_identities(reference_graph)
+    before = dict(account_persons(reference_graph))
+    assert before["x|nightowl_71"] != before["reddit|quietfox"]
+
+    # The platforms answer data requests: both accounts were registered with one email.
+    _disclose(
+        reference_graph, tmp_path,
+        {"platform": "x", "handle": "nightowl_71", "emails": ["k.ray@example.net"]},
+        {"platform": "reddit", "handle": "quietfox", "emails": ["K.Ray@example.net"]},
+    )  # fmt: skip
+    after = dict(account_persons(reference_graph))  # no batch job in between
+    assert after["x|nightowl_71"] == after["reddit|quietfox"]
+    assert after["tiktok|greenbank"] == before["tiktok|greenbank"]
+    assert link_identities(reference_graph).added == ()  # the batch job finds nothing left

@@ -54,3 +54,27 @@ def test_handle_variants_share_a_key() -> None:
     ]
     assert keys[0] & keys[1]
     assert keys[0] & keys[2]
+
+
+def test_linking_only_the_accounts_touched_scores_their_pairs_as_a_whole_run_does() -> None:
+    accounts = [
+        acct("x|jsmith88", emails=("js@example.org",)),
+        acct("instagram|j.smith.88", emails=("js@example.org",)),
+        acct("tiktok|wolfking", emails=("wk@example.org",)),
+        acct("reddit|wolf.king", emails=("wk@example.org",)),
+    ]
+    whole = link_accounts(accounts, at=T0)
+    touched = link_accounts(accounts, at=T0, touching={"x|jsmith88"})
+    assert {s.pair for s in touched.scores} == {
+        s.pair for s in whole.scores if "x|jsmith88" in s.pair
+    }
+    assert {(s.pair, s.probability) for s in touched.scores} <= {
+        (s.pair, s.probability) for s in whole.scores
+    }
+    assert (
+        touched.persons.person_of["x|jsmith88"] == touched.persons.person_of["instagram|j.smith.88"]
+    )
+    assert (
+        touched.persons.person_of["tiktok|wolfking"]
+        != touched.persons.person_of["reddit|wolf.king"]
+    )  # not touched: left for the batch job

@@ -23,6 +23,13 @@ POLICY = default_policy()
         ("jsmith88", "jsmith71", "skeleton_exact/digits_disagree"),
         ("stormbringer", "stormbrniger", "skeleton_typo/no_digits"),
         ("jsmith88", "viperhawk88", "skeleton_different/digits_agree"),
+        # look-alike letters of other scripts and leetspeak read as a reader sees them
+        ("jsmith88", "jsm\u0456th88", "skeleton_exact/digits_agree"),  # Cyrillic i
+        ("jsmith88", "\u0458\u0455mith_88", "skeleton_exact/digits_agree"),  # Cyrillic j, s
+        ("jsmith88", "\uff4a\uff53\uff4d\uff49\uff54\uff4888", "skeleton_exact/digits_agree"),
+        ("jsmith88", "j5m1th88", "skeleton_exact/digits_agree"),
+        ("killer_99", "k1ll3r99", "skeleton_exact/digits_agree"),
+        ("stormbringer", "st0rmbr1ng3r", "skeleton_exact/no_digits"),
     ],
 )
 def test_handle_levels(left: str, right: str, level: str) -> None:
@@ -66,3 +73,22 @@ def test_forms_and_names() -> None:
     assert name_key("Smith,  JOHN") == name_key("john smith") == "john smith"
     assert abbreviates("jsmith", "johnsmith")
     assert not abbreviates("jsmit", "johnsmith")
+
+
+def test_a_number_at_either_end_of_a_handle_stays_a_number() -> None:
+    (form,) = handle_forms("jsmith1988", (), ())
+    assert (form.skeleton, form.digits) == ("jsmith", "1988")
+    assert {f.skeleton for f in handle_forms("7ravens", (), ())} == {"ravens"}
+
+
+def test_leetspeak_is_an_extra_form_beside_the_handle_as_written() -> None:
+    forms = handle_forms("b1g_j0hn", (), ())
+    assert [(f.skeleton, f.digits, f.stripped) for f in forms] == [
+        ("bgjhn", "10", ""),
+        ("bigjohn", "", "leetspeak"),
+        ("blgjohn", "", "leetspeak"),
+    ]
+
+
+def test_names_in_look_alike_letters_are_the_same_name() -> None:
+    assert name_key("\u0408\u043e\u04bbn \u0405mith") == name_key("Smith, John")
