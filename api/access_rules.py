@@ -73,6 +73,7 @@ MUTATION_RULES: Mapping[str, Capability] = {
     "report_outcome": C.RECORD_OUTCOME,  # then only the assigned force (services/cases.py)
     "create_intel_item": C.CREATE_INTELLIGENCE,
     "judge_identity": C.IDENTITY_EVIDENCE,
+    "judge_identity_group": C.IDENTITY_EVIDENCE,
     "submit_disclosure": C.IDENTITY_EVIDENCE,
     "refer_content": C.REFER_CONTENT,
     "approve_removal_referral": C.APPROVE_REQUESTS,
@@ -103,6 +104,7 @@ MUTATION_OPERATIONS: Mapping[str, Operation] = {
     "decide_review": Op.COMBINATION,
     "merge_cases": Op.COMBINATION,
     "judge_identity": Op.COMBINATION,
+    "judge_identity_group": Op.COMBINATION,
     "reject_duplicate": Op.ALTERATION,
     "undo_duplicate_judgement": Op.ALTERATION,
     "split_content": Op.ALTERATION,

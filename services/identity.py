@@ -35,6 +35,7 @@ RULES: Mapping[str, Capability] = {
     "person_victims": Capability.HUB_CASEWORK,
     "identity_review_queue": Capability.IDENTITY_EVIDENCE,
     "judge_identity": Capability.IDENTITY_EVIDENCE,
+    "judge_identity_group": Capability.IDENTITY_EVIDENCE,
 }
 
 SHOWN = 100  # reports and victims a person's profile reads with it (the totals are counted)
@@ -198,6 +199,13 @@ class IdentityDecision:
     person_of_b: str
 
 
+@dataclass(frozen=True, slots=True)
+class GroupDecision:
+    """The person of each record of a group after an analyst decided it at once."""
+
+    persons: tuple[tuple[str, str], ...]  # (record key, person id), in the order given
+
+
 def _account(row: Record) -> AccountIdentity:
     return AccountIdentity(
         key=row["key"], platform=row["platform"], handle=row["handle"],
@@ -351,4 +359,14 @@ def judge_identity(
     return IdentityDecision(
         person_of_a=persons.person_of.get(account_a, f"person:{account_a}"),
         person_of_b=persons.person_of.get(account_b, f"person:{account_b}"),
+    )
+
+
+@use_case
+def judge_identity_group(caller: Caller, keys: list[str], same: bool, reason: str) -> GroupDecision:
+    """Decide a group at once (2 to 20 accounts, or people named in reports): one person
+    (``same``), or every one a different person; each pair in it leaves the review queue."""
+    persons = analyst.judge_identity_group(caller.graph, keys, same, caller.viewer.user_id, reason)
+    return GroupDecision(
+        tuple((k, persons.person_of.get(k, f"person:{k}")) for k in dict.fromkeys(keys))
     )

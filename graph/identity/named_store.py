@@ -13,6 +13,7 @@ between people (analysts' rejections win, a re-run adds nothing; names alone nev
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from neo4j import ManagedTransaction
@@ -25,7 +26,7 @@ from graph.identity.models import PersonRecord
 from graph.identity.named_linking import link_named_people
 from graph.identity.named_records import named_record
 from graph.identity.persons import Persons
-from graph.identity.store import Edges, judge_in, load_log, lock, write_judgements
+from graph.identity.store import Edges, judge_pairs_in, load_log, lock, write_judgements
 
 NAMED = Edges(
     judgements="identity/named_judgements",
@@ -75,9 +76,16 @@ def judge_people_in(
 ) -> Persons:
     """An analyst's verdict on two named people (``Person`` ids), inside a caller's
     transaction (holding the lock); only the people whose person changed are rewritten."""
+    return judge_people_pairs_in(tx, [(a, b)], same, actor, reason)
+
+
+def judge_people_pairs_in(
+    tx: ManagedTransaction, pairs: Sequence[tuple[str, str]], same: bool, actor: str, reason: str
+) -> Persons:
+    """An analyst's verdict on several pairs of named people, inside a caller's transaction."""
     records, stored, log = load_people(tx)
     keys = [r.key for r in records]
-    return judge_in(tx, NAMED, keys, log, a, b, same, actor, reason, stored)
+    return judge_pairs_in(tx, NAMED, keys, log, pairs, same, actor, reason, stored)
 
 
 def link_people_in_graph(graph: Graph, at: datetime | None = None) -> LinkRun:

@@ -147,10 +147,30 @@ def judge_in(
 ) -> Persons:
     """An analyst's verdict on a pair, superseding every active judgement on it (an UNSURE
     one included, so the pair leaves the review queue); returns the persons after it."""
+    return judge_pairs_in(tx, edges, keys, log, [(a, b)], same, actor, reason, stored)
+
+
+def judge_pairs_in(
+    tx: ManagedTransaction,
+    edges: Edges,
+    keys: Iterable[str],
+    log: JudgementLog,
+    pairs: Sequence[tuple[str, str]],
+    same: bool,
+    actor: str,
+    reason: str,
+    stored: Mapping[str, str | None] | None = None,
+) -> Persons:
+    """One analyst verdict on several pairs at once (a group decided together), each
+    superseding every active judgement on its pair; the persons are derived once, after all."""
     verdict = Verdict.SAME_PERSON if same else Verdict.NOT_SAME_PERSON
-    new = analyst_judgement(log, a, b, verdict, actor=actor, at=datetime.now(UTC), reason=reason)
-    persons = derive_persons(keys, log.add(new))
-    write_judgements(tx, edges, [new], persons, stored)
+    at = datetime.now(UTC)
+    new: list[Judgement] = []
+    for a, b in pairs:
+        new.append(analyst_judgement(log, a, b, verdict, actor=actor, at=at, reason=reason))
+        log = log.add(new[-1])
+    persons = derive_persons(keys, log)
+    write_judgements(tx, edges, new, persons, stored)
     return persons
 
 
@@ -195,8 +215,16 @@ def judge_accounts_in(
     tx: ManagedTransaction, a: str, b: str, same: bool, actor: str, reason: str
 ) -> Persons:
     """An analyst's verdict on two accounts, inside a caller's transaction (holding the lock)."""
+    return judge_account_pairs_in(tx, [(a, b)], same, actor, reason)
+
+
+def judge_account_pairs_in(
+    tx: ManagedTransaction, pairs: Sequence[tuple[str, str]], same: bool, actor: str, reason: str
+) -> Persons:
+    """An analyst's verdict on several pairs of accounts, inside a caller's transaction."""
     records, log = _load(tx)
-    return judge_in(tx, ACCOUNTS, [r.key for r in records], log, a, b, same, actor, reason)
+    keys = [r.key for r in records]
+    return judge_pairs_in(tx, ACCOUNTS, keys, log, pairs, same, actor, reason)
 
 
 def judge_accounts(graph: Graph, a: str, b: str, same: bool, actor: str, reason: str) -> Persons:

@@ -250,6 +250,17 @@ class IdentityDecision:
     person_of_b: str
 
 
+@strawberry.type(description="One record of a group and its person after the decision.")
+class GroupMember:
+    key: str
+    person_id: str
+
+
+@strawberry.type(description="The person of each record of a group decided at once.")
+class IdentityGroupDecision:
+    members: list[GroupMember]
+
+
 AccountResult = Annotated[
     AccountIdentity | InvalidInputError | NotFoundError | ForbiddenError,
     strawberry.union("AccountResult"),
@@ -265,6 +276,10 @@ IdentityReviewQueueResult = Annotated[
 JudgeIdentityResult = Annotated[
     IdentityDecision | InvalidInputError | NotFoundError | ConflictError | ForbiddenError,
     strawberry.union("JudgeIdentityResult"),
+]
+JudgeIdentityGroupResult = Annotated[
+    IdentityGroupDecision | InvalidInputError | NotFoundError | ConflictError | ForbiddenError,
+    strawberry.union("JudgeIdentityGroupResult"),
 ]
 
 
@@ -326,3 +341,20 @@ class IdentityMutations:
         except EXPECTED as error:
             return failure(error)
         return IdentityDecision(person_of_a=decided.person_of_a, person_of_b=decided.person_of_b)
+
+    @strawberry.mutation(
+        description="Decide a group at once (2 to 20 accounts, or people named in reports, by "
+        "their keys): one person (same=true), or each a different person from every other; "
+        "every pair in the group leaves identityReviewQueue. An analyst's rejection of any "
+        "pair still wins over the system's links."
+    )
+    async def judge_identity_group(
+        self, info: Info, keys: list[str], same: bool, reason: str
+    ) -> JudgeIdentityGroupResult:
+        try:
+            decided = await info.context.run(service.judge_identity_group, keys, same, reason)
+        except EXPECTED as error:
+            return failure(error)
+        return IdentityGroupDecision(
+            members=[GroupMember(key=k, person_id=p) for k, p in decided.persons]
+        )

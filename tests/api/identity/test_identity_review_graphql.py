@@ -139,3 +139,51 @@ def test_a_queue_of_500_pages_to_its_end_oldest_first(client: TestClient, graph:
         after = page["pageInfo"]["endCursor"]
     assert pages == 3
     assert seen == [f"judgement-{i:03d}" for i in range(500)]
+
+
+GROUP = """mutation($keys: [String!]!, $same: Boolean!) {
+  judgeIdentityGroup(keys: $keys, same: $same, reason: "one person's accounts: same bio") {
+    __typename
+    ... on IdentityGroupDecision { members { key personId } }
+    ... on InvalidInputError { problems { field message } }
+    ... on NotFoundError { message } } }"""
+
+
+def test_a_group_is_decided_at_once_and_all_its_pairs_leave_the_queue(
+    client: TestClient, graph: Graph
+) -> None:
+    keys = ["x|stormcrow", "instagram|stormcrow", "tiktok|stormcrow"]
+    for key in keys:
+        platform, handle = key.split("|")
+        disclosure = {"platform": platform, "handle": handle,
+                      "received_at": "2026-06-03T10:00:00Z"}  # fmt: skip
+        assert gql(client, RECORD, token=ANALYST, d=disclosure)["data"]["submitDisclosure"]
+    link_identities(graph)
+    assert len(_queue(client)) == 3  # every pair unsure
+
+    decided = gql(client, GROUP, token=ANALYST, keys=keys, same=True)["data"]
+    members = decided["judgeIdentityGroup"]["members"]
+    assert [m["key"] for m in members] == keys
+    assert len({m["personId"] for m in members}) == 1
+    assert _queue(client) == []
+    assert link_identities(graph).added == ()
+
+    apart = gql(client, GROUP, token=ANALYST, keys=keys[:2], same=False)["data"]
+    members = apart["judgeIdentityGroup"]["members"]
+    assert members[0]["personId"] != members[1]["personId"]  # the analyst's rejection wins
+
+
+def test_a_group_names_what_is_wrong_with_it(client: TestClient) -> None:
+    disclosure = {"platform": "x", "handle": "stormcrow", "received_at": "2026-06-03T10:00:00Z"}
+    gql(client, RECORD, token=ANALYST, d=disclosure)
+
+    def answer(keys: list[str]) -> dict[str, Any]:
+        return gql(client, GROUP, token=ANALYST, keys=keys, same=True)["data"][  # type: ignore[no-any-return]
+            "judgeIdentityGroup"
+        ]
+
+    assert answer(["x|stormcrow"])["problems"][0]["field"] == "keys"
+    assert answer(["x|stormcrow", "x|stormcrow"])["problems"][0]["field"] == "keys"
+    missing = answer(["x|stormcrow", "x|nobody"])
+    assert missing["__typename"] == "NotFoundError"
+    assert "keys[1]" in missing["message"]
