@@ -24,7 +24,7 @@ QUEUE = """query($first: Int! = 10, $after: String) {
         judgementId reasonForReview verdict score actor at evidence withdrawnDisclosures
         a { kind key personId platform handle name roles reportReference }
         b { kind key personId platform handle name roles reportReference } }
-      pageInfo { hasNextPage endCursor } }
+      pageInfo { hasNextPage endCursor } totalCount }
     ... on ForbiddenError { message }
     ... on InvalidInputError { message problems { field } } } }"""
 JUDGE = """mutation($a: String!, $b: String!, $same: Boolean!) {
@@ -132,6 +132,7 @@ def test_a_queue_of_500_pages_to_its_end_oldest_first(client: TestClient, graph:
     after = None
     while True:
         page = _page(client, first=200, after=after)
+        assert page["totalCount"] == 500  # however far in
         seen += [item["judgementId"] for item in page["nodes"]]
         pages += 1
         if not page["pageInfo"]["hasNextPage"]:
