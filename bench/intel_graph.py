@@ -37,7 +37,7 @@ from graph.dedup.summary_cache import new_version
 DEFAULT_REPORTS = 1_000_000
 DEFAULT_BATCH = 5_000
 PROGRESS_EVERY = 100_000  # reports
-MARKER_SCHEMA = 1
+MARKER_SCHEMA = 2  # 2: day counts by time basis, made after generation
 
 #: Each part of a batch and the query that writes it, in two streams written side by side:
 #: reports and what hangs off them (each batch after the previous one: judgements join earlier
@@ -163,9 +163,11 @@ def build_graph(
     graph.write(load_query("intake/lock_reference_counters"), years=sorted(counters))
     for year, last in sorted(counters.items()):
         graph.write(load_query("intake/advance_reference_counter"), year=year, last=last)
-    # The reports a day by strand and platform that intake keeps: counted once from the
-    # reports, as for a graph written before intake kept them.
-    graph.run_schema(load_query("upgrades/002_report_days").text)
+    # The reports a day by strand and platform and time basis that intake keeps: counted once
+    # from the reports, as for a graph written before intake kept them (the marker the schema
+    # left on the empty graph forgotten first, or the upgrade would find nothing to do).
+    graph.write(load_query("bench/forget_upgrade"), id="004_report_days_by_basis")
+    graph.run_schema(load_query("upgrades/004_report_days_by_basis").text)
     seconds = time.perf_counter() - started
     summary = {"schema": MARKER_SCHEMA, **asdict(world.stats)}
     top = sorted(summary.pop("named_by_account").values(), reverse=True)[:5]

@@ -746,6 +746,9 @@ class HubWorld:
             "received_at": received.isoformat(),
             "submitted_at": submitted.isoformat(),
             "occurred_at": _iso(occurred),
+            # The times windows count by (ingest/report_dates.py): made before receipt, in bounds.
+            "reported_at": submitted.isoformat(),
+            "incident_at": _iso(occurred),
             "contract_version": CONTRACT_VERSION,
             "payload_hash": payload_hash(payload),
             "raw_payload": raw,

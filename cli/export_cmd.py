@@ -11,6 +11,7 @@ import orjson
 import typer
 
 from cli.common import connected, moment, reported_errors, settings
+from cli.statistics_cmd import statistics
 from graph.audit.log import AuditLog
 from graph.dedup.export import write_duplicates
 from graph.identity.store import account_persons
@@ -22,6 +23,7 @@ from graph.removals.channels import channel_for
 from graph.removals.sending import send_pack
 
 app = typer.Typer(help="Exports.", no_args_is_help=True)
+app.command("statistics")(statistics)
 
 
 @app.command()

@@ -65,6 +65,7 @@ def referrals(
             advance,
             processes,
             warnings_path=warnings,
+            earliest=settings().earliest_report_date,
         )
     _report(summary, rejects, warnings)
     if summary.rejected:
@@ -89,7 +90,8 @@ def _report(summary: Summary, rejects: Path, warnings: Path) -> None:
     typer.echo(f"read as {summary.encoding.describe()}")
     if summary.with_unverified:
         typer.echo(f"unverified details kept, by field: {summary.unverified_line()}")
-        typer.echo(f"referrals with unverified details and why: {warnings}")
+    if summary.with_unverified or summary.dates_corrected:
+        typer.echo(f"referrals with unverified details or corrected dates and why: {warnings}")
     if summary.rejected:
         typer.echo(f"rejected lines and reasons: {rejects}")
 

@@ -16,7 +16,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from itertools import islice
 from pathlib import Path
 from typing import Any, TextIO
@@ -25,10 +25,12 @@ import orjson
 
 from graph.db import Graph
 from graph.errors import InvalidInput, Problem
+from graph.settings import DEFAULT_EARLIEST_REPORT_DATE
 from ingest.bulk_read import Encoding, Line, read_lines
 from ingest.gc_tuning import BatchCollector, settle_helper
 from ingest.intake_row import IntakeRow
 from ingest.load import Ahead, BatchResult, Outcome, Status, write_batch
+from ingest.report_dates import DATE_FIELDS, DateBounds
 from ingest.take_in import take_in
 
 __all__ = ["Line", "Summary", "ingest_file", "prepare", "read_lines"]
@@ -46,6 +48,8 @@ class Summary:
     codes_file: Path | None = None
     warnings_file: Path | None = None
     unverified: Counter[str] = field(default_factory=Counter)  # by field (items unnumbered)
+    # Report and incident dates out of bounds, counted at receipt (ingest/report_dates.py)
+    dates_corrected: Counter[str] = field(default_factory=Counter)  # by field
     encoding: Encoding = field(default_factory=Encoding)
 
     def line(self) -> str:
@@ -55,7 +59,15 @@ class Summary:
         )
         if self.with_unverified:
             text += f"; {self.with_unverified:,} accepted with unverified details"
+        if corrected := self.dates_corrected.total():
+            text += (
+                f"; {corrected:,} dates out of bounds corrected to receipt ({self.dates_line()})"
+            )
         return text
+
+    def dates_line(self) -> str:
+        """The corrected dates by field: ``submitted_at 3, incident.occurred_at 1``."""
+        return ", ".join(f"{name} {n:,}" for name, n in self.dates_corrected.most_common())
 
     def unverified_line(self) -> str:
         """The unverified details by field, most first: ``reporter.email 12, ...``."""
@@ -95,13 +107,17 @@ class Prepared:
     source_ref: object = None
 
 
-def prepare(line: Line, issue_code: bool) -> Prepared:
-    """Take one line in (``ingest/take_in.py``), or say why not (pure: no database)."""
+def prepare(line: Line, issue_code: bool, dates: DateBounds | None = None) -> Prepared:
+    """Take one line in (``ingest/take_in.py``), its dates kept within ``dates`` (by default
+    from the earliest the hub counts up to its receipt), or say why not (pure: no database)."""
     if line.payload is None:
         return Prepared(problems=(Problem("line", line.problem or "unreadable"),))
     source_ref = line.payload.get("source_ref") if isinstance(line.payload, dict) else None
     try:
-        taken = take_in(line.payload, line.raw, datetime.now(UTC), issue_code=issue_code)
+        taken = take_in(
+            line.payload, line.raw, datetime.now(UTC), issue_code=issue_code,
+            dates=dates or DateBounds(DEFAULT_EARLIEST_REPORT_DATE),
+        )  # fmt: skip
         return Prepared(taken.row, taken.access_code, source_ref=source_ref)
     except InvalidInput as error:
         return Prepared(problems=tuple(error.problems), source_ref=source_ref)
@@ -110,9 +126,11 @@ def prepare(line: Line, issue_code: bool) -> Prepared:
         return Prepared(problems=(problem,), source_ref=source_ref)
 
 
-def prepare_chunk(lines: list[Line], issue_codes: bool) -> list[Prepared]:
+def prepare_chunk(
+    lines: list[Line], issue_codes: bool, dates: DateBounds | None = None
+) -> list[Prepared]:
     """A helper process's unit of work."""
-    return [prepare(line, issue_codes) for line in lines]
+    return [prepare(line, issue_codes, dates) for line in lines]
 
 
 CHUNK_LINES = 250  # lines sent to a helper process at a time
@@ -125,13 +143,13 @@ def _start_helper() -> None:
 
 
 def prepared_lines(
-    lines: Iterable[Line], issue_codes: bool, processes: int
+    lines: Iterable[Line], issue_codes: bool, processes: int, dates: DateBounds | None = None
 ) -> Iterator[tuple[Line, Prepared]]:
     """Each line with its preparation, in file order; in ``processes`` helper processes when
     more than 0. At most a few chunks a process are in flight, so memory stays constant."""
     if processes <= 0:
         for line in lines:
-            yield line, prepare(line, issue_codes)
+            yield line, prepare(line, issue_codes, dates)
         return
     # Not "fork": this process runs the driver's and the writer's threads.
     context = multiprocessing.get_context("forkserver")
@@ -140,7 +158,7 @@ def prepared_lines(
         in_flight: deque[tuple[tuple[Line, ...], Future[list[Prepared]]]] = deque()
         source = iter(lines)
         while chunk := tuple(islice(source, CHUNK_LINES)):
-            in_flight.append((chunk, pool.submit(prepare_chunk, list(chunk), issue_codes)))
+            in_flight.append((chunk, pool.submit(prepare_chunk, list(chunk), issue_codes, dates)))
             if len(in_flight) > 2 * processes + 1:
                 done, future = in_flight.popleft()
                 yield from zip(done, future.result(), strict=True)
@@ -171,8 +189,10 @@ class BulkIngest:
         processes: int = 0,
         look_ahead: bool = True,
         warnings: TextIO | None = None,
+        dates: DateBounds | None = None,
     ) -> None:
         self.graph = graph
+        self.dates = dates
         self.rejects = rejects
         self.codes = codes
         self.warnings = warnings
@@ -193,8 +213,13 @@ class BulkIngest:
             self.on_progress(count)
 
     def _warn(self, line: Line, row: IntakeRow, reference: str) -> None:
-        self.summary.with_unverified += 1
-        self.summary.unverified.update(_ITEM_NUMBER.sub("[]", u.field) for u in row.unverified)
+        dated = [u.field for u in row.unverified if u.field in DATE_FIELDS]
+        self.summary.dates_corrected.update(dated)
+        if len(dated) < len(row.unverified):
+            self.summary.with_unverified += 1
+        self.summary.unverified.update(
+            _ITEM_NUMBER.sub("[]", u.field) for u in row.unverified if u.field not in DATE_FIELDS
+        )
         if self.warnings is not None:
             record = {
                 "line": line.number,
@@ -257,7 +282,9 @@ class BulkIngest:
         ):
             queued: _Batch | None = None  # full, waiting for the batch after it
             batch = _Batch()
-            for line, prepared in prepared_lines(lines, self.codes is not None, self.processes):
+            for line, prepared in prepared_lines(
+                lines, self.codes is not None, self.processes, self.dates
+            ):
                 self.summary.lines += 1
                 self._read_to = line.number
                 self._add(line, prepared, batch)
@@ -308,13 +335,16 @@ def ingest_file(
     processes: int = 0,
     look_ahead: bool = True,
     warnings_path: Path | None = None,
+    earliest: date = DEFAULT_EARLIEST_REPORT_DATE,
 ) -> Summary:
     """Ingest one file; rejects go to ``rejects_path`` (JSONL: line, source_ref, problems),
     and the referrals accepted with unverified details to ``warnings_path`` (JSONL: line,
     source_ref, reference, warnings), by default beside the rejects file.
     ``processes``: helper processes that validate (0: validate in this process).
     ``look_ahead``: prepare each batch's linking while the batch before commits (off: each
-    batch links inside its own transaction only; the results are the same)."""
+    batch links inside its own transaction only; the results are the same).
+    ``earliest``: the earliest report or incident date a line may carry (``OHCH_EARLIEST_REPORT_
+    DATE``); an earlier one, or one after its receipt, is corrected to the receipt and warned of."""
     warnings_path = warnings_path or rejects_path.with_name(
         rejects_path.name.removesuffix(".rejects.jsonl").removesuffix(".jsonl") + ".warnings.jsonl"
     )
@@ -329,8 +359,9 @@ def ingest_file(
             codes_path.chmod(0o600)
         try:
             run = BulkIngest(
-                graph, rejects, codes, batch_size, on_progress, processes, look_ahead, warnings
-            )
+                graph, rejects, codes, batch_size, on_progress, processes, look_ahead, warnings,
+                DateBounds(earliest),
+            )  # fmt: skip
             summary = run.run(read_lines(path, encoding))
         finally:
             if codes is not None:

@@ -9,8 +9,12 @@ Unknown fields are rejected. Every problem is reported at once with its field pa
 from __future__ import annotations
 
 import enum
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, datetime, timedelta
-from typing import Annotated, Literal, Self
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
     AwareDatetime,
@@ -27,6 +31,7 @@ from graph.errors import InvalidInput, Problem
 from graph.law.offences import Strand as Strand  # the one vocabulary, re-exported
 from graph.validation import PlainWords, problems_of
 from ingest import limits
+from ingest.sources import SOURCE_PATTERN
 
 CONTRACT_VERSION = 1
 
@@ -65,6 +70,37 @@ def not_future(value: datetime | None, now: datetime | None = None) -> datetime 
     return value.astimezone(UTC)
 
 
+# A door that keeps a referral's dates within bounds (ingest/report_dates.py: a bulk file, a
+# partner's feed) corrects a future report or incident date rather than refusing the referral.
+_DATES_BOUNDED_LATER: ContextVar[bool] = ContextVar("ohch_dates_bounded_later", default=False)
+
+
+@contextmanager
+def dates_bounded_later() -> Iterator[None]:
+    """Within it, a future ``submitted_at`` or ``incident.occurred_at`` is not a problem."""
+    token = _DATES_BOUNDED_LATER.set(True)
+    try:
+        yield
+    finally:
+        _DATES_BOUNDED_LATER.reset(token)
+
+
+def not_future_unless_bounded(value: datetime | None) -> datetime | None:
+    if _DATES_BOUNDED_LATER.get():
+        return value.astimezone(UTC) if value is not None else None
+    return not_future(value)
+
+
+_DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def day_as_midnight(value: Any) -> Any:
+    """An incident known only by its day (``2026-06-01``) is read as that day, 00:00 UTC."""
+    if isinstance(value, str) and _DATE_ONLY.match(value.strip()):
+        return value.strip() + "T00:00:00Z"
+    return value
+
+
 class Party(_Strict):
     """A reporter or a victim as the form describes them."""
 
@@ -95,7 +131,8 @@ class Incident(_Strict):
     force_code: ContactText | None = None
     strands: Annotated[list[Strand], Field(min_length=1, max_length=limits.MAX_STRANDS)]
 
-    _occurred_not_future = field_validator("occurred_at")(not_future)
+    _occurred_a_day = field_validator("occurred_at", mode="before")(day_as_midnight)
+    _occurred_not_future = field_validator("occurred_at")(not_future_unless_bounded)
 
     @field_validator("strands")
     @classmethod
@@ -135,7 +172,8 @@ class Suspect(_Strict):
 
 
 class Referral(_Strict):
-    source: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]{0,63}$")]
+    # Who may write under which source: ingest/sources.py (filled in there when left out).
+    source: Annotated[str, StringConstraints(pattern=rf"^{SOURCE_PATTERN.pattern}$")]
     source_ref: Annotated[str, StringConstraints(min_length=1, max_length=128, pattern=r"^\S+$")]
     submitted_at: AwareDatetime
     reporter: Party
@@ -144,7 +182,7 @@ class Referral(_Strict):
     content: Annotated[list[ContentItem], Field(min_length=1, max_length=limits.MAX_CONTENT_ITEMS)]
     suspects: Annotated[list[Suspect], Field(max_length=limits.MAX_SUSPECTS)] = []
 
-    _submitted_not_future = field_validator("submitted_at")(not_future)
+    _submitted_not_future = field_validator("submitted_at")(not_future_unless_bounded)
 
 
 # Problems in words for the people who build the reporting sites: a field that must match a

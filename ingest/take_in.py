@@ -12,9 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from ingest.contract import dates_bounded_later
 from ingest.intake_row import IntakeRow
-from ingest.normalise import validate_referral
+from ingest.normalise import CleanReferral, validate_referral
 from ingest.receipt import Receipt, payload_hash
+from ingest.report_dates import DateBounds
 from ingest.transform import report_row
 
 
@@ -40,10 +42,13 @@ def take_in(
     *,
     issue_code: bool = True,
     journalled: Journalled | None = None,
+    dates: DateBounds | None = None,
 ) -> TakenIn:
     """``payload`` (decoded from ``raw``, its verbatim text) received at ``received_at``, taken
-    in: with a new access code when ``issue_code``, or with what it was given in the journal."""
-    clean = validate_referral(payload)
+    in: with a new access code when ``issue_code``, or with what it was given in the journal.
+    With ``dates`` (a bulk file), a report or incident date out of them is corrected, not
+    refused (``ingest/report_dates.py``)."""
+    clean = _validated(payload, dates is not None)
     if journalled is None:
         receipt, code = Receipt.issue(payload, raw, received_at, with_access_code=issue_code)
     else:
@@ -55,4 +60,11 @@ def take_in(
             reference=journalled.reference,
         )
         code = None
-    return TakenIn(report_row(clean, receipt), code)
+    return TakenIn(report_row(clean, receipt, dates), code)
+
+
+def _validated(payload: object, dates_bounded: bool) -> CleanReferral:
+    if not dates_bounded:
+        return validate_referral(payload)
+    with dates_bounded_later():
+        return validate_referral(payload)

@@ -21,6 +21,7 @@ from ingest.evidence import report_evidence
 from ingest.intake_row import IntakeRow, Row
 from ingest.normalise import CleanContent, CleanParty, CleanReferral
 from ingest.receipt import Receipt, intake_key, report_id
+from ingest.report_dates import DateBounds, report_times
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -171,11 +172,16 @@ def _suspect_people(clean: CleanReferral, rid: str) -> list[Row]:
     ]
 
 
-def report_row(clean: CleanReferral, receipt: Receipt) -> IntakeRow:
+def report_row(
+    clean: CleanReferral, receipt: Receipt, dates: DateBounds | None = None
+) -> IntakeRow:
+    """The row; with ``dates``, its report and incident dates kept within them (each one
+    corrected is a warning on the report, ``ingest/report_dates.py``)."""
     referral = clean.referral
     rid = report_id(referral.source, referral.source_ref)
     incident = referral.incident
     evidence = report_evidence(clean, rid)
+    times = report_times(referral.submitted_at, incident.occurred_at, receipt.received_at, dates)
     return IntakeRow(
         id=rid,
         source=referral.source,
@@ -184,11 +190,13 @@ def report_row(clean: CleanReferral, receipt: Receipt) -> IntakeRow:
         receipt=receipt,
         evidence=evidence,
         block_keys=tuple(report_keys(evidence, default_policy())),
-        unverified=clean.unverified,
+        unverified=clean.unverified + times.corrected,
         written={
             "match": evidence_properties(evidence),
             "submitted_at": _iso(referral.submitted_at),
             "occurred_at": _iso(incident.occurred_at),
+            "reported_at": _iso(times.reported_at),
+            "incident_at": _iso(times.incident_at),
             "contract_version": CONTRACT_VERSION,
             "description": incident.description,
             "location_type": incident.location_type.value,

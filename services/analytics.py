@@ -1,6 +1,12 @@
 """The scale and nature of online hate, for analysts: prolific accounts and persons, repeat
 victims, most-reported content and weekly trends, each over a bounded window of reports.
 
+A window counts reports by when they were reported (the form's or the partner's submission),
+by default; by when the incident happened or when the hub received it only when asked
+(``basis``, :class:`~graph.intel.bounds.TimeBasis`). Each figure says what it counts: reports,
+distinct content (a content cluster: one viral post however many report it), cases, victims
+or accounts (docs/STATISTICS.md).
+
 Hub staff only, with the force filter inside each query as the first layer. Victims are
 personal data: they appear as identity keys and counts, never names or contact details.
 A ranked answer is read a page at a time in Cypher (``SKIP``/``LIMIT``), so its first page costs
@@ -18,7 +24,7 @@ from typing import Any
 from graph.access import Capability
 from graph.cypher import load_query
 from graph.db import Record, native
-from graph.intel.bounds import Window, within
+from graph.intel.bounds import DEFAULT_BASIS, TimeBasis, Window, basis_spans, within
 from graph.platforms import resolve_platform_name
 from services.paging import Page, PageRequest, page_of, ranked_page
 from services.use_case import Caller, use_case
@@ -97,7 +103,7 @@ class RepeatVictim:
 
 @dataclass(frozen=True, slots=True)
 class ReportedContent:
-    """Content by reports received in the window, and its distinct named reporters."""
+    """Content by its reports in the window, and its distinct named reporters."""
 
     content_id: str
     reports: int
@@ -106,20 +112,27 @@ class ReportedContent:
 
 @dataclass(frozen=True, slots=True)
 class TrendRow:
-    """Reports received in one ISO week (Monday, UTC) under one key."""
+    """One ISO week (Monday, UTC) under one key: its reports and, when asked for, its distinct
+    posts (content clusters, an unclustered report counting as its own)."""
 
     week_start: date
     key: str
     reports: int
+    posts: int | None = None  # None: not counted (``with_posts=False``)
 
 
 def _ranked(
-    caller: Caller, query: str, window: Window, request: PageRequest, **params: Any
+    caller: Caller,
+    query: str,
+    window: Window,
+    basis: TimeBasis,
+    request: PageRequest,
+    **params: Any,
 ) -> list[Record]:
-    """One page of a ranked window query, in the viewer's scope."""
+    """One page of a ranked window query, in the viewer's scope, by ``basis``."""
     return caller.graph.read(
         load_query(query), skip=request.offset, limit=request.first + 1,
-        **window.params(), **caller.viewer.cypher_scope(), **params,
+        **window.spans(basis), **caller.viewer.cypher_scope(), **params,
     )  # fmt: skip
 
 
@@ -131,13 +144,14 @@ def prolific_accounts(
     platform: str | None,
     order_by: ProlificOrder,
     request: PageRequest,
+    basis: TimeBasis = DEFAULT_BASIS,
 ) -> Page[ProlificAccount]:
     """Accounts named as the suspect in the most reports (or content) of the window,
     optionally on one platform (any name people use for it)."""
     window = Window.of(since, until)
     platform_id = resolve_platform_name(platform).id if platform is not None else None
     rows = _ranked(
-        caller, "intel/prolific_accounts", window, request, platform=platform_id,
+        caller, "intel/prolific_accounts", window, basis, request, platform=platform_id,
         by_content=order_by is ProlificOrder.CONTENT,
     )  # fmt: skip
     found = [
@@ -152,11 +166,16 @@ def prolific_accounts(
 
 @use_case
 def prolific_persons(
-    caller: Caller, since: datetime, until: datetime, order_by: ProlificOrder, request: PageRequest
+    caller: Caller,
+    since: datetime,
+    until: datetime,
+    order_by: ProlificOrder,
+    request: PageRequest,
+    basis: TimeBasis = DEFAULT_BASIS,
 ) -> Page[ProlificPerson]:
     """Persons behind accounts named in the most reports (or content) of the window."""
     rows = _ranked(
-        caller, "intel/prolific_persons", Window.of(since, until), request,
+        caller, "intel/prolific_persons", Window.of(since, until), basis, request,
         accounts_shown=ACCOUNTS_SHOWN,
         by_content=order_by is ProlificOrder.CONTENT,
     )  # fmt: skip
@@ -179,14 +198,15 @@ def repeat_victims(
     min_reports: int,
     min_cases: int,
     request: PageRequest,
+    basis: TimeBasis = DEFAULT_BASIS,
 ) -> Page[RepeatVictim]:
     """Victim identities in at least ``min_reports`` reports (and ``min_cases`` cases) of the
-    window, most reports first."""
+    window, most reports first; their first and last reports by ``basis``."""
     window = Window.of(since, until)
     within("minReports", min_reports, 2, MAX_THRESHOLD)
     within("minCases", min_cases, 1, MAX_THRESHOLD)
     rows = _ranked(
-        caller, "intel/repeat_victims", window, request, min_reports=min_reports,
+        caller, "intel/repeat_victims", window, basis, request, min_reports=min_reports,
         min_cases=min_cases,
     )  # fmt: skip
     found = [
@@ -201,10 +221,15 @@ def repeat_victims(
 
 @use_case
 def most_reported_content(
-    caller: Caller, since: datetime, until: datetime, request: PageRequest
+    caller: Caller,
+    since: datetime,
+    until: datetime,
+    request: PageRequest,
+    basis: TimeBasis = DEFAULT_BASIS,
 ) -> Page[ReportedContent]:
-    """Content with the most reports received in the window."""
-    rows = _ranked(caller, "intel/most_reported_content", Window.of(since, until), request)
+    """Content with the most reports in the window."""
+    window = Window.of(since, until)
+    rows = _ranked(caller, "intel/most_reported_content", window, basis, request)
     found = [ReportedContent(r["content_id"], r["reports"], r["reporters"]) for r in rows]
     return ranked_page(found, request)
 
@@ -216,14 +241,26 @@ def trends(
     since: datetime,
     until: datetime,
     request: PageRequest,
+    basis: TimeBasis = DEFAULT_BASIS,
+    with_posts: bool = True,
 ) -> Page[TrendRow]:
-    """Reports per ISO week (Monday, UTC) and key, by week then key. A week's whole days are
-    added up from the counts intake keeps where the viewer sees every force."""
+    """Reports and distinct posts per ISO week (Monday, UTC) and key, by week then key, the
+    window read by ``basis``. A week's reports on whole days are added up from the counts
+    intake keeps where the viewer sees every force; its posts are distinct within the week, so
+    they are counted from the reports: ``with_posts=False`` spares that where only reports are
+    wanted (``posts`` is then None)."""
     viewer = caller.viewer
     window = Window.of(since, until)
-    params: dict[str, object] = {**window.params(), **viewer.cypher_scope()}
+    params: dict[str, object] = {**viewer.cypher_scope()}
     if dimension in COUNTED_DAILY:
-        params |= window.counted_days(sees_all=viewer.sees_all_forces)
+        params |= window.edge_spans(basis, sees_all=viewer.sees_all_forces)
+        whole = window.spans(basis) if with_posts else {"spans": basis_spans(basis, [])}
+        params |= {"basis": basis.key, "post_spans": whole["spans"]}
+    else:
+        params |= window.spans(basis)
     rows = caller.graph.read(load_query(TREND_QUERIES[dimension]), **params)
-    found = [TrendRow(native(r["week"]), r["key"], r["reports"]) for r in rows]
+    found = [
+        TrendRow(native(r["week"]), r["key"], r["reports"], r["posts"] if with_posts else None)
+        for r in rows
+    ]
     return page_of(found, request)

@@ -17,7 +17,7 @@ from graph.access import Capability
 from graph.cypher import load_query
 from graph.errors import InvalidValue
 from graph.intel import network_store
-from graph.intel.bounds import Window, within
+from graph.intel.bounds import DEFAULT_BASIS, TimeBasis, Window, within
 from graph.intel.campaigns import CampaignMethod, Targeting, find_campaigns, find_communities
 from graph.intel.network import EntityKind, Link, Node, NodeLabel, Path, Relationship
 from services.paging import Page, PageRequest, page_of, ranked_page
@@ -105,14 +105,16 @@ def campaigns(
     min_victims: int,
     method: CampaignMethod,
     request: PageRequest,
+    basis: TimeBasis = DEFAULT_BASIS,
 ) -> Page[CampaignValue]:
-    """Groups of accounts that targeted the same victims in the window, largest first."""
+    """Groups of accounts that targeted the same victims in the window (read by ``basis``),
+    largest first."""
     window = Window.of(since, until)
     within("minAccounts", min_accounts, 2, MAX_GROUP)
     within("minVictims", min_victims, 1, MAX_GROUP)
     [pairs] = caller.graph.read(
         load_query("intel/co_targeting"), limit=MAX_EDGES + 1,
-        **window.params(), **caller.viewer.cypher_scope(),
+        **window.spans(basis), **caller.viewer.cypher_scope(),
     )  # fmt: skip
     if len(pairs["accounts"]) > MAX_EDGES:
         raise InvalidValue(

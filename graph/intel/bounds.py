@@ -1,12 +1,21 @@
-"""The limits every analyst's network query keeps: depth, result size and time window.
+"""The limits every analyst's network query keeps: depth, result size and time window, and
+which of a report's three times a window is read against.
 
 A query that may touch a bounded part of the graph answers in bounded time however large the
 graph grows, so an argument past a limit is refused with the argument named, never quietly
 clamped: the analyst learns the answer would have been cut. Pure: no I/O.
+
+A report keeps three times (``Report.reported_at``, ``incident_at``, ``received_at``, each with
+its index, ``schema/023_report_times.cypher``); a windowed query reads the one its
+:class:`TimeBasis` names. The query files take ``$spans``, a map with one list of
+``[from, to)`` pairs per basis, empty for the bases not asked for: each basis is one branch of a
+``UNION`` served by its own index, and the branches not asked for seek an empty list, so only
+the asked-for index is read (a ``$basis = ...`` guard would still seek all three).
 """
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 
@@ -14,6 +23,30 @@ from graph.errors import InvalidValue
 
 MAX_WINDOW = timedelta(days=731)  # two years, a leap day included
 MAX_WINDOW_TEXT = "2 years (731 days)"
+
+
+class TimeBasis(enum.StrEnum):
+    """Which of a report's times a window counts it by."""
+
+    REPORTED = "REPORTED"  # when the person reported it (the form's or partner's submission)
+    INCIDENT = "INCIDENT"  # when it happened; a report without an incident date is not counted
+    RECEIVED = "RECEIVED"  # when the hub received it (a backlog arrives all at once)
+
+    @property
+    def key(self) -> str:
+        """The basis as ``$spans`` and ``ReportDay.basis`` name it: ``reported``, ..."""
+        return self.value.lower()
+
+
+DEFAULT_BASIS = TimeBasis.REPORTED
+Span = tuple[datetime, datetime]
+
+
+def basis_spans(basis: TimeBasis, spans: list[Span]) -> dict[str, list[list[datetime]]]:
+    """``$spans`` for a query: ``spans`` under ``basis``, nothing under the other bases."""
+    return {
+        b.key: [[lo, hi] for lo, hi in spans if lo < hi] if b is basis else [] for b in TimeBasis
+    }
 
 
 def within(field: str, value: int, low: int, high: int) -> int:
@@ -44,6 +77,18 @@ class Window:
 
     def params(self) -> dict[str, datetime]:
         return {"since": self.since, "until": self.until}
+
+    def spans(self, basis: TimeBasis) -> dict[str, object]:
+        """``$spans``: the whole window, by ``basis``."""
+        return {"spans": basis_spans(basis, [(self.since, self.until)])}
+
+    def edge_spans(self, basis: TimeBasis, sees_all: bool) -> dict[str, object]:
+        """``$spans`` for the parts of the window a trend counts from the reports (before
+        ``whole_from`` and after ``whole_to``, :meth:`counted_days`), and ``$whole_from``,
+        ``$whole_to`` for the whole days it adds up from the counts intake keeps."""
+        days = self.counted_days(sees_all)
+        edges = [(self.since, days["whole_from"]), (days["whole_to"], self.until)]
+        return {"spans": basis_spans(basis, edges), **days}
 
     def counted_days(self, sees_all: bool) -> dict[str, datetime]:
         """The whole UTC days of the window, from ``whole_from`` up to ``whole_to``, which a

@@ -6,5 +6,10 @@ RETURN [name IN [
   CASE WHEN EXISTS { MATCH (:BlockKey)-[:BLOCKS]->() } THEN '001_block_key_lists' END,
   // 002_report_days leaves its marker.
   CASE WHEN NOT EXISTS { MATCH (:DataUpgrade {id: '002_report_days'}) }
-       THEN '002_report_days' END
+       THEN '002_report_days' END,
+  // 003_report_times leaves no report without the time it was reported.
+  CASE WHEN EXISTS { MATCH (r:Report) WHERE r.reported_at IS NULL } THEN '003_report_times' END,
+  // 004_report_days_by_basis leaves its marker.
+  CASE WHEN NOT EXISTS { MATCH (:DataUpgrade {id: '004_report_days_by_basis'}) }
+       THEN '004_report_days_by_basis' END
 ] WHERE name IS NOT NULL] AS pending

@@ -10,6 +10,8 @@ CREATE (r:Report {
   reference: row.reference, received_at: datetime(row.received_at),
   submitted_at: datetime(row.submitted_at),
   occurred_at: CASE WHEN row.occurred_at IS NULL THEN null ELSE datetime(row.occurred_at) END,
+  reported_at: datetime(row.reported_at),
+  incident_at: CASE WHEN row.incident_at IS NULL THEN null ELSE datetime(row.incident_at) END,
   contract_version: row.contract_version, payload_hash: row.payload_hash,
   raw_payload: row.raw_payload, access_code_hash: row.access_code_hash,
   description: row.description, location_type: row.location_type, online: row.online,

@@ -1,12 +1,25 @@
 // Persons behind accounts (`Account.person_id`, or the account alone) named as the suspect in
-// the most reports (or the most distinct content) received in the window, across platforms.
+// the most reports (or the most distinct content) of the window, across platforms.
+// The window is read against the time $spans names (graph/intel/bounds.py TimeBasis: when the
+// person reported it, by default; when the incident happened; when the hub received it).
 // A force (not hub staff) would see only reports whose case it holds or was notified.
-// params: since, until, by_content, skip, limit, accounts_shown, viewer_force, viewer_sees_all
-MATCH (r:Report)
-WHERE r.received_at >= $since AND r.received_at < $until
-  AND ($viewer_sees_all OR EXISTS {
-    MATCH (:ContentCluster {id: r.cluster_id})<-[:CONCERNS]-(:Case)-[:ASSIGNED_TO|NOTIFIED]->(:Force {code: $viewer_force})
-  })
+// params: spans, by_content, skip, limit, accounts_shown, viewer_force, viewer_sees_all
+CALL () {
+  UNWIND $spans.reported AS span
+  MATCH (r:Report) WHERE r.reported_at >= span[0] AND r.reported_at < span[1]
+  RETURN r, r.reported_at AS at
+  UNION ALL
+  UNWIND $spans.incident AS span
+  MATCH (r:Report) WHERE r.incident_at >= span[0] AND r.incident_at < span[1]
+  RETURN r, r.incident_at AS at
+  UNION ALL
+  UNWIND $spans.received AS span
+  MATCH (r:Report) WHERE r.received_at >= span[0] AND r.received_at < span[1]
+  RETURN r, r.received_at AS at
+}
+WITH r, at WHERE $viewer_sees_all OR EXISTS {
+  MATCH (:ContentCluster {id: r.cluster_id})<-[:CONCERNS]-(:Case)-[:ASSIGNED_TO|NOTIFIED]->(:Force {code: $viewer_force})
+}
 MATCH (r)-[:NAMES_SUSPECT]->(a:Account)
 WITH coalesce(a.person_id, 'person:' + a.key) AS person_id, count(DISTINCT r) AS reports,
      count(DISTINCT coalesce(r.cluster_id, r.id)) AS contents, collect(DISTINCT a.key) AS keys,

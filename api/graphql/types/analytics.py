@@ -1,6 +1,7 @@
 """The scale and nature of online hate, for analysts: prolific accounts and persons, repeat
 victims, most-reported content and weekly trends, each over a bounded window of reports
-(``services/analytics.py``), each a connection paged with ``first``/``after``.
+(``services/analytics.py``), each a connection paged with ``first``/``after``. Each window is
+read by the time ``basis`` names: when the person reported it unless asked otherwise.
 
 Hub staff only. Victims are personal data: they appear as identity keys and counts, never
 names or contact details.
@@ -8,8 +9,9 @@ names or contact details.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 import strawberry
 
@@ -18,11 +20,20 @@ from api.graphql.types.common import ForbiddenError, InvalidInputError
 from api.graphql.types.connection import Connection
 from api.graphql.types.content import Content, content_of
 from api.graphql.types.outcome import paged
+from graph.intel.bounds import DEFAULT_BASIS, TimeBasis
 from services import analytics as service
 from services.paging import DEFAULT_PAGE, PageRequest
 
 Info = strawberry.Info[Context, None]
 
+strawberry.enum(
+    TimeBasis,
+    description="Which of a report's times a window counts it by: REPORTED, when the person "
+    "reported it (the form's or partner's submission; the default); INCIDENT, when the incident "
+    "happened (reports without an incident date are not counted); RECEIVED, when the hub "
+    "received it (a backlog or a partner's file arrives all at once).",
+)
+BASIS_DESCRIPTION = "Which time of each report the window is read against (default REPORTED)."
 strawberry.enum(
     service.ProlificOrder,
     description="What ranks prolific accounts and persons first: REPORTS, the reports naming "
@@ -42,8 +53,12 @@ class ProlificAccount:
     platform: str
     handle: str | None
     person_id: str
-    reports: int
-    contents: int = strawberry.field(description="Distinct content (clusters) reported.")
+    reports: int = strawberry.field(
+        description="Reports naming them in the window (each report once)."
+    )
+    contents: int = strawberry.field(
+        description="Distinct content (clusters: a viral post counts once) reported."
+    )
 
     @classmethod
     def of(cls, v: service.ProlificAccount) -> ProlificAccount:
@@ -60,9 +75,13 @@ class ProlificAccount:
 @strawberry.type(description="A person behind accounts named in reports of the window.")
 class ProlificPerson:
     person_id: str
-    reports: int
-    contents: int
-    account_count: int
+    reports: int = strawberry.field(
+        description="Reports naming them in the window (each report once)."
+    )
+    contents: int = strawberry.field(
+        description="Distinct content (clusters: a viral post counts once) reported."
+    )
+    account_count: int = strawberry.field(description="Distinct accounts of the person named.")
     accounts: list[str] = strawberry.field(
         description=f"Up to {service.ACCOUNTS_SHOWN} account keys."
     )
@@ -83,10 +102,14 @@ class ProlificPerson:
 @strawberry.type(description="A victim identity in several reports: a key and counts only.")
 class RepeatVictim:
     victim: str = strawberry.field(description="Identity key (person id, else Person id).")
-    reports: int
-    cases: int
-    first_reported_at: datetime
-    last_reported_at: datetime
+    reports: int = strawberry.field(description="Reports naming the victim in the window.")
+    cases: int = strawberry.field(description="Distinct cases of those reports.")
+    first_reported_at: datetime = strawberry.field(
+        description="The earliest of those reports, by the window's time basis."
+    )
+    last_reported_at: datetime = strawberry.field(
+        description="The latest of those reports, by the window's time basis."
+    )
 
     @classmethod
     def of(cls, v: service.RepeatVictim) -> RepeatVictim:
@@ -99,10 +122,10 @@ class RepeatVictim:
         )
 
 
-@strawberry.type(description="Content by reports received in the window.")
+@strawberry.type(description="Content by its reports in the window.")
 class ReportedContent:
     content_id: str
-    reports: int
+    reports: int = strawberry.field(description="Reports of the content in the window.")
     reporters: int = strawberry.field(description="Distinct named reporters in the window.")
 
     @classmethod
@@ -114,15 +137,29 @@ class ReportedContent:
         return await content_of(info, self.content_id)
 
 
-@strawberry.type(description="Reports received in one ISO week (Monday, UTC) under one key.")
+@strawberry.type(
+    description="One ISO week (Monday, UTC) under one key: its reports, and its distinct posts."
+)
 class TrendRow:
     week_start: date
     key: str
-    reports: int
+    reports: int = strawberry.field(description="Reports (a viral post's every report counts).")
+    posts: int | None = strawberry.field(
+        description="Distinct posts (content clusters: a viral post counts once) with reports "
+        "in the week; counted only when asked for."
+    )
 
     @classmethod
     def of(cls, v: service.TrendRow) -> TrendRow:
-        return cls(week_start=v.week_start, key=v.key, reports=v.reports)
+        return cls(week_start=v.week_start, key=v.key, reports=v.reports, posts=v.posts)
+
+
+def _asks_for(selections: Iterable[Any], name: str) -> bool:
+    """Whether ``name`` is selected anywhere below ``selections`` (fragments included)."""
+    return any(
+        getattr(s, "name", None) == name or _asks_for(getattr(s, "selections", ()), name)
+        for s in selections
+    )
 
 
 ProlificAccountsResult = Annotated[
@@ -155,10 +192,17 @@ async def prolific_accounts(
     order_by: service.ProlificOrder = service.ProlificOrder.REPORTS,
     first: int = DEFAULT_PAGE,
     after: str | None = None,
+    basis: Annotated[TimeBasis, strawberry.argument(description=BASIS_DESCRIPTION)] = DEFAULT_BASIS,
 ) -> ProlificAccountsResult:
     return await paged(
         lambda: info.context.run(
-            service.prolific_accounts, since, until, platform, order_by, PageRequest(first, after)
+            service.prolific_accounts,
+            since,
+            until,
+            platform,
+            order_by,
+            PageRequest(first, after),
+            basis,
         ),
         ProlificAccount.of,
     )
@@ -171,10 +215,11 @@ async def prolific_persons(
     order_by: service.ProlificOrder = service.ProlificOrder.REPORTS,
     first: int = DEFAULT_PAGE,
     after: str | None = None,
+    basis: Annotated[TimeBasis, strawberry.argument(description=BASIS_DESCRIPTION)] = DEFAULT_BASIS,
 ) -> ProlificPersonsResult:
     return await paged(
         lambda: info.context.run(
-            service.prolific_persons, since, until, order_by, PageRequest(first, after)
+            service.prolific_persons, since, until, order_by, PageRequest(first, after), basis
         ),
         ProlificPerson.of,
     )
@@ -188,6 +233,7 @@ async def repeat_victims(
     min_cases: int = 1,
     first: int = DEFAULT_PAGE,
     after: str | None = None,
+    basis: Annotated[TimeBasis, strawberry.argument(description=BASIS_DESCRIPTION)] = DEFAULT_BASIS,
 ) -> RepeatVictimsResult:
     return await paged(
         lambda: info.context.run(
@@ -197,6 +243,7 @@ async def repeat_victims(
             min_reports,
             min_cases,
             PageRequest(first, after),
+            basis,
         ),
         RepeatVictim.of,
     )
@@ -208,10 +255,11 @@ async def most_reported_content(
     until: datetime,
     first: int = DEFAULT_PAGE,
     after: str | None = None,
+    basis: Annotated[TimeBasis, strawberry.argument(description=BASIS_DESCRIPTION)] = DEFAULT_BASIS,
 ) -> MostReportedContentResult:
     return await paged(
         lambda: info.context.run(
-            service.most_reported_content, since, until, PageRequest(first, after)
+            service.most_reported_content, since, until, PageRequest(first, after), basis
         ),
         ReportedContent.of,
     )
@@ -224,10 +272,12 @@ async def trends(
     until: datetime,
     first: int = DEFAULT_PAGE,
     after: str | None = None,
+    basis: Annotated[TimeBasis, strawberry.argument(description=BASIS_DESCRIPTION)] = DEFAULT_BASIS,
 ) -> TrendsResult:
+    posts = _asks_for(info.selected_fields, "posts")
     return await paged(
         lambda: info.context.run(
-            service.trends, dimension, since, until, PageRequest(first, after)
+            service.trends, dimension, since, until, PageRequest(first, after), basis, posts
         ),
         TrendRow.of,
     )
@@ -249,10 +299,10 @@ class AnalyticsQueries:
     )
     most_reported_content: MostReportedContentResult = strawberry.field(
         resolver=most_reported_content,
-        description="Content with the most reports received in a window.",
+        description="Content with the most reports in a window.",
     )
     trends: TrendsResult = strawberry.field(
         resolver=trends,
-        description="Reports per ISO week (Monday, UTC) by strand, platform or force, by week "
-        "then key.",
+        description="Reports and distinct posts per ISO week (Monday, UTC) by strand, platform "
+        "or force, by week then key.",
     )

@@ -14,9 +14,11 @@ from typing import Annotated, TypeVar
 import strawberry
 
 from api.graphql.context import Context
+from api.graphql.types.analytics import BASIS_DESCRIPTION
 from api.graphql.types.common import ForbiddenError, InvalidInputError, NotFoundError
 from api.graphql.types.connection import Connection
 from api.graphql.types.outcome import LookupFailure, asks_for, looked_up, paged
+from graph.intel.bounds import DEFAULT_BASIS, TimeBasis
 from graph.intel.campaigns import CampaignMethod
 from graph.intel.network import EntityKind, NodeLabel, Relationship
 from services import network as service
@@ -149,6 +151,7 @@ async def campaigns(
     method: CampaignMethod = CampaignMethod.COMPONENTS,
     first: int = DEFAULT_PAGE,
     after: str | None = None,
+    basis: Annotated[TimeBasis, strawberry.argument(description=BASIS_DESCRIPTION)] = DEFAULT_BASIS,
 ) -> CampaignsResult:
     return await paged(
         lambda: info.context.run(
@@ -159,6 +162,7 @@ async def campaigns(
             min_victims,
             method,
             PageRequest(first, after),
+            basis,
         ),
         Campaign.of,
     )

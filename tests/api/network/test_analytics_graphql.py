@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 
 from graph.cypher import load_query
 from graph.db import Graph
-from graph.intel.bounds import Window
+from graph.intel.bounds import TimeBasis, Window
 from tests.api.conftest import gql
 from tests.factories import referral
 
@@ -41,7 +41,7 @@ REFERRALS = [
 
 def submit_all(client: TestClient, graph: Graph) -> None:
     for source_ref, url, platform, handle, victim, strands in REFERRALS:
-        payload = referral(source_ref=source_ref)
+        payload = referral(source_ref=source_ref, submitted_at=NOW.isoformat())  # reported now
         payload["content"][0]["url"] = url
         payload["content"][0]["platform"] = platform
         payload["content"][0]["text"] = f"abuse posted at {url}"  # duplicates share the post
@@ -249,13 +249,17 @@ def test_the_force_filter_inside_the_query(loaded: TestClient, graph: Graph) -> 
     since, until = NOW - timedelta(days=2), NOW + timedelta(days=2)
     query = load_query("intel/trends_by_strand")
     window = Window.of(since, until)
-    params = {**window.params(), **window.counted_days(sees_all=False)}
+    posts = window.spans(TimeBasis.REPORTED)["spans"]
+    params = {
+        **window.edge_spans(TimeBasis.REPORTED, sees_all=False), "basis": "reported",
+        "post_spans": posts,
+    }  # fmt: skip
     leeds = graph.read(query, viewer_force=LEEDS, viewer_sees_all=False, **params)
     assert [(r["key"], r["reports"]) for r in leeds] == [("race", 1)]
     other = graph.read(query, viewer_force="E23000001", viewer_sees_all=False, **params)
     assert other == []
     # Were the hub's counts a day (not by force) offered to a force anyway, it would not see them.
-    everything = {**params, **window.counted_days(sees_all=True)}
+    everything = {**params, **window.edge_spans(TimeBasis.REPORTED, sees_all=True)}
     other = graph.read(query, viewer_force="E23000001", viewer_sees_all=False, **everything)
     assert other == []
 

@@ -14,6 +14,9 @@ from tests.api.conftest import gql
 from tests.factories import referral
 
 ANALYST = "dev:intelligence_analyst:ia-morgan"
+# Campaigns are read by when the reports were made (graph/intel/bounds.py TimeBasis): these are
+# made as they are sent.
+NOW = datetime.now(UTC).isoformat()
 
 
 def test_campaign_of_ten_accounts_against_three_victims(client: TestClient, graph: Graph) -> None:
@@ -21,7 +24,7 @@ def test_campaign_of_ten_accounts_against_three_victims(client: TestClient, grap
     victims = {"amara": "07911 123456", "ben": "07911 123457", "cat": "07400 123456"}
     for troll in range(10):
         for victim, phone in victims.items():
-            payload = referral(source_ref=f"TV-CAMP-{n}")
+            payload = referral(source_ref=f"TV-CAMP-{n}", submitted_at=NOW)  # reported now
             payload["reporter"].update({"name": f"{victim.title()} Example", "phone": phone})
             payload["content"][0]["url"] = (
                 f"https://x.com/troll{troll}/status/{1796500000000000000 + n}"
@@ -30,7 +33,7 @@ def test_campaign_of_ten_accounts_against_three_victims(client: TestClient, grap
             payload["suspects"] = [{"platform": "x", "handle": f"troll{troll}"}]
             assert client.post("/api/v1/referrals", json=payload).status_code == 201
             n += 1
-    lone = referral(source_ref="TV-LONE")
+    lone = referral(source_ref="TV-LONE", submitted_at=NOW)
     lone["suspects"] = [{"platform": "x", "handle": "someoneelse"}]
     lone["reporter"].update(
         {"email": "dave@example.org", "name": "Dave Example", "phone": "07400 123457"}
@@ -75,7 +78,7 @@ def test_a_window_with_more_links_than_the_cap_asks_for_a_narrower_one(
     client: TestClient, graph: Graph, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     for n in range(3):
-        payload = referral(source_ref=f"TV-CAP-{n}")
+        payload = referral(source_ref=f"TV-CAP-{n}", submitted_at=NOW)
         payload["suspects"] = [{"platform": "x", "handle": f"capped{n}"}]
         assert client.post("/api/v1/referrals", json=payload).status_code == 201
     now = datetime.now(UTC)

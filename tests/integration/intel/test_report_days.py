@@ -1,9 +1,11 @@
-"""The reports a day that intake keeps by strand and platform, and the weekly trends built on them.
+"""The reports a day that intake keeps by strand and platform and time basis, and the weekly
+trends built on them.
 
 Trends over whole days add up these counts; the partial days at a window's edges, and every day
-for a viewer who sees one force only, are counted from the reports. Whatever the window, both
-ways must give the same weeks and counts as counting the reports one by one, here in Python from
-what was written.
+for a viewer who sees one force only, are counted from the reports. Whatever the window and
+whichever of a report's times it is read by (reported, incident, received: here weeks apart),
+both ways must give the same weeks and counts as counting the reports one by one, here in
+Python from what was written.
 """
 
 from __future__ import annotations
@@ -16,12 +18,20 @@ import pytest
 
 from graph.cypher import load_query
 from graph.db import Graph
-from graph.intel.bounds import Window
+from graph.intel.bounds import TimeBasis, Window
 from ingest.load import write_reports
 from tests.factories import referral
 from tests.integration.intake.helpers import query, row
 
 START = datetime(2026, 3, 5, 7, 30, tzinfo=UTC)  # a Thursday: the days run over three weeks
+# Each report's times, apart by whole weeks so the days keep their weekdays: reported at START
+# plus its hours, the incident four weeks before (none for NO_INCIDENT), received six weeks after.
+OFFSETS = {
+    TimeBasis.REPORTED: timedelta(0),
+    TimeBasis.INCIDENT: timedelta(weeks=-4),
+    TimeBasis.RECEIVED: timedelta(weeks=6),
+}
+NO_INCIDENT = {7}
 
 # (hours after START, strands, platforms of its content)
 REPORTS: list[tuple[float, list[str], list[str]]] = [
@@ -49,20 +59,28 @@ URLS = {
 def _rows(first: int, last: int) -> list[Any]:
     rows = []
     for n, (hours, strands, platforms) in enumerate(REPORTS[first:last], start=first):
-        payload = referral(source_ref=f"TV-DAY-{n}")
+        at = START + timedelta(hours=hours)
+        payload = referral(source_ref=f"TV-DAY-{n}", submitted_at=at.isoformat())
         payload["incident"]["strands"] = strands
+        payload["incident"]["occurred_at"] = (
+            None if n in NO_INCIDENT else (at + OFFSETS[TimeBasis.INCIDENT]).isoformat()
+        )
         payload["content"] = [
             {"url": URLS[p].format(n=n, i=i), "platform": p, "text": f"post {n} {i}"}
             for i, p in enumerate(platforms)
         ]
-        rows.append(row(payload, START + timedelta(hours=hours)))
+        rows.append(row(payload, at + OFFSETS[TimeBasis.RECEIVED]))
     return rows
 
 
-def _expected(since: datetime, until: datetime, dimension: str) -> list[tuple[date, str, int]]:
+def _expected(
+    since: datetime, until: datetime, dimension: str, basis: TimeBasis = TimeBasis.REPORTED
+) -> list[tuple[date, str, int]]:
     counts: Counter[tuple[date, str]] = Counter()
-    for hours, strands, platforms in REPORTS:
-        at = START + timedelta(hours=hours)
+    for n, (hours, strands, platforms) in enumerate(REPORTS):
+        if basis is TimeBasis.INCIDENT and n in NO_INCIDENT:
+            continue
+        at = START + timedelta(hours=hours) + OFFSETS[basis]
         if since <= at < until:
             day = at.date()
             week = day - timedelta(days=day.weekday())
@@ -72,15 +90,21 @@ def _expected(since: datetime, until: datetime, dimension: str) -> list[tuple[da
 
 
 def _trends(
-    graph: Graph, dimension: str, since: datetime, until: datetime, counted: bool
+    graph: Graph,
+    dimension: str,
+    since: datetime,
+    until: datetime,
+    counted: bool,
+    basis: TimeBasis = TimeBasis.REPORTED,
 ) -> list[tuple[date, str, int]]:
     window = Window.of(since, until)
     rows = graph.read(
         load_query(f"intel/trends_by_{dimension}"),
         viewer_force=None,
         viewer_sees_all=True,
-        **window.params(),
-        **window.counted_days(sees_all=counted),
+        basis=basis.key,
+        post_spans=window.spans(basis)["spans"],
+        **window.edge_spans(basis, sees_all=counted),
     )
     return [(r["week"].to_native(), r["key"], r["reports"]) for r in rows]
 
@@ -107,54 +131,89 @@ WINDOWS = [
 ]
 
 
+@pytest.mark.parametrize("basis", list(TimeBasis))
 @pytest.mark.parametrize("dimension", ["strand", "platform"])
 @pytest.mark.parametrize(("since", "until"), WINDOWS)
 def test_trends_from_the_counts_a_day_are_the_reports_counted_one_by_one(
-    written: Graph, dimension: str, since: datetime, until: datetime
+    written: Graph, dimension: str, since: datetime, until: datetime, basis: TimeBasis
 ) -> None:
-    expected = _expected(since, until, dimension)
-    assert _trends(written, dimension, since, until, counted=True) == expected
-    assert _trends(written, dimension, since, until, counted=False) == expected
+    since, until = since + OFFSETS[basis], until + OFFSETS[basis]
+    expected = _expected(since, until, dimension, basis)
+    assert expected or basis is TimeBasis.INCIDENT  # every window holds reports
+    assert _trends(written, dimension, since, until, counted=True, basis=basis) == expected
+    assert _trends(written, dimension, since, until, counted=False, basis=basis) == expected
 
 
-def test_intake_keeps_a_count_a_day_and_key_and_a_rerun_adds_nothing(written: Graph) -> None:
+def test_intake_keeps_a_count_a_day_key_and_basis_and_a_rerun_adds_nothing(
+    written: Graph,
+) -> None:
     days = _days(written)
-    assert days["strand|race|2026-03-05"] == 2
-    assert days["strand|religion|2026-03-05"] == 2
-    assert days["strand|disability|2026-03-06"] == 1
-    assert days["platform|x|2026-03-09"] == 2  # one of them with two items on x
-    assert days["platform|instagram|2026-03-06"] == 1
-    assert sum(n for k, n in days.items() if k.startswith("strand|")) == sum(
-        len(set(strands)) for _, strands, _ in REPORTS
-    )
+    assert days["reported|strand|race|2026-03-05"] == 2
+    assert days["reported|strand|religion|2026-03-05"] == 2
+    assert days["reported|strand|disability|2026-03-06"] == 1
+    assert days["reported|platform|x|2026-03-09"] == 2  # one of them with two items on x
+    assert days["reported|platform|instagram|2026-03-06"] == 1
+    # The same reports, six weeks later by receipt and four weeks earlier by incident.
+    assert days["received|strand|race|2026-04-16"] == 2
+    assert days["incident|strand|race|2026-02-05"] == 2
+    per_report = sum(len(set(strands)) for _, strands, _ in REPORTS)
+    for basis, less in (("reported", 0), ("received", 0), ("incident", 1)):  # one: no incident
+        assert sum(n for k, n in days.items() if k.startswith(f"{basis}|strand|")) == (
+            per_report - less
+        )
     # The same referrals again are already present: no report, and no count, is added twice.
     write_reports(written, _rows(0, len(REPORTS)))
     assert _days(written) == days
 
 
-def test_the_upgrade_counts_every_report_once_and_then_finds_nothing_to_do(
+def _times(graph: Graph) -> dict[str, tuple[Any, Any]]:
+    found = query(
+        graph, "MATCH (r:Report) RETURN r.id AS id, r.reported_at AS reported, "
+        "r.incident_at AS incident",
+    )  # fmt: skip
+    return {r["id"]: (r["reported"], r["incident"]) for r in found}
+
+
+def test_the_upgrades_give_an_older_graph_its_times_and_counts_and_then_find_nothing_to_do(
     written: Graph,
 ) -> None:
-    upgrade = load_query("upgrades/002_report_days").text
-    kept = _days(written)
-    # As where the new intake ran before the upgrade (the test database is emptied, marker and
-    # all, before each test): the counts are made afresh, not added to.
-    assert query(written, "MATCH (u:DataUpgrade) RETURN count(u) AS n") == [{"n": 0}]
-    written.run_schema(upgrade)
-    assert _days(written) == kept
-    assert query(written, "MATCH (u:DataUpgrade) RETURN u.id AS id") == [{"id": "002_report_days"}]
+    times_upgrade = load_query("upgrades/003_report_times").text
+    days_upgrade = load_query("upgrades/004_report_days_by_basis").text
+    kept, times = _days(written), _times(written)
+    # A graph from before reports kept their times: counts without a basis, no times, and one
+    # report whose submission time lies after the hub received it.
+    query(written, "MATCH (d:ReportDay) DELETE d")
+    written.run_schema(load_query("upgrades/002_report_days").text)
+    assert all(k.split("|")[0] in {"strand", "platform"} for k in _days(written))
+    query(written, "MATCH (r:Report) REMOVE r.reported_at, r.incident_at")
+    late = query(
+        written, "MATCH (r:Report {source_ref: 'TV-DAY-0'}) "
+        "SET r.submitted_at = r.received_at + duration({hours: 2}) RETURN r.received_at AS at",
+    )[0]["at"]  # fmt: skip
+    pending = load_query("admin/pending_upgrades")
+    assert written.read(pending)[0]["pending"] == ["003_report_times", "004_report_days_by_basis"]
 
-    # Its marker there, it changes nothing, even a count it would have made otherwise.
-    query(written, "MATCH (d:ReportDay {id: 'strand|race|2026-03-05'}) SET d.reports = 99")
-    written.run_schema(upgrade)
-    assert _days(written) == {**kept, "strand|race|2026-03-05": 99}
+    written.run_schema(times_upgrade)
+    written.run_schema(days_upgrade)
+    assert written.read(pending)[0]["pending"] == []
+    first = next(r for r in _rows(0, 1))
+    restored = _times(written)
+    assert restored[first.id][0] == late  # counted as reported when it was received
+    assert {k: v for k, v in restored.items() if k != first.id} == {
+        k: v for k, v in times.items() if k != first.id
+    }
+    # Counted as intake counts, but for the report now reported when it was received.
+    recounted = _days(written)
+    assert {k: n for k, n in recounted.items() if not k.startswith("reported|")} == {
+        k: n for k, n in kept.items() if not k.startswith("reported|")
+    }
+    assert (
+        recounted["reported|strand|race|2026-03-05"] == kept["reported|strand|race|2026-03-05"] - 1
+    )
+    assert recounted["reported|strand|race|2026-04-16"] == 1
 
-    # A graph from before intake kept them: no counts and no marker.
-    query(written, "MATCH (n) WHERE n:ReportDay OR n:DataUpgrade DELETE n")
-    written.run_schema(upgrade)
-    assert _days(written) == kept
-    for dimension in ("strand", "platform"):
-        since, until = WINDOWS[1]
-        assert _trends(written, dimension, since, until, counted=True) == _expected(
-            since, until, dimension
-        )
+    # Their work done, they change nothing, even a count the recount would have made otherwise.
+    query(written, "MATCH (d:ReportDay {id: 'received|strand|race|2026-04-16'}) SET d.reports = 99")
+    written.run_schema(times_upgrade)
+    written.run_schema(days_upgrade)
+    assert _days(written) == {**recounted, "received|strand|race|2026-04-16": 99}
