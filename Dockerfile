@@ -22,10 +22,15 @@ COPY --from=assets /web/dist ./web/dist
 # Every folder the hub writes, created here owned by its user (uid 10001) and private to it:
 # an empty named volume mounted on one of them starts as a copy of it, owner and mode included
 # (docker-compose.yml mounts them; OPERATIONS.md, "Deploying with compose").
-RUN pip install . \
+# pdqhash (evidence images' perceptual hashes) has no wheel for every platform: a C++ compiler
+# builds it, and is removed again in the same layer.
+RUN apt-get update && apt-get install -y --no-install-recommends g++ \
+ && pip install . \
+ && apt-get purge -y --auto-remove g++ && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --user-group --home-dir /var/lib/ohch ohch \
  && install -d -o ohch -g ohch -m 0700 \
       /var/lib/ohch /var/lib/ohch/journal /var/lib/ohch/audit /var/lib/ohch/nim \
+      /var/lib/ohch/evidence \
       /var/backups/ohch
 USER 10001:10001
 WORKDIR /var/lib/ohch

@@ -16,7 +16,8 @@ from graph.errors import GraphUnavailable
 from graph.intel.export_state import latest_watermark
 from graph.settings import Environment, Settings
 from graph.viewer import ANONYMOUS
-from services import operations, reference
+from ingest.journal import Journal
+from services import intake_conflicts, operations, reference
 from services.use_case import Caller
 
 router = APIRouter(tags=["health"])
@@ -31,7 +32,9 @@ def healthz() -> dict[str, str]:
 
 @router.get("/readyz")
 async def readyz(request: Request) -> JSONResponse:
-    """503 while Neo4j is unreachable or the schema is not yet applied."""
+    """503 while Neo4j is unreachable or the schema is not yet applied; 200 ``degraded`` (with
+    what is wrong in ``detail``) while the intake journal holds a backlog its last drain could
+    not write, or quarantined lines nobody has reviewed; else 200 ``ready``."""
     caller = Caller(request.app.state.graph, ANONYMOUS)
     try:
         await asyncio.wait_for(asyncio.to_thread(reference.graph_answers, caller), 10.0)
@@ -42,16 +45,24 @@ async def readyz(request: Request) -> JSONResponse:
         )
     if not request.app.state.schema_ready.is_set():
         return JSONResponse({"status": "starting", "detail": "schema not applied"}, 503)
+    journal: Journal = request.app.state.journal
+    concerns = await asyncio.to_thread(journal.concerns)
+    if concerns:  # serving, but a person must look: 200, so traffic still comes
+        return JSONResponse({"status": "degraded", "detail": "; ".join(concerns)})
     return JSONResponse({"status": "ready"})
 
 
 def _read_gauges(state: State) -> Gauges:
     settings: Settings = state.settings
     now = datetime.now(UTC)
-    hub = operations.hub_state(Caller(state.graph, ANONYMOUS), now)
+    caller = Caller(state.graph, ANONYMOUS)
+    hub = operations.hub_state(caller, now)
     exported = latest_watermark(settings.nim_export_dir) if settings.nim_export_dir else None
+    journal: Journal = state.journal
     return Gauges(
-        journal_backlog=state.journal.backlog(),
+        journal_backlog=journal.backlog(),
+        journal_quarantined=len(journal.quarantined()),
+        intake_conflicts_open=intake_conflicts.open_intake_conflicts(caller),
         review_pending=hub.review_pending,
         decisions_overdue=hub.decisions_overdue,
         export_age_seconds=(now - exported).total_seconds() if exported else None,

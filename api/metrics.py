@@ -3,10 +3,10 @@
 Counted as the hub works: HTTP requests and their latency by method and route template (never
 a raw path, which would carry ids), GraphQL root fields asked for, referrals by how intake took
 them (created, already received, journalled, rejected). Read when scraped, at most once a
-minute (``HubGauges``): the journal's backlog, pending duplicate reviews, cases past their
-24-hour recording decision, and the age of the last NIM export. With several worker processes
-(``PROMETHEUS_MULTIPROC_DIR`` set, as ``ohch serve --workers`` does) each process's counts are
-summed at scrape.
+minute (``HubGauges``): the journal's backlog and quarantined lines, open intake conflicts,
+pending duplicate reviews, cases past their 24-hour recording decision, and the age of the last
+NIM export. With several worker processes (``PROMETHEUS_MULTIPROC_DIR`` set, as ``ohch serve
+--workers`` does) each process's counts are summed at scrape.
 """
 
 from __future__ import annotations
@@ -51,6 +51,8 @@ class Gauges:
     review_pending: int
     decisions_overdue: int
     export_age_seconds: float | None  # None: no export folder configured or none run yet
+    journal_quarantined: int = 0  # journal lines set aside, not yet reviewed
+    intake_conflicts_open: int = 0  # journalled referrals conflicting with a report
 
 
 class HubGauges(Collector):
@@ -74,6 +76,16 @@ class HubGauges(Collector):
         g = self._gauges()
         yield GaugeMetricFamily(
             "ohch_journal_backlog", "Referrals in the journal waiting for Neo4j", g.journal_backlog
+        )
+        yield GaugeMetricFamily(
+            "ohch_journal_quarantined",
+            "Journal lines set aside (torn or unreadable), not yet reviewed",
+            g.journal_quarantined,
+        )
+        yield GaugeMetricFamily(
+            "ohch_intake_conflicts_open",
+            "Journalled referrals conflicting with a report written meanwhile",
+            g.intake_conflicts_open,
         )
         yield GaugeMetricFamily(
             "ohch_review_queue_pending", "Possible duplicates awaiting an analyst", g.review_pending

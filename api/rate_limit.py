@@ -1,10 +1,13 @@
-"""How often one client may submit to the public door: a token bucket per address.
+"""How often one client may submit to the intake doors: a token bucket per client.
 
-The public reporting site's submissions (``POST /api/v1/referrals`` and GraphQL
-``submitReferral`` without a bearer token) take one token each from their address's bucket;
-a bucket holds ``rate`` tokens and refills at ``rate`` a minute, so a person reporting several
-posts is never stopped while a script flooding the door is, with ``429`` and ``Retry-After``.
-Signed-in partners and staff are not limited here (their token is checked downstream).
+Submissions (``POST /api/v1/referrals`` and GraphQL ``submitReferral``) take one token each
+from their client's bucket; a bucket holds ``rate`` tokens and refills at ``rate`` a minute,
+so a person reporting several posts is never stopped while a script flooding the door is, with
+``429`` and ``Retry-After``. Two limiters, each its own setting (``api/request_guard.py``
+applies them): the public's without a token, one bucket per address
+(``OHCH_INTAKE_RATE_PER_MINUTE``); a partner's, one bucket per partner account whatever its
+address (``OHCH_INTAKE_PARTNER_RATE_PER_MINUTE``), so a feed and a benchmark set their own.
+Staff are not limited here.
 
 The buckets live in this process: with several API processes each keeps its own, so the
 effective limit is per process (the deployment's proxy can add a shared one). At most

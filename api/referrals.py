@@ -6,6 +6,11 @@ durably journalled; 409 when the same (source, source_ref) arrives with a differ
 422 naming every problem, shape and value together. A contact or location detail that does not
 validate never refuses a referral: it is kept as typed, unverified, and listed under
 ``warnings`` (field and message) in the 201, 200 or 202 answer.
+
+Who sends decides the ``source`` (``ingest/sources.py``): without a token the public site's
+(``OHCH_INTAKE_PUBLIC_SOURCE``), with a partner's token its own; 403 naming ``source`` for any
+other. Body size, type, nesting and rate are refused before this route runs (413, 415, 422,
+429: ``api/request_guard.py``). The OpenAPI description is ``api/openapi.py``'s.
 """
 
 from __future__ import annotations
@@ -15,7 +20,9 @@ import asyncio
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
+from api import openapi
 from graph.audit.log import AuditLog
+from graph.settings import Settings
 from ingest.limits import MAX_BODY_BYTES
 from services import intake
 from services.intake import Acceptance
@@ -31,29 +38,52 @@ _STATUS = {
 }
 
 
-async def _read_limited(request: Request) -> bytes:
-    """The body, refused as soon as it passes the limit (not after buffering all of it)."""
+async def _read_limited(request: Request) -> bytes | None:
+    """The body, or None as soon as it passes the limit (not after buffering all of it). The
+    request guard refuses such a body first; this holds the limit should the route be mounted
+    without it."""
     chunks = []
     size = 0
     async for chunk in request.stream():
         size += len(chunk)
         if size > MAX_BODY_BYTES:
-            return b"x" * (MAX_BODY_BYTES + 1)  # decode_body names the breach
+            return None
         chunks.append(chunk)
     return b"".join(chunks)
 
 
-@router.post("/referrals", status_code=201)
+@router.post(
+    "/referrals",
+    status_code=201,
+    summary="Submit one referral",
+    response_model=None,
+    responses=dict(openapi.RESPONSES),
+    openapi_extra=openapi.REQUEST,
+)
 async def submit_referral(request: Request) -> JSONResponse:
+    """Submit one referral of the contract (docs/INTAKE.md). Anonymous for the public site;
+    a partner sends its bearer token and writes under its own source only."""
     body = await _read_limited(request)
+    if body is None:
+        problem = f"is larger than {MAX_BODY_BYTES} bytes"
+        return JSONResponse(
+            {
+                "error": "InvalidInput",
+                "detail": f"body: {problem}",
+                "problems": [{"field": "body", "message": problem}],
+            },
+            status_code=413,
+        )
     payload = intake.decode_body(body)
     viewer = await request.app.state.signin.viewer(request.headers.get("authorization"))
+    settings: Settings = request.app.state.settings
     accepted = await asyncio.to_thread(
         intake.submit_referral,
         Caller(request.app.state.graph, viewer),
         payload,
         body.decode("utf-8", errors="replace"),
         request.app.state.journal,
+        public_source=settings.intake_public_source,
     )
     audit_log: AuditLog = request.app.state.audit_log
     await asyncio.to_thread(

@@ -1,14 +1,25 @@
 """Refuse what could stall or flood the API before anything parses it, and mark every
 response.
 
-GraphQL requests are the one body the API hands to a parser it does not own: the body is
-read up to ``OHCH_GRAPHQL_MAX_BODY_BYTES`` (413 past it, without reading the rest) and its
-JSON nesting measured in one linear pass (400 past ``OHCH_API_MAX_JSON_DEPTH``), so a huge
-query or a variable nested thousands deep never reaches the parser and the event loop. The
-query's tokens are counted (in C, by a regular expression) before anything parses it, and
-the schema bounds them again (``MaxTokensLimiter``). A referral
-must be sent as JSON (415 otherwise), and anonymous submissions are rate-limited per address
-(``api/rate_limit.py``; 429 with ``Retry-After``).
+The intake doors are read here first, each up to its limit (413 past it, without reading the
+rest; a ``Content-Length`` past it is refused before anything is read), and their JSON nesting
+measured in one linear pass, so a huge body or one nested thousands deep never reaches a parser
+or the event loop:
+
+- ``POST /api/v1/referrals``: 512 KiB (``ingest/limits.py``); JSON only (415); nesting 422;
+  rate-limited (429).
+- ``POST /api/v1/status``: 4 KiB (a reference and an access code); JSON only (415); nesting
+  422; its own limit on guesses (``services/attempts.py``).
+- ``POST /graphql``: ``OHCH_GRAPHQL_MAX_BODY_BYTES``, but a request that submits a referral may
+  carry one as large as REST takes, plus 16 KiB of query; JSON only (415), a JSON object of
+  strict JSON (400: ``1e999`` would reach the server as infinity); nesting 400; a
+  ``submitReferral`` is rate-limited as the REST door is.
+
+Depth is ``OHCH_API_MAX_JSON_DEPTH``; 422 on the REST doors (the body breaks their contract),
+400 on GraphQL (a malformed GraphQL request). A GraphQL query's tokens are counted (in C, by a
+regular expression) before anything parses it, and the schema bounds them again
+(``MaxTokensLimiter``). Submissions are rate-limited (``api/rate_limit.py``; 429 with
+``Retry-After``): the public per address, each partner per account; staff are not.
 
 Every response carries the security headers a police system's API owes its clients: no
 caching of personal data, no sniffing, no framing, no referrer, HSTS in production.
@@ -24,7 +35,10 @@ from typing import Any
 import orjson
 
 from api.rate_limit import SubmissionLimiter, retry_after
+from graph.errors import OhchError
 from graph.settings import Environment, Settings
+from graph.viewer import Role
+from ingest.limits import MAX_BODY_BYTES
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -44,7 +58,10 @@ _GRAPHQL_TOKEN = re.compile(
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
 GRAPHQL = "/graphql"
 REFERRALS = "/api/v1/referrals"
+STATUS = "/api/v1/status"
+STATUS_MAX_BODY_BYTES = 4096
 SUBMIT_REFERRAL = b"submitReferral"
+QUERY_ALLOWANCE_BYTES = 16 * 1024  # a submitReferral request: the referral, and its query
 
 
 def json_depth_exceeds(body: bytes, limit: int) -> bool:
@@ -88,6 +105,26 @@ def _not_json(scope: Scope) -> Refusal | None:
     return _problem(415, "must be sent as JSON (Content-Type: application/json)")
 
 
+def _not_a_request(body: bytes) -> Refusal | None:
+    """A GraphQL request is a JSON object (GraphQL over HTTP) of strict JSON: any other value
+    (``1e999``, which Python's reader takes as infinity) would reach the server's code, which
+    assumes one."""
+    try:
+        payload = orjson.loads(body)
+    except orjson.JSONDecodeError as error:
+        return _problem(400, f"is not valid JSON: {error}")
+    if isinstance(payload, dict):
+        return None
+    return _problem(400, "must be a JSON object with a query")
+
+
+def _declared_too_large(scope: Scope, limit: int) -> Refusal | None:
+    declared = dict(scope["headers"]).get(b"content-length", b"")
+    if declared.isdigit() and int(declared) > limit:
+        return _problem(413, f"is larger than {limit} bytes")
+    return None
+
+
 def _problem(status: int, message: str) -> Refusal:
     body = {
         "error": "InvalidInput",
@@ -98,14 +135,18 @@ def _problem(status: int, message: str) -> Refusal:
 
 
 class RequestGuard:
-    """ASGI middleware: body limits on GraphQL, security headers on every response."""
+    """ASGI middleware: body limits and rates on the intake doors and GraphQL, security
+    headers on every response."""
 
     def __init__(self, app: ASGIApp, settings: Settings) -> None:
         self.app = app
-        self.limiter = SubmissionLimiter(settings.intake_rate_per_minute)
+        self.public_limiter = SubmissionLimiter(settings.intake_rate_per_minute)
+        self.partner_limiter = SubmissionLimiter(settings.intake_partner_rate_per_minute)
         self.max_bytes = settings.graphql_max_body_bytes
+        self.max_submit_bytes = max(self.max_bytes, MAX_BODY_BYTES + QUERY_ALLOWANCE_BYTES)
         self.max_depth = settings.api_max_json_depth
         self.max_tokens = settings.graphql_max_tokens
+        self.doors = {REFERRALS: MAX_BODY_BYTES, STATUS: STATUS_MAX_BODY_BYTES}
         self.headers = [
             (b"x-content-type-options", b"nosniff"),
             (b"x-frame-options", b"DENY"),
@@ -122,33 +163,62 @@ class RequestGuard:
             return
         send = self._marking(send)
         path = scope["path"].rstrip("/")
-        if scope["method"] == "POST" and path == REFERRALS:
-            refusal = _not_json(scope) or self._limited(scope)
-            if refusal is not None:
-                await self._refuse(send, *refusal)
-                return
-        if scope["method"] == "POST" and path == GRAPHQL:
-            body, refusal = await self._read(receive)
-            if refusal is None and SUBMIT_REFERRAL in body:
-                refusal = self._limited(scope)
-            if refusal is not None:
-                await self._refuse(send, *refusal)
-                return
-            receive = _replaying(body, receive)
+        refusal: Refusal | None = None
+        if scope["method"] == "POST" and path in self.doors:
+            limit = self.doors[path]
+            refusal = _not_json(scope) or _declared_too_large(scope, limit)
+            if refusal is None and path == REFERRALS:
+                refusal = await self._limited(scope)
+            if refusal is None:
+                body, refusal = await self._read(receive, limit, depth_status=422)
+                receive = _replaying(body, receive)
+        elif scope["method"] == "POST" and path == GRAPHQL:
+            refusal = _not_json(scope) or _declared_too_large(scope, self.max_submit_bytes)
+            if refusal is None:
+                body, refusal = await self._read(receive, self.max_submit_bytes, depth_status=400)
+                refusal = refusal or self._graphql_refusal(body)
+                if refusal is None and SUBMIT_REFERRAL in body:
+                    refusal = await self._limited(scope)
+                receive = _replaying(body, receive)
+        if refusal is not None:
+            await self._refuse(send, *refusal)
+            return
         await self.app(scope, receive, send)
 
-    def _limited(self, scope: Scope) -> Refusal | None:
-        """A public submission past its address's rate; signed-in callers are not limited."""
-        if not self.limiter.enabled or any(n == b"authorization" for n, _ in scope["headers"]):
-            return None
-        client = scope.get("client")
-        wait = self.limiter.take(client[0] if client else "unknown")
+    def _graphql_refusal(self, body: bytes) -> Refusal | None:
+        """Past the GraphQL limit without submitting a referral, not a JSON object, or a query
+        of too many tokens."""
+        if len(body) > self.max_bytes and SUBMIT_REFERRAL not in body:
+            return _problem(413, f"is larger than {self.max_bytes} bytes")
+        if refusal := _not_a_request(body):
+            return refusal
+        if query_tokens_exceed(body, self.max_tokens):
+            return _problem(400, f"the query has more than {self.max_tokens} tokens")
+        return None
+
+    async def _limited(self, scope: Scope) -> Refusal | None:
+        """A submission past its rate: the public's per address, a partner's per account;
+        staff are not limited, and a token that does not verify is left for the route to
+        refuse (401)."""
+        authorization = dict(scope["headers"]).get(b"authorization")
+        if authorization is None:
+            client = scope.get("client")
+            wait = self.public_limiter.take(client[0] if client else "unknown")
+            who = "this address"
+        else:
+            partner = await _partner(scope, authorization.decode("latin-1"))
+            if partner is None:
+                return None
+            wait = self.partner_limiter.take(partner)
+            who = "this partner"
         if wait == 0:
             return None
-        status, body, _ = _problem(429, "too many reports from this address; try again shortly")
+        status, body, _ = _problem(429, f"too many referrals from {who}; try again shortly")
         return status, body, ((b"retry-after", retry_after(wait).encode()),)
 
-    async def _read(self, receive: Receive) -> tuple[bytes, Refusal | None]:
+    async def _read(
+        self, receive: Receive, limit: int, depth_status: int
+    ) -> tuple[bytes, Refusal | None]:
         chunks: list[bytes] = []
         size = 0
         more = True
@@ -158,15 +228,14 @@ class RequestGuard:
                 return b"", _problem(400, "the client went away")
             chunk = message.get("body", b"")
             size += len(chunk)
-            if size > self.max_bytes:
-                return b"", _problem(413, f"is larger than {self.max_bytes} bytes")
+            if size > limit:
+                return b"", _problem(413, f"is larger than {limit} bytes")
             chunks.append(chunk)
             more = message.get("more_body", False)
         body = b"".join(chunks)
         if json_depth_exceeds(body, self.max_depth):
-            return body, _problem(400, f"nests arrays or objects deeper than {self.max_depth}")
-        if query_tokens_exceed(body, self.max_tokens):
-            return body, _problem(400, f"the query has more than {self.max_tokens} tokens")
+            too_deep = f"nests arrays or objects deeper than {self.max_depth}"
+            return body, _problem(depth_status, too_deep)
         return body, None
 
     def _marking(self, send: Send) -> Send:
@@ -196,6 +265,15 @@ class RequestGuard:
             headers.append((b"connection", b"close"))
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})
+
+
+async def _partner(scope: Scope, authorization: str) -> str | None:
+    """The partner account a bearer token names, or None (staff, or a token refused later)."""
+    try:
+        viewer = await scope["app"].state.signin.viewer(authorization)
+    except OhchError:
+        return None
+    return viewer.user_id if viewer.role is Role.PARTNER else None
 
 
 def _replaying(body: bytes, server: Receive) -> Receive:

@@ -30,7 +30,11 @@ from graph.validation import problems_of
 from ingest.journal import Journal
 
 MB = 1 << 20
-_SCHEMA_NAME = re.compile(r"^CREATE\s+(?:CONSTRAINT|INDEX)\s+(\w+)\s+IF NOT EXISTS", re.I)
+_SCHEMA_NAME = re.compile(
+    r"^CREATE\s+(?:CONSTRAINT|(?:(?:RANGE|TEXT|POINT|FULLTEXT|VECTOR)\s+)?INDEX)\s+(\w+)"
+    r"\s+IF NOT EXISTS",
+    re.I,
+)
 
 
 class Status(enum.StrEnum):

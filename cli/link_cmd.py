@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import typer
 
-from cli.common import connected
+from cli.common import connected, settings
 from graph.dedup.relink import link_unlinked
 from graph.identity.named_store import link_people_in_graph
 from graph.identity.store import link_identities
@@ -50,9 +50,11 @@ def people() -> None:
 
 @app.command()
 def reuploads() -> None:
-    """Look for removed content that came back (the same post reported again, or its text
-    re-posted past evasion tricks) among content reported since the last run; raise one alert
+    """Look for removed content that came back (the same post reported again, its text
+    re-posted past evasion tricks, or its picture sent again: PDQ within
+    OHCH_REUPLOAD_IMAGE_DISTANCE) among content reported since the last run; raise one alert
     per (content, earlier referral) (idempotent)."""
-    with connected() as graph:
-        raised = scan(graph, datetime.now(UTC))
+    config = settings()
+    with connected(config) as graph:
+        raised = scan(graph, datetime.now(UTC), config.reupload_image_distance)
     typer.echo(f"{raised} re-upload alerts raised or already open")

@@ -14,6 +14,7 @@ from cli import (
     evidence_cmd,
     export_cmd,
     ingest_cmd,
+    journal_cmd,
     link_cmd,
     neo4j_cmd,
     reference_cmd,
@@ -56,6 +57,7 @@ app.add_typer(neo4j_cmd.app, name="neo4j")
 app.add_typer(schema_cmd.app, name="schema")
 app.add_typer(reference_cmd.app, name="reference")
 app.add_typer(ingest_cmd.app, name="ingest")
+app.add_typer(journal_cmd.app, name="journal")
 app.add_typer(link_cmd.app, name="link")
 app.add_typer(export_cmd.app, name="export")
 app.add_typer(audit_cmd.app, name="audit")

@@ -71,6 +71,10 @@ ROLE_CAPABILITIES: Mapping[Role, frozenset[Capability]] = {
     Role.FORCE_HATE_CRIME_LEAD: _FORCE,
     Role.EXPORTER: frozenset({Capability.REFERENCE_DATA, Capability.OWN_IDENTITY})
     | {Capability.EXPORT_INTELLIGENCE},
+    # A partner feed submits referrals (under its own source only: ingest/sources.py).
+    Role.PARTNER: frozenset(
+        {Capability.REFERENCE_DATA, Capability.OWN_IDENTITY, Capability.SUBMIT_REFERRAL}
+    ),
     Role.ADMIN: frozenset(Capability),
 }
 

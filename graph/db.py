@@ -7,6 +7,7 @@ transactions that retry transient failures and route in a cluster). Repositories
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -20,6 +21,8 @@ from graph.cypher import Query
 from graph.errors import Conflict, GraphUnavailable
 from graph.neo4j_password import neo4j_password
 from graph.settings import Settings
+
+SCHEMA_ATTEMPTS = 8
 
 T = TypeVar("T")
 
@@ -86,9 +89,23 @@ class Graph:
             return session.execute_write(work)
 
     def run_schema(self, statement: str) -> None:
-        """Schema statements cannot run in a managed transaction with others: auto-commit."""
-        with translated_errors(), self.driver.session(database=self.database) as session:
-            session.run(neo4j.Query(statement)).consume()
+        """Schema statements cannot run in a managed transaction with others: auto-commit.
+        Every one is idempotent, so a failure caused by another API process applying the same
+        schema as both start (a deadlock, or ``IF NOT EXISTS`` losing the race to the other's
+        create) is retried: the next try finds the rule there and does nothing.
+        """
+        for attempt in range(SCHEMA_ATTEMPTS):
+            try:
+                with translated_errors(), self.driver.session(database=self.database) as s:
+                    s.run(neo4j.Query(statement)).consume()
+                return
+            except neo4j_errors.Neo4jError as error:
+                raced = isinstance(error, neo4j_errors.TransientError) or (
+                    error.code or ""
+                ).endswith("AlreadyExists")
+                if not raced or attempt == SCHEMA_ATTEMPTS - 1:
+                    raise
+                time.sleep(0.2 * (attempt + 1))
 
 
 def wire_time(value: datetime | None) -> str | None:

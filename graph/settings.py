@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import enum
 import ipaddress
+from datetime import date
 from pathlib import Path
 from typing import Literal, Self
 from urllib.parse import urlsplit
 
 from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# Before it, a date a bulk file carries is a mistake (ingest/report_dates.py): the hub counts
+# online hate reported since True Vision's online form (2011), with years to spare.
+DEFAULT_EARLIEST_REPORT_DATE = date(2005, 1, 1)
 
 # The password local stores made before graph/neo4j_password.py were given; refused in production.
 DEV_PASSWORD = "ohch-dev-password"  # noqa: S105
@@ -69,6 +74,11 @@ class Settings(BaseSettings):
 
     journal_dir: Path = Field(Path(".ohch/journal"), description="Durable intake journal")
     journal_drain_interval_s: float = Field(5.0, gt=0)
+    earliest_report_date: date = Field(
+        DEFAULT_EARLIEST_REPORT_DATE,
+        description="The earliest report or incident date a bulk file may carry; an earlier "
+        "one is counted at its receipt, with a warning (docs/STATISTICS.md)",
+    )
     audit_log: Path = Field(
         Path(".ohch/audit/audit.jsonl"),
         description="The audit trail (DPA 2018 s62): append-only, hash-chained",
@@ -94,6 +104,17 @@ class Settings(BaseSettings):
         description="Submissions a minute one address may make to the public door without a "
         "token (0: no limit)",
     )
+    intake_partner_rate_per_minute: int = Field(
+        600,
+        ge=0,
+        description="Submissions a minute one partner (role partner) may make (0: no limit)",
+    )
+    intake_public_source: str = Field(
+        "true-vision",
+        pattern=r"^[a-z0-9][a-z0-9._-]{0,63}$",
+        description="The source every anonymous referral (the public site, the report form) "
+        "is written under",
+    )
 
     web_secret: SecretStr | None = Field(
         None,
@@ -105,6 +126,20 @@ class Settings(BaseSettings):
     )
     evidence_signing_key: Path | None = Field(
         None, description="PEM file of the hub's Ed25519 key that signs evidence packages"
+    )
+    evidence_dir: Path = Field(
+        Path(".ohch/evidence"),
+        description="Evidence files people send, stored by SHA-256 (graph/attachments/)",
+    )
+    evidence_max_image_bytes: int = Field(
+        10 * 1024 * 1024, ge=1024, description="Largest image (PNG, JPEG, GIF, WebP) taken"
+    )
+    evidence_max_pdf_bytes: int = Field(10 * 1024 * 1024, ge=1024, description="Largest PDF taken")
+    evidence_max_video_bytes: int = Field(
+        200 * 1024 * 1024, ge=1024, description="Largest video (MP4, WebM, MOV) taken"
+    )
+    reupload_image_distance: int = Field(
+        31, ge=0, le=128, description="PDQ bits two images may differ by and be the same picture"
     )
     log_format: Literal["json", "text"] = Field(
         "json", description="json: one JSON object a line (production); text: for a terminal"
@@ -153,6 +188,9 @@ class Settings(BaseSettings):
     )
     oidc_user_claim: str = Field(
         "preferred_username", description="Claim naming the user in the audit trail"
+    )
+    oidc_source_claim: str = Field(
+        "ohch_source", description="Claim naming the source a partner may write under"
     )
     oidc_role_map: dict[str, str] = Field(
         default_factory=dict,

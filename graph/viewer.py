@@ -25,6 +25,9 @@ class Role(enum.StrEnum):
     FORCE_OFFICER = "force_officer"  # sees only their force's assigned and linked cases
     FORCE_HATE_CRIME_LEAD = "force_hate_crime_lead"  # a force's lead: its cases, and advice
     EXPORTER = "exporter"  # a service account that runs the NIM export (client credentials)
+    # A partner organisation or bulk feed (client credentials): writes referrals under its own
+    # source only (``ingest/sources.py``), named by its token (``api/signin/claims.py``).
+    PARTNER = "partner"
     ADMIN = "admin"
 
 
@@ -50,10 +53,13 @@ class Viewer:
     role: Role
     user_id: str
     force_code: str | None = None
+    source: str | None = None  # a partner's source namespace: the only one it may write into
 
     def __post_init__(self) -> None:
         if not self.user_id:
             raise ValueError("a viewer must have a user id")
+        if self.role is not Role.PARTNER and self.source is not None:
+            raise ValueError(f"a {self.role.value} writes under no source of its own")
         if self.role in FORCE_ROLES and not self.force_code:
             raise ValueError(f"a {self.role.value} must belong to a force")
         if self.role not in FORCE_ROLES and self.force_code is not None:
@@ -85,7 +91,8 @@ ANONYMOUS = Viewer(role=Role.PUBLIC, user_id="anonymous")
 
 
 def parse_dev_token(token: str) -> Viewer:
-    """Development tokens: ``dev-analyst`` or ``dev:<role>:<user>[:<force code>]``.
+    """Development tokens: ``dev-analyst`` or ``dev:<role>:<user>[:<force code>]`` (for a
+    partner, ``dev:partner:<user>:<source>``).
 
     Only accepted outside production and on an API bound to loopback
     (``api/signin/viewer.py``); a real deployment signs staff in through an identity provider
@@ -100,4 +107,7 @@ def parse_dev_token(token: str) -> Viewer:
         role = Role(parts[1])
     except ValueError:
         raise ValueError(f"unknown role {parts[1]!r}") from None
-    return Viewer(role=role, user_id=parts[2], force_code=parts[3] if len(parts) == 4 else None)
+    fourth = parts[3] if len(parts) == 4 else None
+    if role is Role.PARTNER:
+        return Viewer(role=role, user_id=parts[2], source=fourth)
+    return Viewer(role=role, user_id=parts[2], force_code=fourth)

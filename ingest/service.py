@@ -6,6 +6,7 @@ This is the path behind ``POST /api/v1/referrals`` and the ``submitReferral`` mu
 from __future__ import annotations
 
 import enum
+import logging
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -16,10 +17,15 @@ from graph.db import Graph
 from graph.errors import Conflict, GraphUnavailable, InvalidInput, Problem
 from graph.values.unverified import Unverified
 from ingest.access_codes import ALPHABET
-from ingest.journal import Entry, Journal
+from ingest.conflicts import record_conflicts
+from ingest.intake_row import IntakeRow
+from ingest.journal import Entry, Journal, Rejected
 from ingest.limits import MAX_BODY_BYTES
 from ingest.load import REFERENCE_PREFIX, Status, write_reports
+from ingest.receipt import payload_hash
 from ingest.take_in import Journalled, take_in
+
+log = logging.getLogger("ohch.intake")
 
 
 class Acceptance(enum.StrEnum):
@@ -63,8 +69,11 @@ def accept(payload: object, raw: str, graph: Graph, journal: Journal) -> Accepte
     row, code = taken.row, taken.access_code
     warnings = row.unverified
     try:
+        _write_journalled_first(graph, journal, row.intake_key)
         (outcome,) = write_reports(graph, [row])
     except GraphUnavailable:
+        if (earlier := _journalled_already(journal, row)) is not None:
+            return Accepted(Acceptance.ALREADY_RECEIVED, earlier, None, warnings)
         reference = journal_reference(row.year)
         journal.append(
             {
@@ -73,28 +82,94 @@ def accept(payload: object, raw: str, graph: Graph, journal: Journal) -> Accepte
                 "received_at": row.received_at.isoformat(),
                 "reference": reference,
                 "access_code_hash": row.receipt.access_code_hash,
+                "intake_key": row.intake_key,
+                "payload_hash": row.receipt.payload_hash,
             }
         )
         return Accepted(Acceptance.JOURNALLED, reference, code, warnings)
     if outcome.status is Status.CONFLICT:
+        # Never the stored report's reference: the caller may not be the one who sent it.
         raise Conflict(
-            f"a different referral was already received as {row.source} "
-            f"{row.source_ref} (reference {outcome.reference}); nothing was changed"
+            f"a different referral was already received as {row.source} {row.source_ref}; "
+            "nothing was changed (send a new source_ref for a new report)"
         )
     if outcome.status is Status.ALREADY_RECEIVED:
         return Accepted(Acceptance.ALREADY_RECEIVED, outcome.reference, None, warnings)
     return Accepted(Acceptance.CREATED, outcome.reference, code, warnings)
 
 
-def replay_entries(graph: Graph, entries: list[Entry]) -> None:
-    """Write journalled referrals (idempotent: replaying twice writes once)."""
-    rows = [
-        take_in(
-            entry["payload"],
-            entry["raw"],
-            datetime.fromisoformat(entry["received_at"]),
-            journalled=Journalled(entry["reference"], entry["access_code_hash"]),
-        ).row
-        for entry in entries
-    ]
-    write_reports(graph, rows)
+def _entry_key(entry: Entry) -> str | None:
+    """The intake key of a journalled referral (read from entries of older versions too)."""
+    key = entry.get("intake_key")
+    if isinstance(key, str):
+        return key
+    try:
+        return _journalled_row(entry).intake_key
+    except (InvalidInput, KeyError, TypeError, ValueError):
+        return None  # the drain quarantines it
+
+
+def _write_journalled_first(graph: Graph, journal: Journal, key: str) -> None:
+    """A referral sent again after an outage, while its journalled first sending waits: write
+    the journalled one first, with the reference and access code it was given, so the one sent
+    again is "already received" as that reference (never a second report, never a new
+    reference). No drain runs meanwhile, so neither writes it twice."""
+    if not journal.backlog():
+        return
+    earlier = journal.find(lambda entry: _entry_key(entry) == key)
+    if earlier:
+        with journal.holding_drain():
+            replay_entries(graph, earlier)
+
+
+def _journalled_already(journal: Journal, row: IntakeRow) -> str | None:
+    """The journal reference of the same referral (key and payload) sent earlier in this
+    outage, if the journal still holds it: sent twice, it is one report under one reference.
+    (With another payload it is journalled too, and becomes an intake conflict on replay.)"""
+    if not journal.backlog():
+        return None
+    for entry in journal.find(lambda e: _entry_key(e) == row.intake_key):
+        if entry.get("payload_hash", payload_hash(entry.get("payload"))) == (
+            row.receipt.payload_hash
+        ):
+            return str(entry["reference"])
+    return None
+
+
+def _journalled_row(entry: Entry) -> IntakeRow:
+    return take_in(
+        entry["payload"],
+        entry["raw"],
+        datetime.fromisoformat(entry["received_at"]),
+        journalled=Journalled(entry["reference"], entry["access_code_hash"]),
+    ).row
+
+
+def replay_entries(graph: Graph, entries: list[Entry]) -> list[Rejected]:
+    """Write journalled referrals (idempotent: replaying twice writes once). One whose key was
+    written meanwhile with another payload is kept as an intake conflict for an analyst, not
+    as a report; returns the entries that cannot be taken in at all, and why (the journal
+    quarantines them)."""
+    rows: list[IntakeRow] = []
+    rejected: list[Rejected] = []
+    for entry in entries:
+        try:
+            rows.append(_journalled_row(entry))
+        except InvalidInput as error:
+            rejected.append((entry, f"not a valid referral: {error}"))
+        except (KeyError, TypeError, ValueError) as error:
+            rejected.append((entry, f"not a journal entry: {type(error).__name__} {error}"))
+    written = list(zip(rows, write_reports(graph, rows), strict=True))
+    record_conflicts(graph, [row for row, o in written if o.status is Status.CONFLICT])
+    for row, o in written:
+        if o.status is Status.CONFLICT:
+            log.warning(
+                "journalled referral %s conflicts with %s under %s %s: kept for an analyst",
+                row.receipt.reference, o.reference, row.source, row.source_ref,
+            )  # fmt: skip
+        elif o.status is Status.ALREADY_RECEIVED and o.reference != row.receipt.reference:
+            log.warning(
+                "journalled referral %s was received meanwhile as %s (same payload)",
+                row.receipt.reference, o.reference,
+            )  # fmt: skip
+    return rejected

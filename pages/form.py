@@ -18,7 +18,6 @@ from graph.errors import Problem
 from graph.platforms import all_platforms
 from ingest import limits
 
-SOURCE = "public-site"  # the referral contract's source for the hub's own reporting site
 LONDON = ZoneInfo("Europe/London")
 
 ROLES = {
@@ -242,8 +241,9 @@ def referral(
     if when is not None:
         # A day, not a moment: the start of that day in the UK.
         incident["occurred_at"] = datetime.combine(when, time(0, 0), LONDON).isoformat()
+    # No source: intake writes an anonymous referral under the public site's, set by the
+    # server (OHCH_INTAKE_PUBLIC_SOURCE, ingest/sources.py).
     payload: dict[str, Any] = {
-        "source": SOURCE,
         "source_ref": source_ref,
         "submitted_at": submitted_at.isoformat(),
         "reporter": reporter,

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Install the system packages the hub needs when they are missing (Debian/Ubuntu, as root):
 # Python 3.11 with venv, a Java 17+ JDK and Maven (to build and run the local Neo4j), make,
-# Node.js and npm (to build the web pages' assets, web/); with --tests also docker-compose, which
-# the tests use to validate the deployment file, and Chromium, the browser the web pages' tests
-# drive (Playwright is given it; it never downloads one), and poppler-utils, whose pdftotext
-# reads evidence package PDFs back.
+# Node.js and npm (to build the web pages' assets, web/), a C++ compiler (pdqhash, the evidence
+# images' perceptual hash, builds from source where PyPI has no wheel for the machine); with
+# --tests also docker-compose, which the tests use to validate the deployment file, and
+# Chromium, the browser the web pages' tests drive (Playwright is given it; it never downloads
+# one), and poppler-utils, whose pdftotext reads evidence package PDFs back.
 # `make run` and `make test` call it, so each sets up what it needs on a fresh machine.
 set -euo pipefail
 
@@ -14,6 +15,7 @@ command -v java >/dev/null || missing+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null || missing+=(maven)
 command -v make >/dev/null || missing+=(make)
 command -v npm >/dev/null || missing+=(nodejs npm)
+command -v g++ >/dev/null || missing+=(g++)
 if [ "${1:-}" = "--tests" ]; then
   # docker-compose (v1 from Debian) validates docker-compose.yml; no engine is needed.
   command -v docker-compose >/dev/null || missing+=(docker-compose)

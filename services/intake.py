@@ -21,6 +21,7 @@ from graph.viewer import Viewer
 from ingest.disclosures import disclosure_row, write_disclosures
 from ingest.journal import Journal
 from ingest.service import Acceptance, Accepted, accept, decode_body
+from ingest.sources import with_source
 from services.counters import INTAKE
 from services.use_case import Caller, use_case
 
@@ -41,11 +42,19 @@ class DisclosureRecorded:
 
 
 @use_case
-def submit_referral(caller: Caller, payload: object, raw: str, journal: Journal) -> Accepted:
+def submit_referral(
+    caller: Caller, payload: object, raw: str, journal: Journal, *, public_source: str
+) -> Accepted:
     """Accept one decoded referral (``raw`` is the text it came as, kept verbatim). Details
-    that do not validate are kept unverified and returned as warnings, never refused."""
+    that do not validate are kept unverified and returned as warnings, never refused.
+
+    Its source is decided by who sends it (``ingest/sources.py``): an anonymous referral is
+    written under ``public_source`` (``OHCH_INTAKE_PUBLIC_SOURCE``), a partner's under its own;
+    :class:`~graph.errors.Forbidden` naming ``source`` when the body names another."""
     try:
-        accepted = accept(payload, raw, caller.graph, journal)
+        accepted = accept(
+            with_source(payload, caller.viewer, public_source), raw, caller.graph, journal
+        )
     except InvalidInput:
         INTAKE.labels("rejected").inc()
         raise

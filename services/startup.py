@@ -6,10 +6,12 @@ These are asked for by the process, not by a person: :data:`API_PROCESS` is the 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 
 from graph import schema
 from graph.access import Capability
+from graph.errors import GraphUnavailable
 from graph.reference.loader import ensure_reference
 from graph.viewer import Role, Viewer
 from ingest.journal import Journal
@@ -22,6 +24,7 @@ RULES: Mapping[str, Capability] = {
 }
 
 API_PROCESS = Viewer(role=Role.ADMIN, user_id="ohch-api")
+log = logging.getLogger("ohch.api")
 
 
 @use_case
@@ -37,5 +40,14 @@ def prepare_graph(caller: Caller) -> dict[str, int] | None:
 
 @use_case
 def write_journalled_referrals(caller: Caller, journal: Journal) -> int:
-    """Write the referrals accepted while Neo4j was down (idempotent); returns how many."""
-    return journal.drain(lambda batch: replay_entries(caller.graph, batch))
+    """Write the referrals accepted while Neo4j was down (idempotent); returns how many (0 while
+    another process drains the journal). Raises :class:`~graph.errors.GraphUnavailable` while
+    Neo4j is still down. Any other failure is logged and recorded in the journal (``/readyz``
+    says degraded while it lasts) and 0 returned, so the API goes on trying."""
+    try:
+        return journal.drain(lambda batch: replay_entries(caller.graph, batch))
+    except GraphUnavailable:
+        raise
+    except Exception:
+        log.exception("journal drain failed; the backlog stays for the next try")
+        return 0

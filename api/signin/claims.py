@@ -2,9 +2,10 @@
 
 The mapping is the deployment's to configure (``OHCH_OIDC_*``, docs/SETTINGS.md): which claim
 lists the roles (a dotted path such as Keycloak's ``realm_access.roles``, or ``groups``), how
-the provider's role names map to the hub's, which claim carries a force role's force, and
-which claim names the user. Only staff roles come from a token: a token that maps to no hub
-role, or to more than one, is refused rather than read as the public.
+the provider's role names map to the hub's, which claim carries a force role's force, which
+claim names the source a partner feed may write under, and which claim names the user. Only
+staff and partner roles come from a token: a token that maps to no hub role, or to more than
+one, is refused rather than read as the public.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from graph.errors import Forbidden, Unauthenticated
 from graph.reference.forces import forces_by_code
 from graph.settings import Settings
 from graph.viewer import FORCE_ROLES, Role, Viewer
+from ingest.sources import SOURCE_PATTERN
 
 # The public and complainants need no token; a token never makes one.
 TOKEN_ROLES = frozenset(Role) - {Role.PUBLIC, Role.VICTIM}
@@ -28,6 +30,7 @@ class ClaimMapping:
     force_claim: str
     user_claim: str
     role_map: Mapping[str, Role]
+    source_claim: str = "ohch_source"
 
     @classmethod
     def of(cls, settings: Settings) -> ClaimMapping:
@@ -39,7 +42,11 @@ class ClaimMapping:
                 raise ValueError(f"OHCH_OIDC_ROLE_MAP: {name!r} maps to {role!r}, not a staff role")
             role_map[name] = Role(role)
         return cls(
-            settings.oidc_roles_claim, settings.oidc_force_claim, settings.oidc_user_claim, role_map
+            settings.oidc_roles_claim,
+            settings.oidc_force_claim,
+            settings.oidc_user_claim,
+            role_map,
+            settings.oidc_source_claim,
         )
 
 
@@ -54,8 +61,8 @@ def _at_path(claims: Mapping[str, Any], path: str) -> object:
 
 def viewer_from_claims(claims: Mapping[str, Any], mapping: ClaimMapping) -> Viewer:
     """The viewer a verified token names; :class:`Unauthenticated` if the token lacks the user
-    claim, :class:`Forbidden` if it holds no hub role, several, or a force role without a known
-    force."""
+    claim, :class:`Forbidden` if it holds no hub role, several, a force role without a known
+    force, or the partner role without a well-formed source."""
     user = claims.get(mapping.user_claim)
     if not isinstance(user, str) or not user.strip():
         raise Unauthenticated(f"the token has no {mapping.user_claim!r} claim naming the user")
@@ -75,6 +82,8 @@ def viewer_from_claims(claims: Mapping[str, Any], mapping: ClaimMapping) -> View
             f"({', '.join(r.value for r in roles)}); each account holds one"
         )
     role = roles[0]
+    if role is Role.PARTNER:
+        return Viewer(role=role, user_id=user, source=_partner_source(claims, mapping, user))
     if role not in FORCE_ROLES:
         return Viewer(role=role, user_id=user)
     force = claims.get(mapping.force_claim)
@@ -84,3 +93,13 @@ def viewer_from_claims(claims: Mapping[str, Any], mapping: ClaimMapping) -> View
             f"is {force!r}, not one of the forces' codes"
         )
     return Viewer(role=role, user_id=user, force_code=force)
+
+
+def _partner_source(claims: Mapping[str, Any], mapping: ClaimMapping, user: str) -> str:
+    source = _at_path(claims, mapping.source_claim)
+    if not isinstance(source, str) or not SOURCE_PATTERN.fullmatch(source):
+        raise Forbidden(
+            f"the partner {user!r} must name the source it writes under: the token's "
+            f"{mapping.source_claim!r} claim is {source!r}, not a source of the referral contract"
+        )
+    return source

@@ -8,10 +8,11 @@ subscriber values from platform disclosures come back only for roles cleared for
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from graph.attachments import store as attachments
 from graph.cases.force_view import detail_from_record, detail_params
 from graph.cypher import load_query
 from graph.db import Graph, native
@@ -36,6 +37,8 @@ class CaseState:
     referrals: list[Referral]
     linked: list[dict[str, Any]]  # cases linked to this one, as the recipient sees them
     recipient_viewer: Viewer
+    # every evidence file sent with the case's reports, by SHA-256 (metadata, not the bytes)
+    evidence_files: list[dict[str, Any]] = field(default_factory=list)
 
 
 def plain(value: Any) -> Any:
@@ -90,6 +93,7 @@ def gather(graph: Graph, case_id: str, recipient_force: str) -> CaseState:
         referrals=removals.many(graph, record["referral_ids"]),
         linked=_linked(graph, viewer, case_id),
         recipient_viewer=viewer,
+        evidence_files=attachments.case_files(graph, case_id),
     )
 
 

@@ -1,7 +1,9 @@
 """The signed folder: write a package's files with their manifest and signature, and verify one.
 
 ``manifest.json`` lists every other file (but ``manifest.sig``) with its SHA-256 and size, the
-case, the recipient, ``as_of`` and the signing key's fingerprint; ``manifest.sig`` is the
+case, the recipient, ``as_of``, every evidence file sent with the case's reports (SHA-256, size,
+media type and the reports it came with: :func:`evidence_listing`; the files themselves stay
+in the hub) and the signing key's fingerprint; ``manifest.sig`` is the
 base64 Ed25519 signature over manifest.json's exact bytes. Ed25519 signatures are
 deterministic, so the same files and key give the same folder byte for byte.
 
@@ -53,6 +55,17 @@ def manifest_bytes(files: Mapping[str, bytes], about: Mapping[str, Any], key_pri
         for name, data in sorted(files.items())
     ]
     return canonical({"schema": SCHEMA, **about, "signing_key": key_print, "files": listed})
+
+
+def evidence_listing(files: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The case's evidence files as the manifest lists them: by SHA-256, each once, its
+    reports' references sorted, so the same files give the same bytes."""
+    by_key = {f["sha256"]: f for f in files}
+    return [
+        {"sha256": key, "bytes": by_key[key]["bytes"], "media_type": by_key[key]["media_type"],
+         "reports": sorted(by_key[key]["reports"])}
+        for key in sorted(by_key)
+    ]  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,7 @@ from graph.durable_files import atomic_write_bytes
 from graph.errors import InvalidValue, NotFound
 from graph.evidence.document import build, intel_items
 from graph.evidence.gather import gather
-from graph.evidence.manifest import canonical, write_package
+from graph.evidence.manifest import canonical, evidence_listing, write_package
 from graph.evidence.pdf_sections import render_package
 from graph.evidence.timeline import iso, latest
 from graph.reference.forces import forces_by_code
@@ -47,10 +47,12 @@ class Package:
     as_of: datetime
     content: dict[str, Any]
     files: dict[str, bytes]
+    evidence_files: list[dict[str, Any]]  # sent with its reports: listed, never included
 
     @property
     def about(self) -> dict[str, Any]:
-        return {"case_id": self.case_id, "recipient": self.recipient, "as_of": iso(self.as_of)}
+        return {"case_id": self.case_id, "recipient": self.recipient, "as_of": iso(self.as_of),
+                "evidence_files": evidence_listing(self.evidence_files)}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +103,7 @@ def package(
         "code": state.record["recipient"]["code"],
         "name": state.record["recipient"]["name"],
     }
-    return Package(case_id, recipient, as_of, content, files)
+    return Package(case_id, recipient, as_of, content, files, state.evidence_files)
 
 
 def produce(

@@ -64,6 +64,7 @@ class ReferralDrafted:
 class ReuploadHow(enum.StrEnum):
     REPORTED_AGAIN = "reported_again"  # the same post, reported after its removal
     SAME_TEXT = "same_text"  # new content whose text, past evasion tricks, is the removed one's
+    SAME_IMAGE = "same_image"  # an image sent with new content is a removed one's (PDQ)
 
 
 class AlertStatus(enum.StrEnum):

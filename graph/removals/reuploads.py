@@ -1,21 +1,28 @@
-"""Removed content that comes back: the same post reported again after its removal, or new
-content whose text, read past evasion tricks, is a removed one's (``evasion.py``).
+"""Removed content that comes back: the same post reported again after its removal, new
+content whose text, read past evasion tricks, is a removed one's (``evasion.py``), or new
+content sent with a picture whose PDQ hash is within ``image_distance`` bits of a picture sent
+with removed content (``graph/attachments/pdq.py``: either whole, or one a crop of the other).
 
-A scan looks at content reported since the last scan (a marker in the graph), matches it with
-the platform's removed and restricted referrals, and raises one alert per (content, earlier
-referral), linked to both and naming the accounts, so an analyst can refer it again in one
-action. Accounts on several alerts are listed as repeat re-uploaders. Matching images by
-perceptual hash waits for intake's evidence files (issue 21).
+A scan looks at content reported, or sent evidence files, since the last scan (a marker in the
+graph), matches it with the platform's removed and restricted referrals, and raises one alert
+per (content, earlier referral), linked to both and naming the accounts, so an analyst can
+refer it again in one action. A picture's alert carries its PDQ distance as its score and the
+two files' SHA-256 as its evidence. Accounts on several alerts are listed as repeat
+re-uploaders.
 """
 
 from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import Any
 
+import orjson
 from rapidfuzz import fuzz, process
 
+from graph.attachments.pdq import MATCH_DISTANCE, PdqHash, closest
 from graph.cypher import load_query
 from graph.db import Graph, Record, native
 from graph.errors import Conflict, NotFound
@@ -26,6 +33,7 @@ from graph.removals.policy import removal_policy
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 REPORTED_AGAIN, SAME_TEXT = ReuploadHow.REPORTED_AGAIN, ReuploadHow.SAME_TEXT
+SAME_IMAGE = ReuploadHow.SAME_IMAGE
 
 
 def _alert_of(r: Record) -> Alert:
@@ -37,7 +45,29 @@ def _alert_of(r: Record) -> Alert:
     )  # fmt: skip
 
 
-def matches(removed: list[Record], contents: list[Record]) -> list[dict[str, object]]:
+def _pictures(images: Sequence[dict[str, Any]] | None) -> list[tuple[str, PdqHash]]:
+    """(SHA-256, hash) of each image whose hash has the detail to match on."""
+    hashed = (
+        (
+            i["sha256"],
+            PdqHash(i["pdq"], int(i["quality"] or 0), tuple(i["crops"] or ()), i.get("mirror")),
+        )
+        for i in images or ()
+    )
+    return [(sha, h) for sha, h in hashed if h.matchable]
+
+
+def nearest_picture(
+    mine: list[tuple[str, PdqHash]], theirs: list[tuple[str, PdqHash]]
+) -> tuple[int, str, str] | None:
+    """The nearest pair of pictures (distance, my file, their file), or None."""
+    pairs = [(closest(a, b), sa, sb) for sa, a in mine for sb, b in theirs]
+    return min(pairs) if pairs else None
+
+
+def matches(
+    removed: list[Record], contents: list[Record], image_distance: int = MATCH_DISTANCE
+) -> list[dict[str, object]]:
     """The alerts to raise, pure: each content against its platform's removed referrals."""
     terms = removal_policy().reupload
     by_platform: dict[str, list[tuple[Record, str]]] = defaultdict(list)
@@ -56,10 +86,11 @@ def matches(removed: list[Record], contents: list[Record]) -> list[dict[str, obj
                 content["last_reported_at"]
             ) > native(ref["answered_at"]):
                 found.append(_alert(content, ref, REPORTED_AGAIN, None))
+        others = [(ref, k) for ref, k in candidates if ref["content_id"] != content["content_id"]]
+        found.extend(_same_pictures(content, [ref for ref, _ in others], image_distance))
         key = evasion_key(content["text"] or "")
         if len(key) < terms.min_letters:
             continue
-        others = [(ref, k) for ref, k in candidates if ref["content_id"] != content["content_id"]]
         for _, score, index in process.extract(
             key, [k for _, k in others], scorer=fuzz.ratio, score_cutoff=terms.text_similarity,
             limit=None,
@@ -70,26 +101,46 @@ def matches(removed: list[Record], contents: list[Record]) -> list[dict[str, obj
     return found
 
 
+def _same_pictures(
+    content: Record, removed: list[Record], image_distance: int
+) -> list[dict[str, object]]:
+    mine = _pictures(content.get("images"))
+    if not mine:
+        return []
+    found = []
+    for ref in removed:
+        nearest = nearest_picture(mine, _pictures(ref.get("images")))
+        if nearest is not None and nearest[0] <= image_distance:
+            bits, new_file, removed_file = nearest
+            evidence = {"file": new_file, "removed_file": removed_file, "pdq_distance": bits}
+            found.append(_alert(content, ref, SAME_IMAGE, float(bits), evidence))
+    return found
+
+
 def _alert(
-    content: Record, ref: Record, how: ReuploadHow, score: float | None
-) -> dict[str, object]:
+    content: Record, ref: Record, how: ReuploadHow, score: float | None,
+    evidence: dict[str, object] | None = None,
+) -> dict[str, object]:  # fmt: skip
     return {
         "id": f"reupload:{uuid.uuid4()}", "content_id": content["content_id"],
         "referral_id": ref["id"], "how": how.value, "score": score,
         "accounts": list(content["accounts"] or []),
+        "evidence": orjson.dumps(evidence, option=orjson.OPT_SORT_KEYS).decode()
+        if evidence else None,
     }  # fmt: skip
 
 
-def scan(graph: Graph, now: datetime) -> int:
-    """Look at content reported since the last scan; return how many alert rows were raised
-    or found raised already."""
+def scan(graph: Graph, now: datetime, image_distance: int = MATCH_DISTANCE) -> int:
+    """Look at content reported (or sent evidence files) since the last scan; return how many
+    alert rows were raised or found raised already. ``image_distance``: the most PDQ bits a
+    picture may differ by (``OHCH_REUPLOAD_IMAGE_DISTANCE``)."""
     previous = graph.write(load_query("removals/reupload_scan_mark"), until=now)
     since = native(previous[0]["previous"]) if previous and previous[0]["previous"] else EPOCH
     removed = graph.read(load_query("removals/removed_referrals"))
     if not removed:
         return 0
     contents = graph.read(load_query("removals/contents_reported_since"), since=since)
-    rows = matches(removed, contents)
+    rows = matches(removed, contents, image_distance)
     if not rows:
         return 0
     raised = graph.write(load_query("removals/raise_reupload_alerts"), rows=rows, at=now)

@@ -49,7 +49,8 @@ def _link_people(graph: Graph, settings: Settings, now: datetime) -> str:
 
 
 def _scan_reuploads(graph: Graph, settings: Settings, now: datetime) -> str:
-    return f"{scan(graph, now)} re-upload alerts raised or already open"
+    raised = scan(graph, now, settings.reupload_image_distance)
+    return f"{raised} re-upload alerts raised or already open"
 
 
 def _complainant_updates(graph: Graph, settings: Settings, now: datetime) -> str:

@@ -1,8 +1,14 @@
-// Content with a report received since a time: its first captured text, its latest report,
-// its accounts, and whether it has a referral of its own.
+// Content with a report received, or an evidence file attached to one, since a time: its first
+// captured text, its latest report, its accounts, whether it has a referral of its own, and
+// the PDQ hashes of its reports' images.
 // params: since
-MATCH (r:Report) WHERE r.received_at >= $since
-WITH DISTINCT r.cluster_id AS cid
+CALL () {
+  MATCH (r:Report) WHERE r.received_at >= $since
+  RETURN DISTINCT r.cluster_id AS cid
+  UNION
+  MATCH (:EvidenceFile)-[a:ATTACHED_TO]->(r:Report) WHERE a.received_at >= $since
+  RETURN DISTINCT r.cluster_id AS cid
+}
 MATCH (cc:ContentCluster {id: cid})
 CALL (cc) {
   MATCH (r:Report {cluster_id: cc.id})-[a:ABOUT]->(:Content)
@@ -24,4 +30,11 @@ CALL (cc) {
 }
 OPTIONAL MATCH (own:RemovalReferral {content_id: cc.id})
 RETURN cc.id AS content_id, cc.platform AS platform, text, last_reported_at, accounts,
-       own.id AS own_referral_id
+       own.id AS own_referral_id,
+       COLLECT {
+         MATCH (r:Report {cluster_id: cc.id})<-[:ATTACHED_TO]-(f:EvidenceFile)
+         WHERE f.pdq IS NOT NULL
+         WITH DISTINCT f ORDER BY f.sha256
+         RETURN {sha256: f.sha256, pdq: f.pdq, quality: f.pdq_quality, crops: f.pdq_crops,
+                 mirror: f.pdq_mirror}
+       } AS images

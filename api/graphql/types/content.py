@@ -10,9 +10,10 @@ from api.graphql.context import Context
 from api.graphql.types.common import ForbiddenError, InvalidInputError, NotFoundError
 from api.graphql.types.connection import Connection
 from api.graphql.types.enums import Strand
+from api.graphql.types.evidence_files import EvidenceFile
 from api.graphql.types.mirror import mirror, mirrors
 from api.graphql.types.outcome import lookup_failure, outcome, paged
-from services import cases, duplicates
+from services import attachments, cases, duplicates
 from services import content as contents
 from services.duplicates import ReviewReason
 from services.paging import DEFAULT_PAGE, PageRequest
@@ -50,6 +51,14 @@ class Report:
     @strawberry.field(description="The content this report is about (its duplicate cluster).")
     async def content(self, info: Info) -> Content | None:
         return await content_of(info, self.content_id)
+
+    @strawberry.field(
+        description="Files its sender sent with it, first sent first: metadata only (hub "
+        "staff download them, audited, at GET /api/v1/evidence/{sha256})."
+    )
+    async def evidence_files(self, info: Info) -> list[EvidenceFile]:
+        found = await info.context.loader(attachments.evidence_files_of_reports).load(str(self.id))
+        return [EvidenceFile.of(f) for f in found]
 
 
 @strawberry.type(description="One piece of content (a post), however many reports name it.")

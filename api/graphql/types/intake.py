@@ -24,8 +24,9 @@ from api.graphql.context import Context
 from api.graphql.types.common import ConflictError, ForbiddenError, InvalidInputError
 from api.graphql.types.enums import Strand
 from api.graphql.types.mirror import mirror, mirrors
-from graph.errors import Conflict, InvalidInput
+from graph.errors import Conflict, Forbidden, InvalidInput, Problem
 from ingest.contract import LocationType, ReporterRole
+from ingest.limits import MAX_BODY_BYTES
 from services import intake
 from services.intake import Acceptance
 
@@ -110,7 +111,11 @@ class SuspectInput:
 
 @contract_input("A referral, contract version 1 (docs/INTAKE.md).")
 class ReferralInput:
-    source: str
+    source: str | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="Who sent it. Left out, the server fills it in: the public site's source "
+        "without a token, a partner's own with its token; any other is FORBIDDEN.",
+    )
     source_ref: str
     submitted_at: datetime
     reporter: PartyInput
@@ -203,7 +208,7 @@ class DisclosureRecorded:
 
 
 SubmitReferralResult = Annotated[
-    ReferralAccepted | InvalidInputError | ConflictError,
+    ReferralAccepted | InvalidInputError | ConflictError | ForbiddenError,
     strawberry.union("SubmitReferralResult"),
 ]
 SubmitDisclosureResult = Annotated[
@@ -213,16 +218,27 @@ SubmitDisclosureResult = Annotated[
 
 
 async def submit_referral(info: Info, referral: ReferralInput) -> SubmitReferralResult:
+    """As ``POST /api/v1/referrals``: the same contract, the same size limit on the referral's
+    JSON document, the same rule on its source."""
     payload = contract_document(referral)
     raw = orjson.dumps(payload).decode()
+    if len(raw.encode()) > MAX_BODY_BYTES:
+        too_large = f"is larger than {MAX_BODY_BYTES} bytes as JSON, the limit on every door"
+        return InvalidInputError.of(InvalidInput([Problem("referral", too_large)]))
     try:
         accepted = await info.context.run(
-            intake.submit_referral, payload, raw, info.context.journal
+            intake.submit_referral,
+            payload,
+            raw,
+            info.context.journal,
+            public_source=info.context.settings.intake_public_source,
         )
     except InvalidInput as error:
         return InvalidInputError.of(error)
     except Conflict as error:
         return ConflictError(message=str(error))
+    except Forbidden as error:
+        return ForbiddenError(message=str(error))
     return ReferralAccepted.of(accepted)
 
 

@@ -90,7 +90,10 @@ class RemovalStatsTable:
 @mirrors(models.Alert)
 class ReuploadAlert:
     referral_id: str = strawberry.field(description="The referral whose content was removed.")
-    score: float | None = strawberry.field(description="Text similarity (0-100), same_text.")
+    score: float | None = strawberry.field(
+        description="Text similarity (0-100) for same_text; PDQ distance in bits (0-256, "
+        "lower is nearer) for same_image."
+    )
     referral_made: str | None = strawberry.field(description="The new referral, if referred.")
 
 

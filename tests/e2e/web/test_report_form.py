@@ -72,7 +72,7 @@ def test_a_report_without_javascript_reaches_intake_and_its_progress_shows(
     assert visit.page.evaluate("document.body.className") == "govuk-template__body"  # no JS ran
 
     stored = _report_in_graph(hub_graph, reference)
-    assert stored["source"] == "public-site"
+    assert stored["source"] == neo4j_settings.intake_public_source  # set by the server
     payload = json.loads(stored["raw"])
     assert payload["source_ref"] == stored["source_ref"]
     assert payload["reporter"] == {

@@ -38,6 +38,7 @@ TABLE = {
     Role.FORCE_OFFICER:           "Y   Y   .    .   .     Y     Y   .   .   .     .       .   Y",
     Role.FORCE_HATE_CRIME_LEAD:   "Y   Y   .    .   .     Y     Y   .   .   .     .       .   Y",
     Role.EXPORTER:                "Y   .   .    .   .     .     .   Y   .   .     .       .   .",
+    Role.PARTNER:                 "Y   Y   .    .   .     .     .   .   .   .     .       .   .",
     Role.ADMIN:                   "Y   Y   Y    Y   Y     Y     Y   Y   Y   Y     Y       Y   Y",
 }  # fmt: skip
 

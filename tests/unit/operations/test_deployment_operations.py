@@ -64,7 +64,9 @@ def test_every_path_the_api_writes_is_on_a_named_volume_the_image_creates_for_it
     mounts = [v.split(":") for v in api["volumes"]]
     named = {target for source, target, mode in mounts if mode == "rw" and "/" not in source}
     paths = {k: v for k, v in api["environment"].items() if str(v).startswith("/")}
-    assert set(paths) == {"OHCH_JOURNAL_DIR", "OHCH_AUDIT_LOG", "OHCH_NIM_EXPORT_DIR"}
+    assert set(paths) == {
+        "OHCH_JOURNAL_DIR", "OHCH_AUDIT_LOG", "OHCH_NIM_EXPORT_DIR", "OHCH_EVIDENCE_DIR"
+    }  # fmt: skip
     for name, path in paths.items():
         assert any(path == t or path.startswith(t + "/") for t in named), (name, path)
     dockerfile = (REPO / "Dockerfile").read_text()

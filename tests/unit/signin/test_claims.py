@@ -76,3 +76,21 @@ def test_a_deployments_own_role_names_and_claims() -> None:
 def test_a_role_map_to_a_public_role_is_refused() -> None:
     with pytest.raises(ValueError, match="not a staff role"):
         ClaimMapping.of(Settings(oidc_role_map={"Everyone": "public"}))
+
+
+def test_a_partner_takes_its_source_from_the_claim() -> None:
+    claims = _claims("partner", ohch_source="cst", force_code=WEST_YORKSHIRE)
+    assert viewer_from_claims(claims, MAPPING) == Viewer(Role.PARTNER, "a.user", source="cst")
+
+
+def test_the_source_claim_is_the_deployments_to_name() -> None:
+    mapping = ClaimMapping.of(Settings(oidc_source_claim="org.feed"))
+    claims = _claims("partner", org={"feed": "tell-mama"}, ohch_source="cst")
+    assert viewer_from_claims(claims, mapping).source == "tell-mama"
+
+
+@pytest.mark.parametrize("source", [None, "", "CST", "c s t", ["cst"], "x" * 65])
+def test_a_partner_without_a_well_formed_source_is_refused(source: object) -> None:
+    claims = _claims("partner") | ({} if source is None else {"ohch_source": source})
+    with pytest.raises(Forbidden, match="must name the source it writes under: the token's "):
+        viewer_from_claims(claims, MAPPING)

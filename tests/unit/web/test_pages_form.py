@@ -60,7 +60,6 @@ def test_the_referral_keeps_contact_details_only_with_consent() -> None:
     sent = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)
     payload = form.referral(answers, "ref-1", sent, TODAY)
     assert payload == {
-        "source": "public-site",
         "source_ref": "ref-1",
         "submitted_at": "2026-12-07T10:00:00+00:00",
         "reporter": {"role": "third_party", "consent_to_contact": False, "postcode": "M1 1AE"},

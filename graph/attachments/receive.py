@@ -1,0 +1,66 @@
+"""Files as a sender sent them, checked from their bytes and hashed: :func:`prepare`.
+
+Every file is looked at before any is kept, so one answer names every file refused (by its
+field and its declared name) and nothing of a refused sending is kept. Images get their PDQ
+hash (``pdq.py``); a file sent twice in one sending is one file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from graph.attachments import blobs, kinds, pdq
+from graph.attachments.models import MAX_FILES, Sent, Upload
+from graph.errors import InvalidInput, Problem
+
+MAX_NAME = 255  # characters of a declared name or type
+
+
+def _declared(upload: Upload) -> list[Problem]:
+    problems = []
+    if len(upload.declared_name) > MAX_NAME:
+        problems.append(
+            Problem(upload.field, f"its file name is longer than {MAX_NAME} characters")
+        )
+    if upload.declared_type is not None and len(upload.declared_type) > MAX_NAME:
+        problems.append(Problem(upload.field, f"its type is longer than {MAX_NAME} characters"))
+    return problems
+
+
+def prepare(uploads: Sequence[Upload], limits: kinds.Limits) -> list[Sent]:
+    """Each distinct file checked and hashed, in the order first sent; every problem raised
+    at once (:class:`~graph.attachments.kinds.FileRefused` for a file's type or size)."""
+    if not uploads:
+        raise InvalidInput([Problem("files", "send at least one file")])
+    if len(uploads) > MAX_FILES:
+        raise InvalidInput([Problem("files", f"at most {MAX_FILES} files at once")])
+    named = [p for u in uploads for p in _declared(u)]
+    if named:
+        raise InvalidInput(named)
+    refused: list[kinds.FileRefused] = []
+    checked: list[tuple[Upload, kinds.MediaType]] = []
+    for upload in uploads:
+        try:
+            head = upload.data[: kinds.HEAD_BYTES]
+            found = kinds.check(upload.field, upload.declared_name, head, len(upload.data), limits)
+        except kinds.FileRefused as refusal:
+            refused.append(refusal)
+            continue
+        checked.append((upload, found))
+    if refused:
+        raise kinds.refused_together(refused)
+    sent: dict[str, Sent] = {}
+    for upload, media_type in checked:
+        key = blobs.sha256_key(upload.data)
+        if key in sent:
+            continue
+        hashed = pdq.image_hash(upload.data) if media_type.kind is kinds.Kind.IMAGE else None
+        sent[key] = Sent(
+            index=len(sent), sha256=key, size=len(upload.data), media_type=media_type.value,
+            kind=media_type.kind.value, declared_name=upload.declared_name,
+            declared_type=upload.declared_type, pdq=hashed.hex if hashed else None,
+            pdq_quality=hashed.quality if hashed else None,
+            pdq_crops=hashed.crops if hashed else (),
+            pdq_mirror=hashed.mirror if hashed else None, data=upload.data,
+        )  # fmt: skip
+    return list(sent.values())

@@ -1,0 +1,20 @@
+// Record evidence files sent for one report: each file once (by SHA-256, whoever sent it and
+// for whichever report), each sending an ATTACHED_TO edge with its declared name and type (as
+// typed, never trusted), who sent it and when. The rows are distinct files. Returns one row
+// a file, in order; none when no report has the reference.
+// params: reference, rows, at
+MATCH (r:Report {reference: $reference})
+UNWIND $rows AS row
+OPTIONAL MATCH (held:EvidenceFile {sha256: row.sha256})
+WITH r, row, held IS NULL AS new_file
+MERGE (f:EvidenceFile {sha256: row.sha256})
+  ON CREATE SET f.size = row.size, f.media_type = row.media_type, f.kind = row.kind,
+                f.pdq = row.pdq, f.pdq_quality = row.pdq_quality, f.pdq_crops = row.pdq_crops,
+                f.pdq_mirror = row.pdq_mirror,
+                f.first_received_at = $at
+CREATE (f)-[:ATTACHED_TO {index: row.index, declared_name: row.declared_name,
+                          declared_type: row.declared_type, received_at: $at,
+                          sender_role: row.sender_role, sender_id: row.sender_id}]->(r)
+RETURN row.index AS index, f.sha256 AS sha256, f.media_type AS media_type, f.size AS size,
+       f.pdq AS pdq, f.pdq_quality AS pdq_quality, new_file
+ORDER BY index

@@ -1,0 +1,154 @@
+"""Evidence files: a report's sender sends them, hub staff list and download them.
+
+The sender of a referral proves it is theirs with the report's access code, checked as the
+status check checks it (``services/status.py``: constant time, an unknown reference costing
+the same, guessing counted per reference and per client in the same counts); hub staff need
+no code. Each file is checked from its bytes (``graph/attachments/kinds.py``), kept in the
+blob store by SHA-256 and then recorded against the report, with who sent it and when; the
+sending is written to the audit trail as a collection (a refused one too, with why). Files
+are never shown in a page: staff download them (``download_evidence``), each download
+written to the audit trail as a consultation before the bytes are handed over.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from graph import access
+from graph.access import Capability
+from graph.attachments import store
+from graph.attachments.blobs import BlobStore, checked_key
+from graph.attachments.kinds import Limits
+from graph.attachments.models import Attached, EvidenceFile, Upload
+from graph.attachments.receive import prepare
+from graph.audit.log import AuditLog
+from graph.audit.records import Accessed, AuditEvent, Operation
+from graph.errors import InvalidValue
+from graph.settings import Settings
+from services.status import BY_CLIENT, BY_REFERENCE, Refusal, report_progress
+from services.use_case import Caller, use_case
+
+RULES: Mapping[str, Capability] = {
+    # Anyone may send: the access code, or a hub role, proves the report is theirs to add to.
+    "send_evidence": Capability.SUBMIT_REFERRAL,
+    "evidence_files_of_reports": Capability.HUB_CASEWORK,
+    "download_evidence": Capability.HUB_CASEWORK,
+}
+COMPLAINANT = "complainant"
+
+
+def limits_of(settings: Settings) -> Limits:
+    return Limits(
+        image=settings.evidence_max_image_bytes,
+        pdf=settings.evidence_max_pdf_bytes,
+        video=settings.evidence_max_video_bytes,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Sending:
+    """Who sends, for which report: the access code, unless the viewer is hub staff."""
+
+    reference: str
+    access_code: str | None
+    client: str  # the address it came from (the audit trail's actor for a complainant)
+
+
+def _sender(caller: Caller, sending: Sending) -> tuple[str, str, str] | Refusal:
+    """(role, id, audit actor) of the sender, or why the code does not let them send."""
+    if access.may(caller.viewer, Capability.HUB_CASEWORK):
+        viewer = caller.viewer
+        store.require_report(caller.graph, sending.reference)
+        return viewer.role.value, viewer.user_id, viewer.user_id
+    if not sending.access_code:
+        raise InvalidValue(
+            "access_code", "is needed to send evidence for a report (the code given with it)"
+        )
+    now = time.monotonic()
+    if BY_REFERENCE.blocked(sending.reference, now) or BY_CLIENT.blocked(sending.client, now):
+        return Refusal.TOO_MANY
+    if report_progress(caller, sending.reference, sending.access_code) is None:
+        BY_REFERENCE.fail(sending.reference, now)
+        BY_CLIENT.fail(sending.client, now)
+        return Refusal.NOT_MATCHED
+    BY_REFERENCE.clear(sending.reference)
+    return COMPLAINANT, sending.reference, f"{COMPLAINANT}@{sending.client}"
+
+
+@use_case
+def send_evidence(
+    caller: Caller,
+    sending: Sending,
+    uploads: Sequence[Upload],
+    blobs: BlobStore,
+    limits: Limits,
+    audit_log: AuditLog,
+    endpoint: str,
+    now: datetime,
+) -> list[Attached] | Refusal:
+    """Keep and record the files sent for a report, one answer a distinct file in the order
+    sent; a refusal when the code does not match (or too many have not). Every file is checked
+    before any is kept, so a sending with one bad file keeps none."""
+    sender = _sender(caller, sending)
+    if isinstance(sender, Refusal):  # written down too, as the status check's refusals are
+        audit_log.append(
+            AuditEvent(
+                operation=Operation.COLLECTION, actor=f"{COMPLAINANT}@{sending.client}",
+                role=caller.viewer.role.value, endpoint=endpoint,
+                accessed=(Accessed(kind="Report", ids=(sending.reference,)),),
+                details={"refused": sender.value, "files": 0},
+            )
+        )  # fmt: skip
+        return sender
+    role, sender_id, actor = sender
+    sent = prepare(uploads, limits)
+    for s in sent:
+        blobs.put(s.data)  # the bytes first: a record never names what is not held
+    attached = store.attach(caller.graph, sending.reference, sent, role, sender_id, now)
+    audit_log.append(
+        AuditEvent(
+            operation=Operation.COLLECTION, actor=actor, role=caller.viewer.role.value,
+            force_code=caller.viewer.force_code, endpoint=endpoint,
+            accessed=(Accessed(kind="Report", ids=(sending.reference,)),
+                      Accessed(kind="EvidenceFile", ids=tuple(a.sha256 for a in attached))),
+            details={"files": len(attached), "new_files": sum(a.new_file for a in attached)},
+        )
+    )  # fmt: skip
+    return attached
+
+
+@use_case
+def evidence_files_of_reports(caller: Caller, ids: list[str]) -> list[list[EvidenceFile]]:
+    """The evidence files of each report (metadata, never the bytes), one list an id."""
+    return store.files_of_reports(caller.graph, ids, caller.viewer.sees_all_forces)
+
+
+@dataclass(frozen=True, slots=True)
+class Download:
+    sha256: str
+    media_type: str
+    data: bytes
+
+
+@use_case
+def download_evidence(
+    caller: Caller, sha256: str, blobs: BlobStore, audit_log: AuditLog, endpoint: str
+) -> Download:
+    """An evidence file's bytes for hub staff, written to the audit trail as a consultation
+    (who, which file, which reports it came with) before they are handed over."""
+    held = store.held(caller.graph, checked_key(sha256), caller.viewer.sees_all_forces)
+    data = blobs.get(held.sha256)
+    viewer = caller.viewer
+    audit_log.append(
+        AuditEvent(
+            operation=Operation.CONSULTATION, actor=viewer.user_id, role=viewer.role.value,
+            force_code=viewer.force_code, endpoint=endpoint,
+            accessed=(Accessed(kind="EvidenceFile", ids=(held.sha256,)),
+                      Accessed(kind="Report", ids=held.references)),
+            details={"bytes": len(data), "media_type": held.media_type},
+        )
+    )  # fmt: skip
+    return Download(held.sha256, held.media_type, data)
