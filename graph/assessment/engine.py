@@ -141,6 +141,10 @@ def _candidate(
         verified=offence.verified,
         points=tuple(points),
         sentencing_uplift=uplift,
+        hocr_class=offence.hocr.class_ if offence.hocr else None,
+        hocr_code=offence.hocr.code if offence.hocr else None,
+        cjs_code=offence.cjs.code if offence.cjs else None,
+        codes_verified=offence.codes_verified,
     )
 
 

@@ -187,6 +187,22 @@ class CandidateOffence(_Frozen):
     verified: bool
     points: tuple[PointAssessment, ...]
     sentencing_uplift: SentencingUplift | None = None  # s66, for this offence
+    # the codes a force records against, from the offence table (None: no source found)
+    hocr_class: str | None = None  # Home Office Counting Rules class, e.g. "9B"
+    hocr_code: str | None = None  # its sub-code, e.g. "125/9"
+    cjs_code: str | None = None  # CJS offence code, e.g. "CD98075"
+    codes_verified: bool = False  # codes present and each confirmed in its primary source
+
+    @property
+    def recording_codes(self) -> str:
+        """The codes as a line reads them: "HOCR 9B; CJS CD98075 (unconfirmed)", or ""."""
+        hocr = "/".join(c for c in (self.hocr_class, self.hocr_code) if c)
+        codes = "; ".join(
+            f"{name} {code}" for name, code in (("HOCR", hocr), ("CJS", self.cjs_code)) if code
+        )
+        if codes and not self.codes_verified:
+            codes += " (unconfirmed)"
+        return codes
 
     @property
     def evidenced(self) -> tuple[str, ...]:

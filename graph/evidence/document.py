@@ -171,7 +171,9 @@ def summary(
         "recommendation": assessment.recommendation.value,
         "hate_crime": assessment.hate_flag,
         "recordable_offences": [
-            f"{c.title} ({c.citation})" for c in assessment.candidates if c.recordable
+            f"{c.title} ({'; '.join(filter(None, (c.citation, c.recording_codes)))})"
+            for c in assessment.candidates
+            if c.recordable
         ],
         "latest_decision": decisions[-1]["decided"] if decisions else None,
         "assigned_force": None

@@ -108,6 +108,40 @@ class TimeLimitRule(_Frozen):
         return self
 
 
+# The forms of the codes a force records a crime against (graph/law/data/SOURCES.md, "Recording
+# codes"): a Home Office Counting Rules class ("9B", "8L", "105A") and sub-code ("125/9", "8/65");
+# a CJS offence code "AAYYNNN" (Act letters, year, number), "COMLNNN" (common law) or "XX00NNN"
+# (an indictment), each with an optional A/B/C/I (attempt, aiding and abetting, conspiracy,
+# incitement).
+HOCR_CLASS = r"^[0-9]{1,3}[A-Z]?$"
+HOCR_CODE = r"^[0-9]{1,3}/[0-9]{1,3}$"
+CJS_CODE = r"^(?:[A-Z]{2}[0-9]{2}|COML|XX00)[0-9]{3}[ABCI]?$"
+
+
+class HocrClassification(_Frozen):
+    """The Home Office Counting Rules classification a force records the crime against: the
+    class and, where a source gives it, the sub-code. ``verified`` only when Home Office
+    documents place this offence there; ``sources`` are keys of SOURCES.md."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    class_: str = Field(alias="class", pattern=HOCR_CLASS)
+    code: str | None = Field(default=None, pattern=HOCR_CODE)
+    sources: tuple[str, ...] = Field(min_length=1)
+    verified: bool
+    note: str | None = None
+
+
+class CjsOffenceCode(_Frozen):
+    """The Criminal Justice System offence code (PNLD's CJS Offence Index) a charge is laid
+    under. ``verified`` only when read in the index itself."""
+
+    code: str = Field(pattern=CJS_CODE)
+    sources: tuple[str, ...] = Field(min_length=1)
+    verified: bool
+    note: str | None = None
+
+
 class PointToProve(_Frozen):
     """One point to prove. ``evidenced_by`` lists facts that together evidence it; ``or_by``
     lists other sets of facts that evidence it instead (a limb "or" another). ``required``
@@ -151,6 +185,8 @@ class Offence(_Frozen):
     verified: bool
     note: str | None = None
     sources: tuple[str, ...] = Field(min_length=1)
+    hocr: HocrClassification | None = None  # absent: not found in a source (SOURCES.md)
+    cjs: CjsOffenceCode | None = None
 
     @model_validator(mode="after")
     def _consent_cited(self) -> Offence:
@@ -161,6 +197,12 @@ class Offence(_Frozen):
     @property
     def citation(self) -> str:
         return f"{self.act} {self.section}"
+
+    @property
+    def codes_verified(self) -> bool:
+        """Whether the table holds a recording code and every one it holds is confirmed."""
+        codes = [c for c in (self.hocr, self.cjs) if c is not None]
+        return bool(codes) and all(c.verified for c in codes)
 
     @property
     def strand_specific(self) -> bool:

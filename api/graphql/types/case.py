@@ -68,6 +68,22 @@ class OffencePoint:
     nested={PointAssessment: OffencePoint},
 )
 class CandidateOffence:
+    hocr_class: str | None = strawberry.field(
+        description="The Home Office Counting Rules class a force records the crime under "
+        '(e.g. "9B"); null where the offence table found no source for one.'
+    )
+    hocr_code: str | None = strawberry.field(
+        description='The Counting Rules sub-code (e.g. "125/9"); null where no source gave one.'
+    )
+    cjs_code: str | None = strawberry.field(
+        description='The CJS offence code a charge is laid under (e.g. "PU86004"); null where '
+        "no source gave one."
+    )
+    codes_verified: bool = strawberry.field(
+        description="Whether the codes shown are each confirmed in their primary source (the "
+        "Counting Rules, the CJS Offence Index); false: confirm with the force crime registrar "
+        "before recording against them."
+    )
     attorney_general_consent: bool
 
 
