@@ -37,6 +37,7 @@ QUERY_RULES: Mapping[str, Capability] = {
     "repeat_victims": C.HUB_CASEWORK,
     "most_reported_content": C.HUB_CASEWORK,
     "trends": C.HUB_CASEWORK,
+    "period_statistics": C.HUB_CASEWORK,  # figures only: hub and intelligence roles
     "account": C.IDENTITY_EVIDENCE,
     "identity_review_queue": C.IDENTITY_EVIDENCE,
     "force_cases": C.FORCE_CASES,
@@ -49,6 +50,7 @@ QUERY_RULES: Mapping[str, Capability] = {
     "repeat_reuploaders": C.REFER_CONTENT,
     "update_outbox": C.HUB_CASEWORK,
     "no_enforcement_reasons": C.HUB_CASEWORK,
+    "intake_conflicts": C.HUB_CASEWORK,
     "guidance_library": C.FORCE_CASES,
     "hate_crime_leads": C.FORCE_CASES,
     "hate_crime_lead_history": C.FORCE_CASES,
@@ -140,6 +142,10 @@ ROUTE_RULES: Mapping[tuple[str, str], Capability | None] = {
     ("GET", "/redoc"): None,
     ("POST", "/api/v1/referrals"): C.SUBMIT_REFERRAL,
     ("POST", "/api/v1/status"): C.CHECK_OWN_REPORT,  # with the reference's access code
+    # Evidence files: sent with the report's access code (or by hub staff), downloaded by hub
+    # staff only, each download audited by its use case (services/attachments.py).
+    ("POST", "/api/v1/referrals/{reference}/evidence"): C.SUBMIT_REFERRAL,
+    ("GET", "/api/v1/evidence/{sha256}"): C.HUB_CASEWORK,
     ("GET", "/graphql"): None,  # the IDE page, development only (queries are POST only)
     ("POST", "/graphql"): C.REFERENCE_DATA,  # then each root field's own rule
     # The public web pages (pages/): information, the report form, the complainant's status.
@@ -148,6 +154,7 @@ ROUTE_RULES: Mapping[tuple[str, str], Capability | None] = {
     ("GET", "/privacy"): None,
     ("GET", "/report"): C.SUBMIT_REFERRAL,
     ("POST", "/report"): C.SUBMIT_REFERRAL,
+    ("POST", "/report/evidence"): C.SUBMIT_REFERRAL,  # files, with the report's access code
     ("GET", "/status"): None,  # reference and access code: the complainant's own status
     ("POST", "/status"): C.CHECK_OWN_REPORT,
     ("MOUNT", "/assets"): None,  # built CSS, JavaScript and images
@@ -158,4 +165,24 @@ ROUTE_RULES: Mapping[tuple[str, str], Capability | None] = {
     ("POST", "/staff/sign-out"): None,
     ("GET", "/staff/signed-out"): None,
     ("GET", "/staff"): C.FORCE_CASES,
+    # Search, the case page and its actions, the duplicate review queue (pages/staff/): each
+    # use case then applies its own rule and the force scope (services/search.py, ...).
+    ("GET", "/staff/search"): C.FORCE_CASES,  # names for hub staff only
+    ("GET", "/staff/cases/{case_id}"): C.FORCE_CASES,  # hub parts for hub staff only
+    ("POST", "/staff/cases/{case_id}/decision"): C.HUB_CASEWORK,
+    ("POST", "/staff/cases/{case_id}/assignment"): C.HUB_CASEWORK,
+    ("POST", "/staff/cases/{case_id}/referral"): C.REFER_CONTENT,
+    ("GET", "/staff/review"): C.HUB_CASEWORK,
+    ("POST", "/staff/review/{review_id}"): C.HUB_CASEWORK,
+    # The force view: for force roles only (hub staff get a 403 page), as their scope allows.
+    ("GET", "/staff/force"): C.FORCE_CASES,
+    ("GET", "/staff/force/cases/{case_id}"): C.FORCE_CASES,
+    ("POST", "/staff/force/cases/{case_id}/outcome"): C.RECORD_OUTCOME,
+    # The network view and trends: hub staff (force roles get a 403 page), from the analysts'
+    # use cases (services/network.py, services/analytics.py); the drawing's JSON and the CSV
+    # are the same answers as the pages' tables.
+    ("GET", "/staff/network"): C.HUB_CASEWORK,
+    ("GET", "/staff/network.json"): C.HUB_CASEWORK,
+    ("GET", "/staff/trends"): C.HUB_CASEWORK,
+    ("GET", "/staff/trends.csv"): C.HUB_CASEWORK,
 }

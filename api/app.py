@@ -10,7 +10,7 @@ from contextlib import asynccontextmanager, suppress
 from fastapi import FastAPI
 from fastapi.routing import APIWebSocketRoute
 
-from api import errors, health, referrals, status
+from api import attachments, errors, health, openapi, referrals, status
 from api.graphiql import HubGraphQLRouter
 from api.graphql.context import get_context
 from api.graphql.schema import build_schema
@@ -106,6 +106,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health.router)
     app.include_router(referrals.router)
     app.include_router(status.router)
+    app.include_router(attachments.router)
     app.include_router(web_pages)
     app.mount("/assets", web_assets(), name="assets")
     graphql = HubGraphQLRouter(
@@ -117,6 +118,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # No websocket: the hub has no subscriptions, and a socket would bypass the request guard.
     graphql.routes[:] = [r for r in graphql.routes if not isinstance(r, APIWebSocketRoute)]
     app.include_router(graphql, prefix="/graphql")
+    openapi.install(app)
     app.add_middleware(RequestGuard, settings=settings)
     app.add_middleware(Serving)  # added last: the outermost
     return app

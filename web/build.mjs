@@ -1,13 +1,16 @@
 // Build the hub's web assets into dist/ (served by the API at /assets/; see docs/WEB.md).
 //
-// Run after `npm ci`: `node build.mjs`. No bundler: GOV.UK Frontend and MOJ Frontend ship
-// compiled JavaScript; their Sass is compiled here so that the CSS carries the hub's settings
+// Run after `npm ci`: `node build.mjs`. GOV.UK Frontend and MOJ Frontend ship compiled
+// JavaScript, copied as it is; the staff pages' drawings (src/network.mjs with Cytoscape.js,
+// src/trends.mjs with Chart.js) are bundled by esbuild, Chart.js tree-shaken to the line chart.
+// The design systems' Sass is compiled here so that the CSS carries the hub's settings
 // (src/_settings.scss: no GDS Transport font, which a service not on a GOV.UK domain must not
 // use). Their fonts and GOV.UK brand images (crown, crest, GOV.UK favicons) are not copied, and
 // the build fails if the CSS refers to GDS Transport or to a file dist/ does not hold.
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import * as sass from 'sass';
 
 const root = dirname(fileURLToPath(import.meta.url));
@@ -61,7 +64,7 @@ cpSync(join(moj, 'assets', 'images'), join(out, 'images'), {
   recursive: true,
   filter: (path) => !BRAND_IMAGES.has(path.split('/').pop()),
 });
-for (const file of ['js-enabled.js', 'init.mjs', 'favicon.svg']) {
+for (const file of ['js-enabled.js', 'init.mjs', 'favicon.svg', 'staff-views.css']) {
   cpSync(join(root, 'src', file), join(out, file));
 }
 // GraphiQL for developers (GET /graphql outside production), from npm: React 18's UMD builds and
@@ -76,6 +79,19 @@ for (const [from, file] of [
 ]) {
   cpSync(join(from, file), join(out, 'graphiql', file));
 }
+// The staff pages' drawings: one ES module each, their libraries inside, nothing fetched.
+await build({
+  entryPoints: ['network.mjs', 'trends.mjs'].map((file) => join(root, 'src', file)),
+  outdir: out,
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  format: 'esm',
+  minify: true,
+  target: 'es2020',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  legalComments: 'eof',
+  logLevel: 'warning',
+});
 const built = {
   'govuk-frontend.css': compile('govuk.scss', 'govuk-frontend.css'),
   'moj-frontend.css': compile('moj.scss', 'moj-frontend.css'),
@@ -83,8 +99,16 @@ const built = {
 for (const [name, css] of Object.entries(built)) {
   check(name, css);
 }
+const packages = [
+  'govuk-frontend',
+  '@ministryofjustice/frontend',
+  'graphiql',
+  'react',
+  'cytoscape',
+  'chart.js',
+];
 const versions = Object.fromEntries(
-  ['govuk-frontend', '@ministryofjustice/frontend', 'graphiql', 'react'].map((name) => [
+  packages.map((name) => [
     name,
     JSON.parse(readFileSync(join(modules, name, 'package.json'), 'utf8')).version,
   ]),

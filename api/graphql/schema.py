@@ -27,11 +27,13 @@ from api.graphql.types import content as content_types
 from api.graphql.types import data_requests as data_request_types
 from api.graphql.types import force as force_types
 from api.graphql.types import force_view as force_view_types
+from api.graphql.types import statistics as statistics_types
 from api.graphql.types import status as status_types
 from api.graphql.types import updates as update_types
 from api.graphql.types.case_groups import CaseGroupMutations
 from api.graphql.types.duplicates import DuplicateMutations
 from api.graphql.types.enums import Role
+from api.graphql.types.intake_conflicts import IntakeConflictQueries
 from api.graphql.types.intel import IntelMutations
 from api.graphql.types.scalars import SCALARS
 from graph.audit.records import Operation
@@ -55,6 +57,7 @@ class Query(
     network.NetworkQueries,
     casework.CaseworkQueries,
     analytics.AnalyticsQueries,
+    statistics_types.StatisticsQueries,
     force_view_types.ForceViewQueries,
     removals.RemovalQueries,
     data_request_types.DataRequestQueries,
@@ -62,6 +65,7 @@ class Query(
     audit_types.AuditQueries,
     advice_types.AdviceQueries,
     status_types.StatusQueries,
+    IntakeConflictQueries,
 ):
     @strawberry.field(description="Who the API thinks is asking.")
     def viewer(self, info: strawberry.Info[Context, None]) -> Viewer:

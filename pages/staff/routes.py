@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import urllib.parse
 from datetime import UTC, datetime
-from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
@@ -19,12 +18,11 @@ from api.signin.oidc import ProviderUnavailable
 from graph.access import Capability, may
 from graph.errors import Forbidden, Unauthenticated
 from graph.settings import Environment, Settings
-from pages.http import FormRefused, read_form, with_csrf
+from pages.http import FormRefused, read_form
 from pages.render import message, page, unavailable
-from pages.staff import signin
-from pages.staff.session import COOKIE, StaffSession, opened
+from pages.staff import case, force, network, review, search, signin, trends, view
+from pages.staff.session import COOKIE
 from services import workspace
-from services.use_case import Caller
 
 router = APIRouter(prefix="/staff")
 SIGNED_OUT = "/staff/signed-out"
@@ -41,29 +39,6 @@ def _cookie(response: Response, settings: Settings, name: str, value: str, path:
         name, value, max_age=max_age, path=path, httponly=True, samesite="lax",
         secure=settings.env is Environment.PRODUCTION,
     )  # fmt: skip
-
-
-def _staff_page(request: Request, template: str, **context: Any) -> Response:
-    """A staff page whose forms may lead to the identity provider: signing out posts here and
-    is redirected there, and a browser applies the page's ``form-action`` to that redirect."""
-    response = page(template, **context)
-    issuer = request.app.state.settings.oidc_issuer
-    if issuer:
-        origin = "{0.scheme}://{0.netloc}".format(urllib.parse.urlsplit(issuer))
-        policy = response.headers["content-security-policy"]
-        response.headers["content-security-policy"] = policy.replace(
-            "form-action 'self'", f"form-action 'self' {origin}"
-        )
-    return response
-
-
-def _session(request: Request) -> StaffSession | None:
-    return opened(request.cookies.get(COOKIE), datetime.now(UTC))
-
-
-def _to_sign_in(request: Request) -> RedirectResponse:
-    back = urllib.parse.quote(request.url.path)
-    return RedirectResponse(f"/staff/sign-in?next={back}", status_code=303)
 
 
 @router.get("/sign-in", include_in_schema=False)
@@ -140,17 +115,19 @@ async def signed_out() -> Response:
 
 @router.get("", include_in_schema=False)
 async def home(request: Request) -> Response:
-    session = _session(request)
+    session = view.session_of(request)
     if session is None:
-        return _to_sign_in(request)
-    viewer = session.viewer
+        return view.to_sign_in(request)
     queues = None
-    if may(viewer, Capability.HUB_CASEWORK):
-        caller = Caller(request.app.state.graph, viewer)
-        queues = await asyncio.to_thread(workspace.queues, caller, datetime.now(UTC))
-    return with_csrf(
-        request,
-        lambda token: _staff_page(
-            request, "staff/home.html", signed_in=session, queues=queues, csrf_token=token
-        ),
-    )
+    if may(session.viewer, Capability.HUB_CASEWORK):
+        caller = view.caller_of(request, session)
+        queues = await view.run(workspace.queues, caller, datetime.now(UTC))
+    return view.staff_page(request, session, "staff/home.html", queues=queues)
+
+
+router.include_router(force.router)
+router.include_router(network.router)
+router.include_router(trends.router)
+router.include_router(search.router)
+router.include_router(case.router)
+router.include_router(review.router)

@@ -15,6 +15,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from api.app import create_app
 from graph.db import Graph
 from graph.settings import Settings
 from services.status import BY_CLIENT, BY_REFERENCE
+from tests.keycloak_provider import KeycloakRealm
 
 REPO = Path(__file__).resolve().parents[3]
 AXE = REPO / "web" / "node_modules" / "axe-core" / "axe.min.js"
@@ -52,14 +54,14 @@ def _free_port() -> int:
         return port
 
 
-@pytest.fixture(scope="module")
-def hub_url(neo4j_settings: Settings) -> Iterator[str]:
-    """A hub serving its pages on loopback, against the test Neo4j."""
+@contextmanager
+def served(settings: Settings) -> Iterator[str]:
+    """A hub on a free loopback port for the span of the block: its address."""
     if not ASSETS.is_file() or not AXE.is_file():
         pytest.fail("web assets not built: run `make assets` (docs/WEB.md)")
     port = _free_port()
     server = uvicorn.Server(
-        uvicorn.Config(create_app(neo4j_settings), host="127.0.0.1", port=port, log_level="warning")
+        uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
     )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -68,9 +70,25 @@ def hub_url(neo4j_settings: Settings) -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("the hub did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=30)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def hub_url(neo4j_settings: Settings) -> Iterator[str]:
+    """A hub serving its pages on loopback, against the test Neo4j."""
+    with served(neo4j_settings) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def staff_hub(neo4j_settings: Settings, keycloak_realm: KeycloakRealm) -> Iterator[str]:
+    """The hub on a free loopback port, its staff signing in through the test realm."""
+    with served(neo4j_settings.model_copy(update={"oidc_issuer": keycloak_realm.issuer})) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -3,43 +3,18 @@ flow with PKCE, the sealed session cookie, the queues a role may see, and signin
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 from playwright.sync_api import Browser, Page
 
-from api.app import create_app
 from graph.db import Graph
-from graph.settings import Settings
 from pages.staff.session import COOKIE
-from tests.e2e.web.conftest import AXE, Visit, _free_port
+from tests.e2e.web.conftest import AXE, Visit
 from tests.keycloak_provider import KeycloakRealm
 
 PASSWORD = "ohch-test-password-1"
-
-
-@pytest.fixture(scope="module")
-def staff_hub(neo4j_settings: Settings, keycloak_realm: KeycloakRealm) -> Iterator[str]:
-    """The hub on a free loopback port, its staff signing in through the test realm."""
-    port = _free_port()
-    settings = neo4j_settings.model_copy(update={"oidc_issuer": keycloak_realm.issuer})
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert time.monotonic() < deadline, "the hub did not start"
-        assert thread.is_alive(), "the hub stopped as it started"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=30)
 
 
 @pytest.fixture

@@ -1,0 +1,223 @@
+"""The case page (``GET /staff/cases/{id}``) and its actions, each a form: record the
+assessment decision, assign or reassign the case to a force, refer a content item to its
+platform for removal.
+
+Every form is a POST with the CSRF field; a done action redirects back to the page with a
+notification banner (redirect-after-post, so a reload sends nothing twice); a refused one shows
+the page again with a GOV.UK error summary naming each field. The use cases do the checking
+(``services/cases.py``, ``services/removals.py``); the page only names their problems beside the
+right question. A force officer sees the case as their force may (``services/force_view.py``);
+another force's case is a 403 page, whether or not it exists.
+"""
+
+from __future__ import annotations
+
+import urllib.parse
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse, Response
+
+from graph.assessment.models import Recommendation
+from graph.audit.records import Operation
+from graph.errors import Conflict, Forbidden, InvalidInput, NotFound, Problem
+from pages.http import Fields, FormRefused, first, read_form
+from pages.render import message
+from pages.staff import view
+from pages.staff.case_sheet import CaseSheet, gather
+from pages.staff.session import StaffSession
+from services import cases, removals
+from services.use_case import Caller
+
+router = APIRouter(prefix="/cases")  # included under /staff by routes.py
+
+DECISIONS = {
+    "crime": Recommendation.CRIME,
+    "nchi": Recommendation.NON_CRIME_HATE_INCIDENT,
+    "neither": Recommendation.NO_FURTHER_ACTION,
+}
+BY_THE_RULES = "rules"
+DONE = {
+    "decision": "The assessment decision is recorded.",
+    "assigned": "The case is assigned.",
+    "referred": "The content is referred to its platform for removal (a supervisor approves "
+    "the referral before it is sent).",
+    "already-referred": "That content was already referred; its referral is below.",
+}
+# The use cases' field names -> the questions on this page, per form.
+FIELDS: Mapping[str, Mapping[str, str]] = {
+    "decision": {"reason": "decision-reason", "recommendation": "decision"},
+    "assignment": {"reason": "assign-reason", "to_force": "force"},
+    "referral": {"policyBreached": "policy", "content_id": "content"},
+}
+
+
+def path_of(case_id: str) -> str:
+    return "/staff/cases/" + urllib.parse.quote(case_id, safe=":")
+
+
+def _endpoint(method: str, action: str = "") -> str:
+    return f"web:{method} /staff/cases/{{id}}{action}"
+
+
+async def _sheet(request: Request, session: StaffSession, case_id: str) -> CaseSheet | Response:
+    caller = view.caller_of(request, session)
+    try:
+        return await view.run(
+            gather, caller, request.app.state.audit_log, case_id, datetime.now(UTC)
+        )
+    except (NotFound, InvalidInput):
+        if session.viewer.is_hub_staff:
+            return view.refused(request, session, "Case not found",
+                                f"There is no case {case_id}.", 404)  # fmt: skip
+        return _not_yours(request, session)
+    except Forbidden:
+        return _not_yours(request, session)
+
+
+def _not_yours(request: Request, session: StaffSession) -> Response:
+    return view.refused(
+        request, session, "You cannot see this case",
+        "This case is not assigned or notified to your force, or linked to one that is. "
+        "Ask the hub if you need it.", 403,
+    )  # fmt: skip
+
+
+async def _show(
+    request: Request,
+    session: StaffSession,
+    case_id: str,
+    status_code: int = 200,
+    errors: Mapping[str, str] | None = None,
+    answers: Mapping[str, str] | None = None,
+    done: str | None = None,
+    sent: str | None = None,
+) -> Response:
+    """The case page; after a refused form, with its problems and the answers given."""
+    found = await _sheet(request, session, case_id)
+    if isinstance(found, Response):
+        return found
+    shown = view.staff_page(
+        request, session, "staff/case.html", status_code,
+        sheet=found, viewer=session.viewer, errors=dict(errors or {}),
+        answers=dict(answers or {}), done=DONE.get(done or ""), decisions=DECISIONS,
+        by_the_rules=BY_THE_RULES, case_path=path_of(case_id), sent=sent,
+    )  # fmt: skip
+    consulted = view.event(
+        session, Operation.CONSULTATION, _endpoint("GET"), "case", found.record_ids, found.parts
+    )
+    return await view.logged(request, [consulted], shown)
+
+
+@router.get("/{case_id}", include_in_schema=False)
+async def case_page(request: Request, case_id: str, done: str | None = None) -> Response:
+    session = view.session_of(request)
+    if session is None:
+        return view.to_sign_in(request)
+    return await _show(request, session, case_id, done=done)
+
+
+async def _form(request: Request) -> tuple[StaffSession, Fields] | Response:
+    session = view.session_of(request)
+    if session is None:
+        return view.to_sign_in(request)
+    try:
+        return session, await read_form(request)
+    except FormRefused as refused:
+        return message(refused.title, refused.message, refused.status_code)
+
+
+async def _act(
+    request: Request,
+    case_id: str,
+    form: str,
+    operation: Operation,
+    action: Any,
+) -> Response:
+    """Read the form, run ``action(caller, fields) -> done key``, log it and redirect; or show
+    the page again with the problems beside their questions."""
+    read = await _form(request)
+    if isinstance(read, Response):
+        return read
+    session, fields = read
+    answers = {name: first(fields, name) for name in fields}
+    caller = view.caller_of(request, session)
+    try:
+        done, ids, reason = await view.run(action, caller, fields)
+    except InvalidInput as invalid:
+        names = FIELDS[form]
+        errors = {names.get(p.field, p.field): p.message for p in invalid.problems}
+        return await _show(request, session, case_id, 400, errors, answers, sent=form)
+    except Conflict as conflict:
+        first_field = next(iter(FIELDS[form].values()))
+        return await _show(
+            request, session, case_id, 409, {first_field: str(conflict)}, answers, sent=form
+        )
+    except (Forbidden, NotFound):
+        return await _show(request, session, case_id)  # the page says what the role may do
+    changed = view.event(
+        session, operation, _endpoint("POST", f"/{form}"), "case", [case_id, *ids],
+        (form,), reason,
+    )  # fmt: skip
+    redirect = RedirectResponse(f"{path_of(case_id)}?done={done}#{form}", status_code=303)
+    return await view.logged(request, [changed], redirect)
+
+
+def _required(value: str, field: str, text: str) -> None:
+    if not value.strip():
+        raise InvalidInput([Problem(field, text)])
+
+
+@router.post("/{case_id}/decision", include_in_schema=False)
+async def record_decision(request: Request, case_id: str) -> Response:
+    def decide(caller: Caller, fields: Fields) -> tuple[str, list[str], str]:
+        chosen = DECISIONS.get(first(fields, "decision"))
+        reason = first(fields, "reason")
+        problems = []
+        if chosen is None:
+            problems.append(Problem("recommendation", "Choose crime, non-crime hate incident "
+                                     "or neither"))  # fmt: skip
+        if not reason.strip():
+            problems.append(Problem("reason", "Say why, for the record"))
+        if problems:
+            raise InvalidInput(problems)
+        assert chosen is not None
+        try:
+            cases.decide_assessment(caller, case_id, False, reason, chosen)
+        except Conflict:  # what the rules recommend: the analyst accepts it
+            cases.decide_assessment(caller, case_id, True, reason)
+        return "decision", [], reason
+
+    return await _act(request, case_id, "decision", Operation.ALTERATION, decide)
+
+
+@router.post("/{case_id}/assignment", include_in_schema=False)
+async def assign(request: Request, case_id: str) -> Response:
+    def assign_to(caller: Caller, fields: Fields) -> tuple[str, list[str], str | None]:
+        force = first(fields, "force").strip()
+        reason = first(fields, "reason")
+        _required(force, "to_force", "Choose the force, or the rules' proposal")
+        if force == BY_THE_RULES:
+            cases.assign_case(caller, case_id)
+            return "assigned", [], reason or None
+        cases.reassign_case(caller, case_id, force, reason)
+        return "assigned", [force], reason
+
+    return await _act(request, case_id, "assignment", Operation.ALTERATION, assign_to)
+
+
+@router.post("/{case_id}/referral", include_in_schema=False)
+async def refer(request: Request, case_id: str) -> Response:
+    def refer_content(caller: Caller, fields: Fields) -> tuple[str, list[str], str | None]:
+        content_id = first(fields, "content").strip()
+        policy = first(fields, "policy").strip() or None
+        _required(content_id, "content_id", "Choose the content item to refer")
+        if content_id not in cases.read_case(caller, case_id).content_ids:
+            raise InvalidInput([Problem("content_id", "Choose a content item of this case")])
+        drafted = removals.refer_content(caller, content_id, policy, datetime.now(UTC))
+        done = "referred" if drafted.created else "already-referred"
+        return done, [content_id, drafted.referral.id], policy
+
+    return await _act(request, case_id, "referral", Operation.COLLECTION, refer_content)
