@@ -55,6 +55,7 @@ def test_force_code_alone_grants_no_hub_role(keycloak_realm: KeycloakRealm) -> N
         "force_officer",
         "force_hate_crime_lead",
         "exporter",
+        "partner",  # a partner organisation's client, writing under its own source
         "admin",
     }
     assert claims["force_code"] == WEST_YORKSHIRE
@@ -86,6 +87,7 @@ def test_realm_file_declares_exactly_the_hub_roles() -> None:
         "force_officer",
         "force_hate_crime_lead",
         "exporter",
+        "partner",  # a partner organisation's client, writing under its own source
         "admin",
     }
 
