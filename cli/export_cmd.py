@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import getpass
 import sys
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 import orjson
 import typer
+from tqdm import tqdm
 
 from cli.common import connected, moment, reported_errors, settings
 from cli.statistics_cmd import statistics
@@ -44,6 +47,15 @@ def identities() -> None:
         sys.stdout.write("}\n")
 
 
+T = TypeVar("T")
+
+
+def _counted(items: Iterable[T], bar: tqdm) -> Iterator[T]:  # type: ignore[type-arg]
+    for item in items:
+        bar.update(1)
+        yield item
+
+
 @app.command()
 def nim(
     out: Path = typer.Option(..., help="Export folder (watermarks are kept there)"),
@@ -51,16 +63,22 @@ def nim(
     since: str | None = typer.Option(None, help="Watermark (ISO 8601); default: the last one"),
     until: str | None = typer.Option(None, help="End of the period (default: now)"),
     actor: str = typer.Option(getpass.getuser(), help="Who exports (for the audit trail)"),
+    progress: bool = typer.Option(True, help="Show the items read as they are written"),
 ) -> None:
     """Export graded intelligence for the National Intelligence Model: JSON Lines, CSV per
     entity type and a manifest of SHA-256 hashes; incremental, idempotent, resumable.
     Schedule it from cron or a systemd timer (docs/OPERATIONS.md)."""
-    with connected() as graph, reported_errors():
+    with (
+        connected() as graph,
+        reported_errors(),
+        tqdm(unit="item", disable=not progress) as bar,
+    ):
         target = find_destination(destination)
         end = moment(until, "--until") or datetime.now(UTC)
         period = next_period(out, target.id, until=end, since=moment(since, "--since"))
+        read = items_in_period(graph, period.since, period.until)
         result = export_nim(
-            sanitise_all(items_in_period(graph, period.since, period.until)),
+            sanitise_all(_counted(read, bar)),
             period=period,
             destination=target,
             out_dir=out,

@@ -1,11 +1,14 @@
 """``ohch link duplicates`` / ``identities`` / ``people`` / ``reuploads``: the batch linking
-jobs."""
+jobs. Each shows its progress on standard error (``--no-progress`` to hide it) and ends with a
+summary."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import typer
+from tqdm import tqdm
 
 from cli.common import connected, settings
 from graph.dedup.relink import link_unlinked
@@ -17,18 +20,32 @@ app = typer.Typer(help="Linking jobs.", no_args_is_help=True)
 
 
 @app.command()
-def duplicates(batch_size: int = typer.Option(1000, min=1, max=20_000)) -> None:
+def duplicates(
+    batch_size: int = typer.Option(1000, min=1, max=20_000),
+    progress: bool = typer.Option(True, help="Show a progress bar"),
+) -> None:
     """Match every report without a content cluster, in arrival order (idempotent)."""
-    with connected() as graph:
-        count = link_unlinked(graph, batch_size)
+    with connected() as graph, tqdm(unit="report", disable=not progress) as bar:
+        count = link_unlinked(graph, batch_size, on_progress=bar.update)
     typer.echo(f"linked {count} reports")
 
 
+def _pairs_bar(bar: tqdm) -> Callable[[int, int], None]:  # type: ignore[type-arg]
+    """A linking run's progress (pairs scored of pairs to score) on ``bar``."""
+
+    def told(done: int, total: int) -> None:
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+
+    return told
+
+
 @app.command()
-def identities() -> None:
+def identities(progress: bool = typer.Option(True, help="Show a progress bar")) -> None:
     """Link accounts into persons from disclosures, names and behaviour (idempotent)."""
-    with connected() as graph:
-        result = link_identities(graph)
+    with connected() as graph, tqdm(unit="pair", disable=not progress) as bar:
+        result = link_identities(graph, on_progress=_pairs_bar(bar))
     linked = sum(1 for members in result.persons.members.values() if len(members) > 1)
     typer.echo(
         f"{len(result.added)} new judgements; {linked} persons with several accounts; "
@@ -37,10 +54,10 @@ def identities() -> None:
 
 
 @app.command()
-def people() -> None:
+def people(progress: bool = typer.Option(True, help="Show a progress bar")) -> None:
     """Resolve people named in reports (victims, reporters, suspects) into persons (idempotent)."""
-    with connected() as graph:
-        result = link_people_in_graph(graph)
+    with connected() as graph, tqdm(unit="pair", disable=not progress) as bar:
+        result = link_people_in_graph(graph, on_progress=_pairs_bar(bar))
     repeat = sum(1 for members in result.persons.members.values() if len(members) > 1)
     typer.echo(
         f"{len(result.added)} new judgements; {repeat} persons named in several reports; "

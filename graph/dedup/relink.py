@@ -3,6 +3,7 @@ existed, or after a policy change cleared clusters), with the same code as intak
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from neo4j import ManagedTransaction
@@ -13,7 +14,11 @@ from graph.dedup.evidence_props import evidence_from_record
 from graph.dedup.store import link_in_tx
 
 
-def link_unlinked(graph: Graph, batch_size: int = 1000) -> int:
+def link_unlinked(
+    graph: Graph, batch_size: int = 1000, on_progress: Callable[[int], object] | None = None
+) -> int:
+    """Link every report without a content cluster, a batch a transaction; ``on_progress`` is
+    told how many each batch linked."""
     total = 0
 
     def work(tx: ManagedTransaction) -> int:
@@ -27,4 +32,6 @@ def link_unlinked(graph: Graph, batch_size: int = 1000) -> int:
 
     while count := graph.write_tx(work):
         total += count
+        if on_progress is not None:
+            on_progress(count)
     return total

@@ -8,9 +8,10 @@ strong match cannot override an analyst's NOT_SAME_PERSON.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeVar
 
 from graph.identity.blocking import Blocking, block_accounts
 from graph.identity.features import account_frequencies
@@ -21,6 +22,21 @@ from graph.identity.policy import LinkagePolicy, default_policy
 from graph.identity.scoring import Decision, PairScore, score_accounts
 
 _VERDICT = {Decision.LINK: Verdict.SAME_PERSON, Decision.REVIEW: Verdict.UNSURE}
+
+T = TypeVar("T")
+
+#: Told (pairs scored so far, pairs to score) as a linking run goes, for a progress bar.
+Progress = Callable[[int, int], object]
+_EVERY = 2_000
+
+
+def counted(pairs: Sequence[T], on_progress: Progress | None) -> Iterator[T]:
+    """``pairs`` one by one, telling ``on_progress`` every few thousand and at the end."""
+    total = len(pairs)
+    for done, pair in enumerate(pairs, 1):
+        yield pair
+        if on_progress is not None and (done % _EVERY == 0 or done == total):
+            on_progress(done, total)
 
 
 def system_judgements(
@@ -84,6 +100,7 @@ def link_accounts(
     at: datetime,
     policy: LinkagePolicy | None = None,
     touching: Collection[str] | None = None,
+    on_progress: Progress | None = None,
 ) -> LinkRun:
     """Link accounts into persons, adding system judgements to ``log`` (an empty log by
     default). Running again with the returned log and the same records adds nothing.
@@ -100,7 +117,9 @@ def link_accounts(
     if touching is not None:
         touched = frozenset(touching)
         wanted = tuple(p for p in wanted if p[0] in touched or p[1] in touched)
-    scored = [score_accounts(by_key[x], by_key[y], freq, policy) for x, y in wanted]
+    scored = [
+        score_accounts(by_key[x], by_key[y], freq, policy) for x, y in counted(wanted, on_progress)
+    ]
     kept = tuple(s for s in scored if s.decision is not Decision.NONE)
     added = system_judgements(kept, log, at=at)
     new_log = log.add(*added)

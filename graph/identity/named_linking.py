@@ -19,7 +19,7 @@ from datetime import datetime
 from graph.identity.blocking import block
 from graph.identity.evidence import Evidence
 from graph.identity.judgements import JudgementLog
-from graph.identity.linker import LinkRun, system_judgements
+from graph.identity.linker import LinkRun, Progress, counted, system_judgements
 from graph.identity.models import PersonRecord
 from graph.identity.named_people import person_frequencies, person_keys, score_people
 from graph.identity.persons import derive_persons
@@ -57,6 +57,7 @@ def link_named_people(
     *,
     at: datetime,
     policy: LinkagePolicy | None = None,
+    on_progress: Progress | None = None,
 ) -> LinkRun:
     """Link people named in reports into persons, adding system judgements to ``log``.
     Running again with the returned log and the same records adds nothing."""
@@ -66,7 +67,8 @@ def link_named_people(
     freq = person_frequencies(records)
     blocking = block({r.key: person_keys(r) for r in records}, policy.max_block_size)
     scored = (
-        cap_names_only(score_people(by_key[x], by_key[y], freq, policy)) for x, y in blocking.pairs
+        cap_names_only(score_people(by_key[x], by_key[y], freq, policy))
+        for x, y in counted(blocking.pairs, on_progress)
     )
     kept = tuple(s for s in scored if s.decision is not Decision.NONE)
     added = system_judgements(kept, log, at=at)

@@ -21,7 +21,7 @@ from neo4j import ManagedTransaction
 from graph.cypher import load_query
 from graph.db import Graph, run
 from graph.identity.judgements import JudgementLog, Verdict
-from graph.identity.linker import LinkRun
+from graph.identity.linker import LinkRun, Progress
 from graph.identity.models import PersonRecord
 from graph.identity.named_linking import link_named_people
 from graph.identity.named_records import named_record
@@ -63,10 +63,12 @@ def load_people(
     return records, stored, load_log(tx, NAMED)
 
 
-def link_people_in_tx(tx: ManagedTransaction, at: datetime) -> LinkRun:
+def link_people_in_tx(
+    tx: ManagedTransaction, at: datetime, on_progress: Progress | None = None
+) -> LinkRun:
     """Run the named-people linker inside a caller's transaction (which holds the lock)."""
     records, stored, log = load_people(tx)
-    result = link_named_people(records, log, at=at)
+    result = link_named_people(records, log, at=at, on_progress=on_progress)
     write_judgements(tx, NAMED, result.added, result.persons, stored)
     return result
 
@@ -88,13 +90,15 @@ def judge_people_pairs_in(
     return judge_pairs_in(tx, NAMED, keys, log, pairs, same, actor, reason, stored)
 
 
-def link_people_in_graph(graph: Graph, at: datetime | None = None) -> LinkRun:
+def link_people_in_graph(
+    graph: Graph, at: datetime | None = None, on_progress: Progress | None = None
+) -> LinkRun:
     """Resolve every person named in reports (idempotent: a re-run adds no judgement and
     rewrites no person id)."""
     moment = at or datetime.now(UTC)
 
     def work(tx: ManagedTransaction) -> LinkRun:
         lock(tx)
-        return link_people_in_tx(tx, moment)
+        return link_people_in_tx(tx, moment, on_progress)
 
     return graph.write_tx(work)

@@ -25,7 +25,7 @@ from neo4j import ManagedTransaction
 from graph.cypher import load_query
 from graph.db import Graph, native, pages, run
 from graph.identity.judgements import Judgement, JudgementLog, Verdict, analyst_judgement
-from graph.identity.linker import LinkRun, link_accounts
+from graph.identity.linker import LinkRun, Progress, link_accounts
 from graph.identity.models import AccountRecord, IpSighting
 from graph.identity.persons import Persons, derive_persons
 
@@ -174,21 +174,25 @@ def judge_pairs_in(
     return persons
 
 
-def link_accounts_in(tx: ManagedTransaction, at: datetime) -> LinkRun:
+def link_accounts_in(
+    tx: ManagedTransaction, at: datetime, on_progress: Progress | None = None
+) -> LinkRun:
     """Run the account linker inside a caller's transaction (which holds the lock)."""
     records, log = _load(tx)
-    result = link_accounts(records, log, at=at)
+    result = link_accounts(records, log, at=at, on_progress=on_progress)
     write_judgements(tx, ACCOUNTS, result.added, result.persons)
     return result
 
 
-def link_identities(graph: Graph, at: datetime | None = None) -> LinkRun:
+def link_identities(
+    graph: Graph, at: datetime | None = None, on_progress: Progress | None = None
+) -> LinkRun:
     """Run the linker over every account (idempotent: a re-run adds no judgement)."""
     moment = at or datetime.now(UTC)
 
     def work(tx: ManagedTransaction) -> LinkRun:
         lock(tx)
-        return link_accounts_in(tx, moment)
+        return link_accounts_in(tx, moment, on_progress)
 
     return graph.write_tx(work)
 
