@@ -44,7 +44,8 @@ def create(
         f"journal {manifest.journal.get('entries', 0)} entries; "
         f"audit {audit.get('records', 0)} records"
         + ("" if audit.get("intact", True) else " (BROKEN: see manifest.json)")
-        + f"; {len(manifest.nim)} export watermark files; {time.monotonic() - began:.1f}s"
+        + f"; {len(manifest.nim)} export watermark files; "
+        f"{manifest.evidence.get('files', 0)} evidence files; {time.monotonic() - began:.1f}s"
     )
 
 
@@ -80,5 +81,6 @@ def restore(
         f"restored from {backup}: {graph}; journal {result.journal_entries} entries "
         f"(the API replays them); audit {result.audit_records or 0} records"
         + (aside if result.audit_set_aside else "")
-        + f"; {len(result.nim_dirs)} export watermark files; {time.monotonic() - began:.1f}s"
+        + f"; {len(result.nim_dirs)} export watermark files; "
+        f"{result.evidence_files} evidence files placed; {time.monotonic() - began:.1f}s"
     )

@@ -110,6 +110,7 @@ def _copy_hub_files(
     }
     audit = hub_files.copy_audit(settings.audit_log, out / "audit")
     manifest.audit = None if audit is None else audit[1]
+    manifest.evidence = {"files": hub_files.copy_evidence(settings.evidence_dir, out / "evidence")}
     for number, nim_dir in enumerate(nim_dirs):
         state = hub_files.copy_nim_state(nim_dir, out / "nim" / str(number))
         if state is not None:

@@ -1,4 +1,5 @@
-"""The hub's own files in a backup: the intake journal, the audit trail, NIM watermarks.
+"""The hub's own files in a backup: the intake journal, the audit trail, NIM watermarks, and
+the evidence store (files people sent with their reports).
 
 Each is copied the way its writers allow: the audit trail under its append lock (a copy never
 holds half a record), the journal's files by their complete lines (an append may be under way,
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 import shutil
 import time
 from collections.abc import Iterator
@@ -19,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.audit.log import AuditLog
-from graph.backup.manifest import BackupError
+from graph.backup.manifest import BackupError, sha256_of
 from graph.durable_files import fsync_dir, write_synced
 from graph.errors import Conflict
 from graph.intel import export_state
@@ -126,7 +128,42 @@ def copy_nim_state(nim_dir: Path, into: Path) -> Path | None:
     return into / export_state.STATE_FILE
 
 
+_SHA256_NAME = re.compile(r"[0-9a-f]{64}")
+
+
+def _evidence_files(root: Path) -> list[Path]:
+    """The store's files: ``ab/cd/<sha256>``. Each is written whole and renamed into place,
+    so every one found is complete; a writer's temporary file is left out."""
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.glob("??/??/*") if p.is_file() and _SHA256_NAME.fullmatch(p.name))
+
+
+def copy_evidence(evidence_dir: Path, into: Path) -> int:
+    """Copy the evidence store into ``into``, in its own layout; how many files."""
+    found = _evidence_files(evidence_dir)
+    for path in found:
+        copy_file(path, into / path.relative_to(evidence_dir))
+    return len(found)
+
+
 # -- restore ------------------------------------------------------------------------------------
+
+
+def restore_evidence(source: Path, evidence_dir: Path) -> int:
+    """Put the backup's evidence files back; how many were placed. A file already there holds
+    the same bytes (its name is their hash) and is left as it is; each copy's bytes are checked
+    against its name first."""
+    placed = 0
+    for path in _evidence_files(source):
+        target = evidence_dir / path.relative_to(source)
+        if target.exists():
+            continue
+        if sha256_of(path) != path.name:
+            raise BackupError(f"evidence/{path.relative_to(source)}: its bytes are not its name")
+        _place(path, target)
+        placed += 1
+    return placed
 
 
 def _place(source: Path, target: Path) -> None:

@@ -48,6 +48,7 @@ class Manifest:
     journal: dict[str, Any]  # files, entries
     audit: dict[str, Any] | None  # file, records, last_hash, intact; None: no audit log yet
     nim: list[dict[str, str]] = field(default_factory=list)  # original folder, file
+    evidence: dict[str, Any] = field(default_factory=dict)  # files (under evidence/)
     files: dict[str, dict[str, Any]] = field(default_factory=dict)
     format: str = FORMAT
 

@@ -25,6 +25,7 @@ class Restored:
     audit_records: int | None = None
     audit_set_aside: Path | None = None
     nim_dirs: list[Path] = field(default_factory=list)
+    evidence_files: int = 0  # placed; those already in the store are left
 
 
 def restore_backup(
@@ -75,6 +76,10 @@ def restore_backup(
     for entry, target in zip(manifest.nim, targets, strict=True):
         hub_files.restore_nim_state(backup / entry["file"], target, replace=replace)
         result.nim_dirs.append(target)
+    if manifest.evidence.get("files"):
+        result.evidence_files = hub_files.restore_evidence(
+            backup / "evidence", settings.evidence_dir
+        )
     if not skip_graph:
         graph = Graph.connect(settings)
         try:
