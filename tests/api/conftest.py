@@ -1,8 +1,10 @@
-"""An API client wired to the test Neo4j."""
+"""An API client wired to the test Neo4j; one with an audit trail of its own, for tests that
+read what was logged."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -10,12 +12,25 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from graph.db import Graph
 from graph.settings import Settings
+from services.status import BY_CLIENT, BY_REFERENCE
 
 
 @pytest.fixture
 def client(neo4j_settings: Settings, reference_graph: Graph) -> Iterator[TestClient]:
     with TestClient(create_app(neo4j_settings)) as test_client:
         yield test_client
+
+
+@pytest.fixture
+def hub(
+    neo4j_settings: Settings, reference_graph: Graph, tmp_path: Path
+) -> Iterator[tuple[TestClient, Path]]:
+    """A client and the audit trail it writes, with no failed status checks remembered."""
+    BY_REFERENCE.clear_all()
+    BY_CLIENT.clear_all()
+    audit = tmp_path / "audit.jsonl"
+    with TestClient(create_app(neo4j_settings.model_copy(update={"audit_log": audit}))) as client:
+        yield client, audit
 
 
 def gql(client: TestClient, query: str, token: str | None = None, **variables: object) -> dict:  # type: ignore[type-arg]

@@ -3,18 +3,12 @@ same answer for a wrong code and a made-up reference, guessing stopped, every ch
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import orjson
-import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from graph.db import Graph
-from graph.settings import Settings
 from services.attempts import LIMIT
-from services.status import BY_CLIENT, BY_REFERENCE
 from tests.api.conftest import gql
 from tests.factories import referral
 
@@ -23,17 +17,6 @@ STATUS = """query($r: String!, $c: String!) { reportStatus(reference: $r, access
   ... on ReportStatus { reference timeline { step at text } }
   ... on NotFoundError { message }
   ... on TooManyAttemptsError { message retryAfterSeconds } } }"""
-
-
-@pytest.fixture
-def hub(
-    neo4j_settings: Settings, reference_graph: Graph, tmp_path: Path
-) -> Iterator[tuple[TestClient, Path]]:
-    BY_REFERENCE.clear_all()
-    BY_CLIENT.clear_all()
-    audit = tmp_path / "audit.jsonl"
-    with TestClient(create_app(neo4j_settings.model_copy(update={"audit_log": audit}))) as client:
-        yield client, audit
 
 
 def _submitted(client: TestClient) -> tuple[str, str]:

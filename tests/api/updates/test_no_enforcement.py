@@ -3,17 +3,11 @@ hub staff only, every record kept and audited, and the complainant's status says
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import orjson
-import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from graph.db import Graph
-from graph.settings import Settings
-from services.status import BY_CLIENT, BY_REFERENCE
 from tests.api.conftest import gql
 from tests.factories import referral
 
@@ -31,17 +25,6 @@ RECORD = """mutation($case: String!, $reason: String!, $note: String) {
   } }"""
 REASONS = """{ noEnforcementReasons { __typename
   ... on NoEnforcementReasonList { reasons { code title approved } } } }"""
-
-
-@pytest.fixture
-def hub(
-    neo4j_settings: Settings, reference_graph: Graph, tmp_path: Path
-) -> Iterator[tuple[TestClient, Path]]:
-    BY_REFERENCE.clear_all()
-    BY_CLIENT.clear_all()
-    audit = tmp_path / "audit.jsonl"
-    with TestClient(create_app(neo4j_settings.model_copy(update={"audit_log": audit}))) as client:
-        yield client, audit
 
 
 def _case(client: TestClient) -> tuple[str, str, str]:
