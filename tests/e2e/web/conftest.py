@@ -150,6 +150,31 @@ class Visit:
         return found
 
 
+# How long a step may wait for a page: a case page consults a dozen use cases, and on a shared
+# two-core machine under load one took longer than Playwright's default 30 s. A wait, not a
+# measurement: no test here asserts how fast anything is.
+SLOW_MACHINE_MS = 120_000
+
+
+@pytest.fixture
+def staff_visit(browser: Browser, staff_hub: str, tmp_path: Path) -> Iterator[Any]:
+    """``staff_visit()``: a fresh browser context on the staff hub (its own cookies, so its
+    own sign-in), patient with a loaded machine."""
+    opened: list[Visit] = []
+
+    def open_visit() -> Visit:
+        context = browser.new_context()
+        context.set_default_timeout(SLOW_MACHINE_MS)
+        context.add_init_script(path=str(AXE))
+        visit = Visit(context=context, page=context.new_page(), base=staff_hub, shots=tmp_path)
+        opened.append(visit)
+        return visit
+
+    yield open_visit
+    for visit in opened:
+        visit.context.close()
+
+
 @pytest.fixture
 def visit_for(browser: Browser, hub_url: str, tmp_path: Path) -> Iterator[Any]:
     """``visit_for(javascript=...)``: a fresh browser context (its own cookies).

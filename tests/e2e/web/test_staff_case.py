@@ -11,43 +11,19 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from graph.db import Graph
-from tests.e2e.web.conftest import AXE, REPO, Visit
+from tests.e2e.web.conftest import REPO, Visit
 from tests.factories import referral
 from tests.keycloak_provider import TEST_PASSWORD, KeycloakRealm
 
 SCREENS = REPO / "docs" / "screens"
 MAX_TABS = 120  # a keyboard user reaches the decision form in fewer presses than this
-# How long a step may wait for a page: a case page consults a dozen use cases, and on a shared
-# two-core machine under load one took longer than Playwright's default 30 s. A wait, not a
-# measurement: no test here asserts how fast anything is.
-SLOW_MACHINE_MS = 120_000
-
-
-@pytest.fixture
-def visit_as(browser: Browser, staff_hub: str, tmp_path: Path) -> Iterator[Any]:
-    """``visit_as()``: a fresh browser context (its own cookies, so its own sign-in)."""
-    opened: list[Visit] = []
-
-    def open_visit() -> Visit:
-        context = browser.new_context()
-        context.set_default_timeout(SLOW_MACHINE_MS)
-        context.add_init_script(path=str(AXE))
-        visit = Visit(context=context, page=context.new_page(), base=staff_hub, shots=tmp_path)
-        opened.append(visit)
-        return visit
-
-    yield open_visit
-    for visit in opened:
-        visit.context.close()
 
 
 def _sign_in(page: Page, user: str) -> None:
@@ -89,9 +65,9 @@ def _tab_to(page: Page, element_id: str) -> None:
 
 
 def test_an_analyst_finds_opens_decides_and_assigns_a_case_and_another_force_is_refused(
-    visit_as: Any, reference_graph: Graph, staff_hub: str, keycloak_realm: KeycloakRealm
+    staff_visit: Any, reference_graph: Graph, staff_hub: str, keycloak_realm: KeycloakRealm
 ) -> None:
-    analyst = visit_as()
+    analyst = staff_visit()
     reference = _submit(analyst, referral())
     page = analyst.page
     page.goto(f"{staff_hub}/staff/search")
@@ -142,7 +118,7 @@ def test_an_analyst_finds_opens_decides_and_assigns_a_case_and_another_force_is_
     assert "Reason for the assignment" in summary.inner_text()
     _checked(analyst, "staff-case-error")
 
-    officer = visit_as()
+    officer = staff_visit()
     other = officer.page
     other.goto(case_url)
     with other.expect_response(lambda r: unquote(r.url) == unquote(case_url)) as shown:
@@ -164,9 +140,9 @@ def _account_report(ref: str, url: str, text: str | None) -> dict[str, Any]:
 
 
 def test_an_analyst_answers_a_possible_duplicate_side_by_side(
-    visit_as: Any, reference_graph: Graph, staff_hub: str
+    staff_visit: Any, reference_graph: Graph, staff_hub: str
 ) -> None:
-    analyst = visit_as()
+    analyst = staff_visit()
     for payload in (
         _account_report("TV-A", "https://x.com/jsmith88/status/1796512345678900101", "first"),
         _account_report("TV-B", "https://x.com/jsmith88/status/1796512345678900202", "second"),
