@@ -84,6 +84,7 @@ async def submit_referral(request: Request) -> JSONResponse:
         body.decode("utf-8", errors="replace"),
         request.app.state.journal,
         public_source=settings.intake_public_source,
+        earliest=settings.earliest_report_date,
     )
     audit_log: AuditLog = request.app.state.audit_log
     await asyncio.to_thread(

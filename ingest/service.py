@@ -9,7 +9,7 @@ import enum
 import logging
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import orjson
 
@@ -23,6 +23,7 @@ from ingest.journal import Entry, Journal, Rejected
 from ingest.limits import MAX_BODY_BYTES
 from ingest.load import REFERENCE_PREFIX, Status, write_reports
 from ingest.receipt import payload_hash
+from ingest.report_dates import DateBounds
 from ingest.take_in import Journalled, take_in
 
 log = logging.getLogger("ohch.intake")
@@ -61,11 +62,14 @@ def journal_reference(year: int) -> str:
     return f"{REFERENCE_PREFIX}-{year}-J{tail}"
 
 
-def accept(payload: object, raw: str, graph: Graph, journal: Journal) -> Accepted:
+def accept(
+    payload: object, raw: str, graph: Graph, journal: Journal, dates: DateBounds | None = None
+) -> Accepted:
     """Accept one decoded referral; raises InvalidInput (naming every problem, shape and
     value together) or Conflict, never half-writes. Details that do not validate are kept
-    unverified and returned as ``warnings``."""
-    taken = take_in(payload, raw, datetime.now(UTC))
+    unverified and returned as ``warnings``; with ``dates`` (a partner's feed, as for a bulk
+    file), a report or incident date out of them is corrected and warned, not refused."""
+    taken = take_in(payload, raw, datetime.now(UTC), dates=dates)
     row, code = taken.row, taken.access_code
     warnings = row.unverified
     try:
@@ -84,6 +88,8 @@ def accept(payload: object, raw: str, graph: Graph, journal: Journal) -> Accepte
                 "access_code_hash": row.receipt.access_code_hash,
                 "intake_key": row.intake_key,
                 "payload_hash": row.receipt.payload_hash,
+                # replayed within the same bounds, so it is taken in as it was accepted
+                "earliest": None if dates is None else dates.earliest.isoformat(),
             }
         )
         return Accepted(Acceptance.JOURNALLED, reference, code, warnings)
@@ -137,11 +143,13 @@ def _journalled_already(journal: Journal, row: IntakeRow) -> str | None:
 
 
 def _journalled_row(entry: Entry) -> IntakeRow:
+    earliest = entry.get("earliest")
     return take_in(
         entry["payload"],
         entry["raw"],
         datetime.fromisoformat(entry["received_at"]),
         journalled=Journalled(entry["reference"], entry["access_code_hash"]),
+        dates=DateBounds(date.fromisoformat(earliest)) if earliest else None,
     ).row
 
 

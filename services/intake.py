@@ -12,14 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 
 from graph.access import Capability
 from graph.audit.records import Accessed, AuditEvent, Operation
 from graph.errors import InvalidInput
 from graph.identity.store import relink_accounts
-from graph.viewer import Viewer
+from graph.viewer import Role, Viewer
 from ingest.disclosures import disclosure_row, write_disclosures
 from ingest.journal import Journal
+from ingest.report_dates import DateBounds
 from ingest.service import Acceptance, Accepted, accept, decode_body
 from ingest.sources import with_source
 from services.counters import INTAKE
@@ -43,18 +45,30 @@ class DisclosureRecorded:
 
 @use_case
 def submit_referral(
-    caller: Caller, payload: object, raw: str, journal: Journal, *, public_source: str
+    caller: Caller,
+    payload: object,
+    raw: str,
+    journal: Journal,
+    *,
+    public_source: str,
+    earliest: date | None = None,
 ) -> Accepted:
     """Accept one decoded referral (``raw`` is the text it came as, kept verbatim). Details
     that do not validate are kept unverified and returned as warnings, never refused.
 
     Its source is decided by who sends it (``ingest/sources.py``): an anonymous referral is
     written under ``public_source`` (``OHCH_INTAKE_PUBLIC_SOURCE``), a partner's under its own;
-    :class:`~graph.errors.Forbidden` naming ``source`` when the body names another."""
+    :class:`~graph.errors.Forbidden` naming ``source`` when the body names another.
+
+    A partner's feed, like a bulk file, may carry reports made long before it is sent: its
+    dates are kept within ``earliest`` (``OHCH_EARLIEST_REPORT_DATE``) and the receipt, one out
+    of them corrected and warned; the public's live form refuses a future date instead."""
+    bounds = DateBounds(earliest) if earliest and caller.viewer.role is Role.PARTNER else None
     try:
         accepted = accept(
-            with_source(payload, caller.viewer, public_source), raw, caller.graph, journal
-        )
+            with_source(payload, caller.viewer, public_source), raw, caller.graph, journal,
+            bounds,
+        )  # fmt: skip
     except InvalidInput:
         INTAKE.labels("rejected").inc()
         raise

@@ -232,6 +232,7 @@ async def submit_referral(info: Info, referral: ReferralInput) -> SubmitReferral
             raw,
             info.context.journal,
             public_source=info.context.settings.intake_public_source,
+            earliest=info.context.settings.earliest_report_date,
         )
     except InvalidInput as error:
         return InvalidInputError.of(error)
