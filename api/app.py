@@ -55,7 +55,7 @@ async def _drain_journal_while_running(
 ) -> None:
     """Replay referrals accepted during an outage once Neo4j answers again."""
     while not stop.is_set():
-        if journal.backlog():
+        if journal.waiting():
             try:
                 count = await asyncio.to_thread(
                     write_journalled_referrals, Caller(graph, API_PROCESS), journal

@@ -131,7 +131,7 @@ async def send(reference: str, request: Request) -> JSONResponse:
     if isinstance(received, JSONResponse):
         return received
     uploads, code = received
-    viewer = await request.app.state.signin.viewer(request.headers.get("authorization"))
+    viewer = await request.app.state.signin.viewer_in(request.scope)
     settings: Settings = request.app.state.settings
     reference = "".join(reference.split()).upper()
     client = request.client.host if request.client else "unknown"
@@ -163,7 +163,7 @@ async def send(reference: str, request: Request) -> JSONResponse:
 @router.get("/evidence/{sha256}", responses=DOWNLOAD_ANSWERS)
 async def download(sha256: str, request: Request) -> Response:
     """An evidence file, as a download only (hub staff)."""
-    viewer = await request.app.state.signin.viewer(request.headers.get("authorization"))
+    viewer = await request.app.state.signin.viewer_in(request.scope)
     settings: Settings = request.app.state.settings
     got = await asyncio.to_thread(
         download_evidence, Caller(request.app.state.graph, viewer), sha256,

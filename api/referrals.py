@@ -75,7 +75,7 @@ async def submit_referral(request: Request) -> JSONResponse:
             status_code=413,
         )
     payload = intake.decode_body(body)
-    viewer = await request.app.state.signin.viewer(request.headers.get("authorization"))
+    viewer = await request.app.state.signin.viewer_in(request.scope)
     settings: Settings = request.app.state.settings
     accepted = await asyncio.to_thread(
         intake.submit_referral,

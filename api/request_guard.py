@@ -206,7 +206,7 @@ class RequestGuard:
             wait = self.public_limiter.take(client[0] if client else "unknown")
             who = "this address"
         else:
-            partner = await _partner(scope, authorization.decode("latin-1"))
+            partner = await _partner(scope)
             if partner is None:
                 return None
             wait = self.partner_limiter.take(partner)
@@ -267,10 +267,11 @@ class RequestGuard:
         await send({"type": "http.response.body", "body": body})
 
 
-async def _partner(scope: Scope, authorization: str) -> str | None:
-    """The partner account a bearer token names, or None (staff, or a token refused later)."""
+async def _partner(scope: Scope) -> str | None:
+    """The partner account a bearer token names, or None (staff, or a token refused later).
+    The viewer is kept with the request, so the route does not verify the token again."""
     try:
-        viewer = await scope["app"].state.signin.viewer(authorization)
+        viewer = await scope["app"].state.signin.viewer_in(scope)
     except OhchError:
         return None
     return viewer.user_id if viewer.role is Role.PARTNER else None

@@ -45,7 +45,7 @@ def timeline(reference: str, progress: Progress) -> dict[str, Any]:
 @router.post("/status")
 async def report_status(question: StatusQuestion, request: Request) -> JSONResponse:
     """The progress of a report, for its reference and access code."""
-    viewer = await request.app.state.signin.viewer(request.headers.get("authorization"))
+    viewer = await request.app.state.signin.viewer_in(request.scope)
     reference = "".join(question.reference.split()).upper()
     client = request.client.host if request.client else "unknown"
     answer = await asyncio.to_thread(

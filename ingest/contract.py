@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any, Literal, Self
 
@@ -23,6 +20,7 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -71,22 +69,13 @@ def not_future(value: datetime | None, now: datetime | None = None) -> datetime 
 
 
 # A door that keeps a referral's dates within bounds (ingest/report_dates.py: a bulk file, a
-# partner's feed) corrects a future report or incident date rather than refusing the referral.
-_DATES_BOUNDED_LATER: ContextVar[bool] = ContextVar("ohch_dates_bounded_later", default=False)
+# partner's feed) corrects a future report or incident date rather than refusing the referral;
+# it says so in the validation context (``parse_referral(..., dates_bounded=True)``).
+DATES_BOUNDED = "dates_bounded"
 
 
-@contextmanager
-def dates_bounded_later() -> Iterator[None]:
-    """Within it, a future ``submitted_at`` or ``incident.occurred_at`` is not a problem."""
-    token = _DATES_BOUNDED_LATER.set(True)
-    try:
-        yield
-    finally:
-        _DATES_BOUNDED_LATER.reset(token)
-
-
-def not_future_unless_bounded(value: datetime | None) -> datetime | None:
-    if _DATES_BOUNDED_LATER.get():
+def not_future_unless_bounded(value: datetime | None, info: ValidationInfo) -> datetime | None:
+    if info.context and info.context.get(DATES_BOUNDED):
         return value.astimezone(UTC) if value is not None else None
     return not_future(value)
 
@@ -199,11 +188,12 @@ REFERRAL_WORDS = PlainWords(
 )
 
 
-def parse_referral(payload: object) -> Referral:
-    """Validate a decoded JSON payload; raise :class:`InvalidInput` listing every problem."""
+def parse_referral(payload: object, *, dates_bounded: bool = False) -> Referral:
+    """Validate a decoded JSON payload; raise :class:`InvalidInput` listing every problem.
+    With ``dates_bounded`` a future report or incident date is left for the bounds to correct."""
     if not isinstance(payload, dict):
         raise InvalidInput([Problem("referral", "must be a JSON object")])
     try:
-        return Referral.model_validate(payload)
+        return Referral.model_validate(payload, context={DATES_BOUNDED: dates_bounded})
     except ValidationError as error:
         raise InvalidInput(problems_of(error, words=REFERRAL_WORDS, root="referral")) from None

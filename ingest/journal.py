@@ -165,6 +165,11 @@ class Journal:
                 continue
         return count
 
+    def waiting(self) -> bool:
+        """Whether anything waits to be written, without reading it: asked on every live
+        referral, where :meth:`backlog` would read the whole journal for a yes or no."""
+        return bool(self._files())
+
     def find(self, wanted: Callable[[Entry], bool]) -> list[Entry]:
         """The entries waiting (live and draining) for which ``wanted`` is true, read while no
         append or rotation is under way, so none is missed between two files."""

@@ -318,11 +318,11 @@ def content_problems(payload: object, named: set[str]) -> list[Problem]:
     return problems.found
 
 
-def validate_referral(payload: object) -> CleanReferral:
+def validate_referral(payload: object, *, dates_bounded: bool = False) -> CleanReferral:
     """The contract's shape and the values' cleaning in one step: :class:`InvalidInput` lists
-    the shape problems and the value problems together."""
+    the shape problems and the value problems together (``dates_bounded``: parse_referral)."""
     try:
-        referral = parse_referral(payload)
+        referral = parse_referral(payload, dates_bounded=dates_bounded)
     except InvalidInput as error:
         named = {p.field for p in error.problems}
         raise InvalidInput([*error.problems, *content_problems(payload, named)]) from None

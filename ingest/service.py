@@ -120,7 +120,7 @@ def _write_journalled_first(graph: Graph, journal: Journal, key: str) -> None:
     the journalled one first, with the reference and access code it was given, so the one sent
     again is "already received" as that reference (never a second report, never a new
     reference). No drain runs meanwhile, so neither writes it twice."""
-    if not journal.backlog():
+    if not journal.waiting():
         return
     earlier = journal.find(lambda entry: _entry_key(entry) == key)
     if earlier:
@@ -132,7 +132,7 @@ def _journalled_already(journal: Journal, row: IntakeRow) -> str | None:
     """The journal reference of the same referral (key and payload) sent earlier in this
     outage, if the journal still holds it: sent twice, it is one report under one reference.
     (With another payload it is journalled too, and becomes an intake conflict on replay.)"""
-    if not journal.backlog():
+    if not journal.waiting():
         return None
     for entry in journal.find(lambda e: _entry_key(e) == row.intake_key):
         if entry.get("payload_hash", payload_hash(entry.get("payload"))) == (

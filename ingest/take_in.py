@@ -12,9 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from ingest.contract import dates_bounded_later
 from ingest.intake_row import IntakeRow
-from ingest.normalise import CleanReferral, validate_referral
+from ingest.normalise import validate_referral
 from ingest.receipt import Receipt, payload_hash
 from ingest.report_dates import DateBounds
 from ingest.transform import report_row
@@ -48,7 +47,7 @@ def take_in(
     in: with a new access code when ``issue_code``, or with what it was given in the journal.
     With ``dates`` (a bulk file), a report or incident date out of them is corrected, not
     refused (``ingest/report_dates.py``)."""
-    clean = _validated(payload, dates is not None)
+    clean = validate_referral(payload, dates_bounded=dates is not None)
     if journalled is None:
         receipt, code = Receipt.issue(payload, raw, received_at, with_access_code=issue_code)
     else:
@@ -61,10 +60,3 @@ def take_in(
         )
         code = None
     return TakenIn(report_row(clean, receipt, dates), code)
-
-
-def _validated(payload: object, dates_bounded: bool) -> CleanReferral:
-    if not dates_bounded:
-        return validate_referral(payload)
-    with dates_bounded_later():
-        return validate_referral(payload)

@@ -77,5 +77,5 @@ async def get_context(request: Request) -> Context:
     settings: Settings = request.app.state.settings
     graph: Graph = request.app.state.graph
     signin: SignIn = request.app.state.signin
-    viewer = await signin.viewer(request.headers.get("authorization"))
+    viewer = await signin.viewer_in(request.scope)
     return Context(settings, graph, request.app.state.journal, viewer, request.app.state.audit_log)
