@@ -24,6 +24,7 @@ from graph.settings import Settings, load_settings
 from ingest.journal import Journal
 from pages import assets as web_assets
 from pages import router as web_pages
+from services import attempts, intake
 from services.startup import API_PROCESS, prepare_graph, write_journalled_referrals
 from services.use_case import Caller
 
@@ -100,6 +101,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_url="/openapi.json" if settings.explorable else None,
     )
     app.state.settings = settings
+    attempts.use_settings(settings)  # the key of the counters every worker shares
     app.state.signin = SignIn(settings)
     app.state.audit_log = AuditLog(settings.audit_log)
     errors.install(app)

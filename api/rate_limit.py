@@ -1,4 +1,5 @@
-"""How often one client may submit to the intake doors: a token bucket per client.
+"""How often one client may submit to the intake doors: a token bucket per client, shared by
+every API worker.
 
 Submissions (``POST /api/v1/referrals`` and GraphQL ``submitReferral``) take one token each
 from their client's bucket; a bucket holds ``rate`` tokens and refills at ``rate`` a minute,
@@ -9,52 +10,80 @@ applies them): the public's without a token, one bucket per address
 address (``OHCH_INTAKE_PARTNER_RATE_PER_MINUTE``), so a feed and a benchmark set their own.
 Staff are not limited here.
 
-The buckets live in this process: with several API processes each keeps its own, so the
-effective limit is per process (the deployment's proxy can add a shared one). At most
-``MAX_CLIENTS`` addresses are remembered, the least recently seen forgotten first.
+The buckets are counters in the graph (``services/attempts.py`` ``take_submission``, one
+statement under the bucket's lock), so N workers give a client the limit once, not N times,
+and a restart forgets nothing. Each process also keeps buckets of its own (``LocalBuckets``,
+the same arithmetic), asked first: a client past the rate at one process alone is past it for
+all, so a flood is refused there without a write to the graph. While Neo4j is unreachable
+(intake is journalled then) those buckets alone limit the door, per process, until the graph
+is back.
 """
 
 from __future__ import annotations
 
+import asyncio
 import math
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from typing import Any
 
-MAX_CLIENTS = 100_000
+from graph.errors import GraphUnavailable
+from graph.limits.rules import Bucket, Kind, take_token
+from graph.viewer import Viewer
+from services.attempts import take_submission
+from services.use_case import Caller
+
+MAX_CLIENTS = 100_000  # remembered by a process's fallback buckets
 
 
-class SubmissionLimiter:
-    def __init__(self, rate_per_minute: int, clock: Callable[[], float] = time.monotonic) -> None:
-        self.capacity = float(rate_per_minute)
-        self.refill_per_s = rate_per_minute / 60.0
+class LocalBuckets:
+    """This process's buckets, while the shared ones cannot be reached; at most
+    ``MAX_CLIENTS`` clients, the least recently seen forgotten first."""
+
+    def __init__(self, bucket: Bucket, clock: Callable[[], float] = time.monotonic) -> None:
+        self.bucket = bucket
         self._clock = clock
         self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()
         self._lock = threading.Lock()
 
-    @property
-    def enabled(self) -> bool:
-        return self.capacity > 0
-
     def take(self, client: str) -> float:
-        """Take one token for ``client``: 0 if it may go ahead, else the seconds until it may
-        (nothing is taken then)."""
-        if not self.enabled:
-            return 0.0
         with self._lock:
             now = self._clock()
-            tokens, seen = self._buckets.pop(client, (self.capacity, now))
-            tokens = min(self.capacity, tokens + (now - seen) * self.refill_per_s)
-            wait = 0.0
-            if tokens >= 1.0:
-                tokens -= 1.0
-            else:
-                wait = (1.0 - tokens) / self.refill_per_s
-            self._buckets[client] = (tokens, now)
+            tokens, seen = self._buckets.pop(client, (self.bucket.capacity, now))
+            wait, left = take_token(self.bucket, tokens, seen, now)
+            self._buckets[client] = (left, now)
             while len(self._buckets) > MAX_CLIENTS:
                 self._buckets.popitem(last=False)
         return wait
+
+
+class SubmissionLimiter:
+    def __init__(self, rate_per_minute: int, kind: Kind) -> None:
+        self.rate = rate_per_minute
+        self.kind = kind
+        self.local = LocalBuckets(Bucket.per_minute(rate_per_minute)) if self.enabled else None
+
+    @property
+    def enabled(self) -> bool:
+        return self.rate > 0
+
+    async def take(self, graph: Any, viewer: Viewer, client: str) -> float:
+        """Take one token for ``client`` (an address, or a partner account): 0 if it may go
+        ahead, else the seconds until it may (nothing is taken then). ``graph`` is the app's,
+        None before the app has started."""
+        if self.local is None:
+            return 0.0
+        wait = self.local.take(client)
+        if wait > 0 or graph is None:
+            return wait  # past the rate at this process alone: past it for all of them
+        try:
+            return await asyncio.to_thread(
+                take_submission, Caller(graph, viewer), self.kind, client, self.rate
+            )
+        except GraphUnavailable:
+            return wait  # this process's bucket alone, until the graph is back
 
 
 def retry_after(wait_s: float) -> str:

@@ -36,8 +36,9 @@ import orjson
 
 from api.rate_limit import SubmissionLimiter, retry_after
 from graph.errors import OhchError
+from graph.limits.rules import Kind
 from graph.settings import Environment, Settings
-from graph.viewer import Role
+from graph.viewer import ANONYMOUS, Role, Viewer
 from ingest.limits import MAX_BODY_BYTES
 
 Scope = MutableMapping[str, Any]
@@ -140,8 +141,10 @@ class RequestGuard:
 
     def __init__(self, app: ASGIApp, settings: Settings) -> None:
         self.app = app
-        self.public_limiter = SubmissionLimiter(settings.intake_rate_per_minute)
-        self.partner_limiter = SubmissionLimiter(settings.intake_partner_rate_per_minute)
+        self.public_limiter = SubmissionLimiter(settings.intake_rate_per_minute, Kind.PUBLIC)
+        self.partner_limiter = SubmissionLimiter(
+            settings.intake_partner_rate_per_minute, Kind.PARTNER
+        )
         self.max_bytes = settings.graphql_max_body_bytes
         self.max_submit_bytes = max(self.max_bytes, MAX_BODY_BYTES + QUERY_ALLOWANCE_BYTES)
         self.max_depth = settings.api_max_json_depth
@@ -201,15 +204,17 @@ class RequestGuard:
         staff are not limited, and a token that does not verify is left for the route to
         refuse (401)."""
         authorization = dict(scope["headers"]).get(b"authorization")
+        graph = getattr(scope["app"].state, "graph", None)
         if authorization is None:
             client = scope.get("client")
-            wait = self.public_limiter.take(client[0] if client else "unknown")
+            address = client[0] if client else "unknown"
+            wait = await self.public_limiter.take(graph, ANONYMOUS, address)
             who = "this address"
         else:
             partner = await _partner(scope)
             if partner is None:
                 return None
-            wait = self.partner_limiter.take(partner)
+            wait = await self.partner_limiter.take(graph, partner, partner.user_id)
             who = "this partner"
         if wait == 0:
             return None
@@ -267,14 +272,14 @@ class RequestGuard:
         await send({"type": "http.response.body", "body": body})
 
 
-async def _partner(scope: Scope) -> str | None:
-    """The partner account a bearer token names, or None (staff, or a token refused later).
+async def _partner(scope: Scope) -> Viewer | None:
+    """The partner a bearer token names, or None (staff, or a token refused later).
     The viewer is kept with the request, so the route does not verify the token again."""
     try:
         viewer = await scope["app"].state.signin.viewer_in(scope)
     except OhchError:
         return None
-    return viewer.user_id if viewer.role is Role.PARTNER else None
+    return viewer if viewer.role is Role.PARTNER else None
 
 
 def _replaying(body: bytes, server: Receive) -> Receive:

@@ -6,11 +6,18 @@ hub was before issue 20. Each time it measures ``/healthz`` alone, then again wh
 clients keep sending a 320 KB query, a variable nested 2,000 deep and a 6,000-token query
 (bounded: 40 each). Prints healthz p50/p95 under attack as a ratio of its own quiet baseline,
 and what the attackers got back. No Neo4j is needed (``/healthz`` does not touch it).
-Run: ``.venv/bin/python bench/api_limits.py``.
+
+Then what the shared limits cost a request (issue #27 item 5), before and after in one run, on
+the bench's own Neo4j (``bench/common.py``): a submission's rate check as the request guard
+makes it, before (this process's buckets) and after (the bucket in the graph, one statement
+through a thread), and a status check's guess counting, before (the in-memory window) and
+after (take and give back in the graph); each alone and with 8 workers racing on one counter.
+Run: ``.venv/bin/python bench/api_limits.py`` (``--limits`` for the second part only).
 """
 
 from __future__ import annotations
 
+import asyncio
 import os
 import socket
 import statistics
@@ -21,7 +28,17 @@ import time
 import urllib.error
 import urllib.request
 from collections import Counter
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+from api.rate_limit import SubmissionLimiter
+from bench.common import bench_settings, prepared_graph
+from graph.cypher import load_query
+from graph.db import Graph
+from graph.limits.rules import Kind, Window, take_attempts
+from graph.viewer import ANONYMOUS
+from services import attempts
 
 REPO = Path(__file__).resolve().parent.parent
 ATTACKS_EACH = 40
@@ -126,10 +143,120 @@ def run(label: str, extra_env: dict[str, str]) -> None:
     )
 
 
+LIMIT_CALLS = 400  # per measurement: bounded
+
+
+def _timed(calls: int, one: Callable[[int], object], workers: int = 1) -> list[float]:
+    def timed(i: int) -> float:
+        started = time.perf_counter()
+        one(i)
+        return time.perf_counter() - started
+
+    if workers == 1:
+        return [timed(i) for i in range(calls)]
+    with ThreadPoolExecutor(workers) as pool:
+        return list(pool.map(timed, range(calls)))
+
+
+def _line(label: str, before: list[float], after: list[float]) -> None:
+    b50, a50 = statistics.median(before), statistics.median(after)
+    b95, a95 = statistics.quantiles(before, n=20)[18], statistics.quantiles(after, n=20)[18]
+    print(
+        f"{label:34} before p50 {b50 * 1e6:7.1f} us p95 {b95 * 1e6:7.1f} us | "
+        f"after p50 {a50 * 1e6:7.1f} us p95 {a95 * 1e6:7.1f} us | +{(a50 - b50) * 1000:.2f} ms p50"
+    )
+
+
+def _rate(graph: Graph | None, workers: int) -> list[float]:
+    """A submission's rate check as the request guard makes it, from ``workers`` requests at a
+    time on one event loop (one API process); the rate is high enough never to refuse."""
+    limiter = SubmissionLimiter(1_000_000, Kind.PUBLIC)
+    times: list[float] = []
+
+    async def client(worker: int) -> None:
+        for i in range(LIMIT_CALLS // workers):
+            address = "198.51.100.1" if workers > 1 else f"198.51.100.{i % 200}"
+            started = time.perf_counter()
+            await limiter.take(graph, ANONYMOUS, address)
+            times.append(time.perf_counter() - started)
+
+    async def clients() -> None:
+        await asyncio.gather(*(client(w) for w in range(workers)))
+
+    asyncio.run(clients())
+    return times
+
+
+def _flood(graph: Graph | None) -> list[float]:
+    """One client sending 20 times its rate: refused by this process's own bucket, once its
+    rate is spent, without asking the graph."""
+    limiter = SubmissionLimiter(20, Kind.PUBLIC)
+    times: list[float] = []
+
+    async def flood() -> None:
+        for _ in range(LIMIT_CALLS):
+            started = time.perf_counter()
+            await limiter.take(graph, ANONYMOUS, "203.0.113.66")
+            times.append(time.perf_counter() - started)
+
+    asyncio.run(flood())
+    return times
+
+
+def _write_baseline(graph: Graph) -> list[float]:
+    """The floor of any shared counter: one write transaction setting one property."""
+    return _timed(
+        LIMIT_CALLS, lambda i: graph.write(load_query("bench/touch_node"), key=f"baseline-{i % 50}")
+    )
+
+
+def _guesses_in_memory(workers: int) -> list[float]:
+    """Before: the window kept in this process (a lock, as a dict of deques needs one)."""
+    window = Window("k", limit=attempts.LIMIT, window_s=attempts.WINDOW_S)
+    kept: dict[str, list[float]] = {}
+    lock = threading.Lock()
+
+    def one(i: int) -> None:
+        key = "one" if workers > 1 else str(i)
+        with lock:
+            _, (kept[key],) = take_attempts([(window, kept.get(key, []))], time.time())
+
+    return _timed(LIMIT_CALLS, one, workers)
+
+
+def _guesses_shared(graph: Graph, workers: int) -> list[float]:
+    """After: a slot taken in the reference's and the client's counters (a wrong code)."""
+    return _timed(
+        LIMIT_CALLS,
+        lambda i: attempts.take_guess(
+            graph, "HUB-2026-000001" if workers > 1 else f"HUB-2026-{i:06d}", "198.51.100.9"
+        ),
+        workers,
+    )
+
+
+def limits() -> None:
+    with (
+        bench_settings(heap_mb=512, pagecache_mb=256) as settings,
+        prepared_graph(settings) as graph,
+    ):
+        _rate(graph, 1)  # warm the driver's pool and the query plans
+        _guesses_shared(graph, 1)
+        floor = statistics.median(_write_baseline(graph))
+        print(f"baseline: one write transaction on this Neo4j, p50 {floor * 1e6:7.1f} us")
+        _line("rate check, one client at a time", _rate(None, 1), _rate(graph, 1))
+        _line("rate check, a flood (20x the rate)", _flood(None), _flood(graph))
+        _line("rate check, 8 workers, one client", _rate(None, 8), _rate(graph, 8))
+        _line("guess count, one at a time", _guesses_in_memory(1), _guesses_shared(graph, 1))
+        _line("guess count, 8 workers, one ref", _guesses_in_memory(8), _guesses_shared(graph, 8))
+
+
 def main() -> None:
-    run("shipped limits", {})
-    run("limits opened", OPEN)
+    if "--limits" not in sys.argv:
+        run("shipped limits", {})
+        run("limits opened", OPEN)
+    limits()
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

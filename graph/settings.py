@@ -121,6 +121,12 @@ class Settings(BaseSettings):
         min_length=32,
         description="Signs the web forms' CSRF and form tokens (32 characters or more)",
     )
+    limits_key: SecretStr | None = Field(
+        None,
+        min_length=32,
+        description="Keys the hash that names a rate or attempt counter in the graph "
+        "(graph/limits/; unset: derived from OHCH_WEB_SECRET)",
+    )
     web_assets_dir: Path | None = Field(
         None, description="Built web assets (default: web/dist beside the code)"
     )

@@ -1,54 +1,84 @@
-"""Failed status checks, counted per reference typed and per client, to stop guessing access
-codes (``services/status.py``).
+"""Counting against guessing and flooding, in counters every API worker shares
+(``graph/limits/``): failed access codes (``services/status.py``, ``services/attachments.py``)
+and submission rates (``api/rate_limit.py``).
 
-After ``LIMIT`` failures for one reference within ``WINDOW``, that reference is refused until
-the oldest failure is older than the window; a correct code clears its count. The count is kept
-for whatever reference was typed, known or not, so the answer never tells which exist.
+**Guesses.** A status check or an evidence sending first takes a slot in two counters, the
+typed reference's (``LIMIT`` a window) and the client's (``CLIENT_LIMIT``), both or neither, in
+one statement under the counters' locks, so two workers cannot both pass the last slot. A wrong
+code keeps its slots; a right one clears the reference's count and gives the client's slot
+back. The reference is counted whatever was typed, known or not, so the answer never tells
+which exist. ``WINDOW_S`` after a failure it no longer counts.
 
-In memory, per process: a restart forgets the counts and each worker process counts on its own
-(with N workers, up to N x LIMIT guesses a window). A code has 60 random bits, so even that
-leaves guessing hopeless; a shared store (Neo4j or Redis) is the step when the hub runs several
-processes. At most ``MAX_REFERENCES`` references are tracked; past that the stalest are dropped.
+**Rates.** ``take_submission`` takes a token from the submitter's bucket (per address without a
+token, per partner account with one) and answers the seconds to wait, 0 to go ahead.
+
+Counters are named by an HMAC of what they count, keyed by ``OHCH_LIMITS_KEY`` (else derived
+from ``OHCH_WEB_SECRET``): no address or reference is stored. The key is configuration, the same
+in every worker (``use_settings``, called by the app factory), not state.
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict, deque
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
 
+from graph.access import Capability
+from graph.db import Graph
+from graph.limits import store
+from graph.limits.rules import Bucket, Kind, Window, counter_key, derive_secret
+from graph.settings import Settings
+from services.use_case import Caller, use_case
+
+RULES: Mapping[str, Capability] = {
+    "take_submission": Capability.SUBMIT_REFERRAL,
+}
 LIMIT = 5
 CLIENT_LIMIT = 20  # one address trying many references
 WINDOW_S = 15 * 60.0
-MAX_REFERENCES = 100_000
+
+_secret = [derive_secret(None, None)]  # the development key until the app factory sets one
 
 
-class FailedAttempts:
-    def __init__(
-        self, limit: int = LIMIT, window_s: float = WINDOW_S, max_references: int = MAX_REFERENCES
-    ) -> None:
-        self.limit = limit
-        self.window_s = window_s
-        self.max_references = max_references
-        self._failures: OrderedDict[str, deque[float]] = OrderedDict()
+def use_settings(settings: Settings) -> None:
+    """Key the counters with the deployment's secret (every worker derives the same)."""
+    limits_key = settings.limits_key.get_secret_value() if settings.limits_key else None
+    web_secret = settings.web_secret.get_secret_value() if settings.web_secret else None
+    _secret[0] = derive_secret(limits_key, web_secret)
 
-    def _recent(self, key: str, now: float) -> deque[float]:
-        failures = self._failures.get(key, deque())
-        while failures and failures[0] <= now - self.window_s:
-            failures.popleft()
-        return failures
 
-    def blocked(self, key: str, now: float) -> bool:
-        return len(self._recent(key, now)) >= self.limit
+def key(kind: Kind, value: str) -> str:
+    return counter_key(_secret[0], kind, value)
 
-    def fail(self, key: str, now: float) -> None:
-        failures = self._recent(key, now)
-        failures.append(now)
-        self._failures[key] = failures
-        self._failures.move_to_end(key)
-        while len(self._failures) > self.max_references:
-            self._failures.popitem(last=False)
 
-    def clear(self, key: str) -> None:
-        self._failures.pop(key, None)
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """The slots one check took: the reference's, the client's, and when."""
 
-    def clear_all(self) -> None:
-        self._failures.clear()
+    reference_key: str
+    client_key: str
+    at: float
+
+
+def take_guess(graph: Graph, reference: str, client: str) -> Slot | None:
+    """A slot for one more guess at ``reference`` from ``client``, or None when either has
+    failed too often within the window (nothing taken then)."""
+    slot = Slot(key(Kind.REFERENCE, reference), key(Kind.CLIENT, client), time.time())
+    windows = [
+        Window(slot.reference_key, LIMIT, WINDOW_S),
+        Window(slot.client_key, CLIENT_LIMIT, WINDOW_S),
+    ]
+    return slot if store.take_attempts(graph, windows, slot.at) else None
+
+
+def guessed_right(graph: Graph, slot: Slot) -> None:
+    """The code matched: the reference's failures are forgotten, the client's slot given back."""
+    store.clear(graph, slot.reference_key)
+    store.give_back(graph, slot.client_key, slot.at)
+
+
+@use_case
+def take_submission(caller: Caller, kind: Kind, who: str, rate_per_minute: int) -> float:
+    """Take one submission from ``who``'s bucket: 0 to go ahead, else the seconds to wait."""
+    bucket = Bucket.per_minute(rate_per_minute)
+    return store.take_token(caller.graph, key(kind, who), bucket, time.time())

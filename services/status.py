@@ -4,17 +4,17 @@
 The code is checked against the salted hash stored on the report (``ingest/access_codes.py``)
 in constant time, and an unknown reference costs the same hash as a known one, so the answer
 never says which references exist: a wrong code and an unknown reference both give ``None``.
-Guessing is stopped per reference typed and per client (``services/attempts.py``), and every
-check, answered or not, is written to the audit trail. What comes back is the report's own
-progress only, in plain words: when it was received, when its case was assessed, the force it
-has been passed to, since when, and, once recorded, that no enforcement action is possible and
-why (in the reason's reviewed words); never anyone else's details or police-only material.
+Guessing is stopped per reference typed and per client, in counters every API worker shares
+(``services/attempts.py``), and every check, answered or not, is written to the audit trail.
+What comes back is the report's own progress only, in plain words: when it was received, when
+its case was assessed, the force it has been passed to, since when, and, once recorded, that no
+enforcement action is possible and why (in the reason's reviewed words); never anyone else's
+details or police-only material.
 """
 
 from __future__ import annotations
 
 import enum
-import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -26,7 +26,7 @@ from graph.cypher import load_query
 from graph.db import Record
 from graph.updates.templates import Language, phrase
 from ingest.access_codes import hash_code, verify_code
-from services.attempts import CLIENT_LIMIT, FailedAttempts
+from services.attempts import guessed_right, take_guess
 from services.use_case import Caller, use_case
 
 # Anyone may ask (the public, a complainant): the access code, not a role, proves it is theirs.
@@ -34,8 +34,6 @@ RULES: Mapping[str, Capability] = {
     "report_progress": Capability.CHECK_OWN_REPORT,
     "check_report": Capability.CHECK_OWN_REPORT,
 }
-BY_REFERENCE = FailedAttempts()  # this process's counts
-BY_CLIENT = FailedAttempts(limit=CLIENT_LIMIT)
 
 _STAND_IN_HASH = hash_code("0000-0000-0000")  # checked when the reference is unknown
 
@@ -132,17 +130,14 @@ def check_report(
 ) -> Progress | Refusal:
     """The report's progress, or why not; counted against guessing and written to the audit
     trail whatever the answer (who asked: the client's address, never a person)."""
-    now = time.monotonic()
-    if BY_REFERENCE.blocked(reference, now) or BY_CLIENT.blocked(client, now):
-        answer: Progress | Refusal = Refusal.TOO_MANY
-    else:
+    slot = take_guess(caller.graph, reference, client)
+    answer: Progress | Refusal = Refusal.TOO_MANY
+    if slot is not None:
         found = report_progress(caller, reference, code)
         if found is None:
-            BY_REFERENCE.fail(reference, now)
-            BY_CLIENT.fail(client, now)
             answer = Refusal.NOT_MATCHED
         else:
-            BY_REFERENCE.clear(reference)
+            guessed_right(caller.graph, slot)
             answer = found
     audit_log.append(
         AuditEvent(

@@ -19,6 +19,7 @@ from graph.intel.from_case import items_in_period
 from graph.intel.nim_export import export_nim, next_period
 from graph.intel.retention import review_due
 from graph.intel.sanitise import sanitise_all
+from graph.limits.store import delete_expired
 from graph.removals.reuploads import scan
 from graph.scheduling.plan import JobName
 from graph.settings import Settings
@@ -113,6 +114,11 @@ def _nim_export(graph: Graph, settings: Settings, now: datetime) -> str:
     return f"{state}: {result.counts.items_exported} items to {target.id} up to {period.until}"
 
 
+def _clean_limits(graph: Graph, settings: Settings, now: datetime) -> str:
+    """Delete the shared rate and attempt counters that can no longer refuse anything."""
+    return f"{delete_expired(graph, now.timestamp())} expired rate and attempt counters deleted"
+
+
 JOBS: Mapping[JobName, Work] = {
     JobName.LINK_DUPLICATES: _link_duplicates,
     JobName.LINK_IDENTITIES: _link_identities,
@@ -121,4 +127,5 @@ JOBS: Mapping[JobName, Work] = {
     JobName.COMPLAINANT_UPDATES: _complainant_updates,
     JobName.RETENTION_REVIEW: _retention_review,
     JobName.NIM_EXPORT: _nim_export,
+    JobName.CLEAN_LIMITS: _clean_limits,
 }

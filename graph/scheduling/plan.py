@@ -26,6 +26,7 @@ class JobName(enum.StrEnum):
     COMPLAINANT_UPDATES = "complainant_updates"
     RETENTION_REVIEW = "retention_review"
     NIM_EXPORT = "nim_export"
+    CLEAN_LIMITS = "clean_limits"
 
 
 class Job(BaseModel):

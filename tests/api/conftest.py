@@ -12,7 +12,6 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from graph.db import Graph
 from graph.settings import Settings
-from services.status import BY_CLIENT, BY_REFERENCE
 
 
 @pytest.fixture
@@ -25,9 +24,8 @@ def client(neo4j_settings: Settings, reference_graph: Graph) -> Iterator[TestCli
 def hub(
     neo4j_settings: Settings, reference_graph: Graph, tmp_path: Path
 ) -> Iterator[tuple[TestClient, Path]]:
-    """A client and the audit trail it writes, with no failed status checks remembered."""
-    BY_REFERENCE.clear_all()
-    BY_CLIENT.clear_all()
+    """A client and the audit trail it writes (failed status checks are counted in the graph,
+    emptied for each test)."""
     audit = tmp_path / "audit.jsonl"
     with TestClient(create_app(neo4j_settings.model_copy(update={"audit_log": audit}))) as client:
         yield client, audit

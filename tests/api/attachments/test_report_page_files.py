@@ -16,7 +16,6 @@ from api.app import create_app
 from graph.db import Graph
 from graph.settings import Settings
 from pages.render import page
-from services.status import BY_CLIENT, BY_REFERENCE
 from tests.factories import referral
 from tests.unit.attachments.pictures import encoded, picture
 
@@ -25,8 +24,6 @@ PNG = encoded(picture(41, "screenshot|of the post"))
 
 @pytest.fixture
 def site(neo4j_settings: Settings, reference_graph: Graph, tmp_path: Path) -> Iterator[TestClient]:
-    BY_REFERENCE.clear_all()
-    BY_CLIENT.clear_all()
     settings = neo4j_settings.model_copy(
         update={"audit_log": tmp_path / "audit.jsonl", "evidence_dir": tmp_path / "evidence"}
     )

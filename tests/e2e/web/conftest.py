@@ -27,7 +27,6 @@ from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, s
 from api.app import create_app
 from graph.db import Graph
 from graph.settings import Settings
-from services.status import BY_CLIENT, BY_REFERENCE
 from tests.keycloak_provider import KeycloakRealm
 
 REPO = Path(__file__).resolve().parents[3]
@@ -263,14 +262,6 @@ def fill_report(page: Page, answers: dict[str, Any]) -> None:
 def send(page: Page, button: str) -> None:
     with page.expect_navigation():
         page.get_by_role("button", name=button).click()
-
-
-@pytest.fixture(autouse=True)
-def _no_failed_checks_remembered() -> None:
-    """Each test starts with no failed status checks counted: references restart at 1 in each
-    emptied graph, so one test's failures would otherwise count against the next test's."""
-    BY_REFERENCE.clear_all()
-    BY_CLIENT.clear_all()
 
 
 def report_count(graph: Graph) -> int:

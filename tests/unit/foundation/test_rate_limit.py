@@ -1,11 +1,17 @@
-"""The public door's token bucket: a burst of ``rate``, then one a ``60/rate`` seconds."""
+"""The intake doors' token bucket: a burst of ``rate``, then one a ``60/rate`` seconds; here
+the buckets a process keeps while the shared ones are out of reach (the shared ones:
+``tests/integration/limits/``)."""
 
 from __future__ import annotations
+
+import asyncio
 
 import pytest
 
 from api import rate_limit
-from api.rate_limit import SubmissionLimiter, retry_after
+from api.rate_limit import LocalBuckets, SubmissionLimiter, retry_after
+from graph.limits.rules import Bucket, Kind
+from graph.viewer import ANONYMOUS
 
 
 class Clock:
@@ -18,7 +24,7 @@ class Clock:
 
 def test_a_burst_then_the_refill_rate() -> None:
     clock = Clock()
-    limiter = SubmissionLimiter(6, clock)  # one token every 10 s
+    limiter = LocalBuckets(Bucket.per_minute(6), clock)  # one token every 10 s
     assert [limiter.take("a") for _ in range(6)] == [0.0] * 6
     assert limiter.take("a") == pytest.approx(10.0)
     assert limiter.take("b") == 0.0  # another address has its own bucket
@@ -31,14 +37,27 @@ def test_a_burst_then_the_refill_rate() -> None:
 
 
 def test_zero_is_no_limit() -> None:
-    limiter = SubmissionLimiter(0)
+    limiter = SubmissionLimiter(0, Kind.PUBLIC)
     assert not limiter.enabled
-    assert all(limiter.take("a") == 0.0 for _ in range(1000))
+
+    async def takes() -> list[float]:
+        return [await limiter.take(None, ANONYMOUS, "a") for _ in range(1000)]
+
+    assert set(asyncio.run(takes())) == {0.0}
+
+
+def test_without_a_graph_the_process_counts_on_its_own() -> None:
+    limiter = SubmissionLimiter(2, Kind.PUBLIC)
+
+    async def takes() -> list[float]:
+        return [await limiter.take(None, ANONYMOUS, "a") for _ in range(3)]
+
+    assert asyncio.run(takes()) == [0.0, 0.0, pytest.approx(30.0, abs=0.1)]
 
 
 def test_the_least_recently_seen_are_forgotten(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(rate_limit, "MAX_CLIENTS", 2)
-    limiter = SubmissionLimiter(1, Clock())
+    limiter = LocalBuckets(Bucket.per_minute(1), Clock())
     for address in ("a", "b", "c"):
         assert limiter.take(address) == 0.0
     assert limiter.take("a") == 0.0  # forgotten, so a fresh bucket

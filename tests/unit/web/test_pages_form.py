@@ -9,7 +9,6 @@ from graph.errors import Problem
 from pages import form
 from pages.csrf import FormToken, field_for, valid
 from pages.form import Answers
-from services.attempts import FailedAttempts
 
 TODAY = date(2026, 12, 7)
 
@@ -85,17 +84,6 @@ def test_intake_problems_and_warnings_are_put_beside_their_questions() -> None:
     ]
     warning = Warning("reporter.phone", "too short to be a phone number")
     assert form.warning_text(warning) == "Phone number: too short to be a phone number"
-
-
-def test_failed_checks_are_counted_in_a_window_per_reference() -> None:
-    attempts = FailedAttempts(limit=2, window_s=60, max_references=2)
-    attempts.fail("A", 0)
-    attempts.fail("A", 10)
-    assert attempts.blocked("A", 59)
-    assert not attempts.blocked("A", 61)  # the first failure has left the window
-    attempts.fail("B", 0)
-    attempts.fail("C", 0)  # the stalest reference is forgotten past max_references
-    assert not attempts.blocked("A", 20)
 
 
 def test_tokens_the_hub_did_not_sign_are_refused() -> None:
