@@ -23,10 +23,18 @@ from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException
 
 from api.errors import body_for
+from api.evidence_form import read_evidence_form
 from api.status import NOT_MATCHED
 from graph.attachments.blobs import DiskBlobStore
-from graph.attachments.kinds import FileTooLarge, FileTypeNotAllowed, MediaType
+from graph.attachments.kinds import (
+    FileRefused,
+    FileTooLarge,
+    FileTypeNotAllowed,
+    MediaType,
+    refused_together,
+)
 from graph.attachments.models import MAX_FILES, Upload
+from graph.attachments.spool import SpoolWriter
 from graph.errors import InvalidInput, Problem
 from graph.settings import Settings
 from services.attachments import Sending, download_evidence, limits_of, send_evidence
@@ -101,24 +109,53 @@ async def _uploads(request: Request) -> tuple[list[Upload], str | None] | JSONRe
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > _largest_body(request.app.state.settings):
         return _problem(413, "body", "is larger than any sending of evidence may be")
+    settings: Settings = request.app.state.settings
+    store = DiskBlobStore(settings.evidence_dir)
     try:
-        form = await request.form(max_files=MAX_FILES, max_fields=8)
+        form = await read_evidence_form(
+            request.headers, request.stream(), store, limits_of(settings)
+        )
     except MultiPartException as error:
         return _problem(422, "files", f"the body is not readable multipart: {error.message}")
+    except FileTooLarge as error:
+        return JSONResponse(body_for(error), status_code=413)
+    except FileTypeNotAllowed as error:
+        return JSONResponse(body_for(error), status_code=415)
+    uploads: list[Upload] = []
+    refused: list[FileRefused] = []
+    read = False
     try:
-        uploads = []
         for i, part in enumerate(form.getlist("files")):
             field = f"files[{i}]"
-            if not isinstance(part, UploadFile):
+            if not isinstance(part, UploadFile) or not isinstance(part.file, SpoolWriter):
                 return _problem(422, field, "must be a file, not a text field")
-            data = await part.read()
-            uploads.append(Upload(field, part.filename or "", part.content_type, data))
+            try:
+                spooled = await asyncio.to_thread(part.file.finish)
+            except FileRefused as refusal:
+                refused.append(refusal)
+                continue
+            uploads.append(Upload(field, part.filename or "", part.content_type, b"", spooled))
+        if refused:
+            raise refused_together(refused)
         code = form.get("access_code")
         if code is not None and not isinstance(code, str):
             return _problem(422, "access_code", "must be a text field")
+        read = True
+    except (FileTooLarge, FileTypeNotAllowed) as error:
+        status = 413 if isinstance(error, FileTooLarge) else 415
+        return JSONResponse(body_for(error), status_code=status)
     finally:
-        await form.close()
+        await form.close()  # a part not finished is deleted
+        if not read:
+            _discard(uploads)  # and those finished, when the sending is refused here
     return uploads, code.strip() if code else None
+
+
+def _discard(uploads: list[Upload]) -> None:
+    """Delete what a sending spooled and did not keep (refused, or failed)."""
+    for upload in uploads:
+        if upload.spooled:
+            upload.spooled.discard()
 
 
 @router.post(
@@ -131,11 +168,11 @@ async def send(reference: str, request: Request) -> JSONResponse:
     if isinstance(received, JSONResponse):
         return received
     uploads, code = received
-    viewer = await request.app.state.signin.viewer_in(request.scope)
     settings: Settings = request.app.state.settings
     reference = "".join(reference.split()).upper()
     client = request.client.host if request.client else "unknown"
     try:
+        viewer = await request.app.state.signin.viewer_in(request.scope)
         answer = await asyncio.to_thread(
             send_evidence, Caller(request.app.state.graph, viewer),
             Sending(reference, code, client), uploads, DiskBlobStore(settings.evidence_dir),
@@ -145,6 +182,8 @@ async def send(reference: str, request: Request) -> JSONResponse:
         return JSONResponse(body_for(error), status_code=413)
     except FileTypeNotAllowed as error:
         return JSONResponse(body_for(error), status_code=415)
+    finally:
+        await asyncio.to_thread(_discard, uploads)  # kept files were moved: nothing to delete
     if answer is Refusal.TOO_MANY:
         return JSONResponse(
             {"detail": "Too many attempts: wait, then try again."},

@@ -12,7 +12,6 @@ written to the audit trail as a consultation before the bytes are handed over.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -28,7 +27,8 @@ from graph.audit.log import AuditLog
 from graph.audit.records import Accessed, AuditEvent, Operation
 from graph.errors import InvalidValue
 from graph.settings import Settings
-from services.status import BY_CLIENT, BY_REFERENCE, Refusal, report_progress
+from services.attempts import guessed_right, take_guess
+from services.status import Refusal, report_progress
 from services.use_case import Caller, use_case
 
 RULES: Mapping[str, Capability] = {
@@ -67,14 +67,12 @@ def _sender(caller: Caller, sending: Sending) -> tuple[str, str, str] | Refusal:
         raise InvalidValue(
             "access_code", "is needed to send evidence for a report (the code given with it)"
         )
-    now = time.monotonic()
-    if BY_REFERENCE.blocked(sending.reference, now) or BY_CLIENT.blocked(sending.client, now):
+    slot = take_guess(caller.graph, sending.reference, sending.client)
+    if slot is None:
         return Refusal.TOO_MANY
     if report_progress(caller, sending.reference, sending.access_code) is None:
-        BY_REFERENCE.fail(sending.reference, now)
-        BY_CLIENT.fail(sending.client, now)
         return Refusal.NOT_MATCHED
-    BY_REFERENCE.clear(sending.reference)
+    guessed_right(caller.graph, slot)
     return COMPLAINANT, sending.reference, f"{COMPLAINANT}@{sending.client}"
 
 
@@ -105,8 +103,11 @@ def send_evidence(
         return sender
     role, sender_id, actor = sender
     sent = prepare(uploads, limits)
-    for s in sent:
-        blobs.put(s.data)  # the bytes first: a record never names what is not held
+    for s in sent:  # the bytes first: a record never names what is not held
+        if s.spooled:
+            s.spooled.keep()  # already in the store's folder: moved into place
+        else:
+            blobs.put(s.data)
     attached = store.attach(caller.graph, sending.reference, sent, role, sender_id, now)
     audit_log.append(
         AuditEvent(

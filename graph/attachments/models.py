@@ -7,17 +7,21 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from graph.attachments.spool import Spooled
+
 MAX_FILES = 20  # in one sending, as a referral's attachments (ingest/limits.py)
 
 
 @dataclass(frozen=True, slots=True)
 class Upload:
-    """One file as received: the form field it came in, its declared name and type, its bytes."""
+    """One file as received: the form field it came in, its declared name and type, and its
+    bytes, in memory (``data``) or spooled into the evidence store's folder (``spooled``)."""
 
     field: str
     declared_name: str
     declared_type: str | None
     data: bytes
+    spooled: Spooled | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +40,7 @@ class Sent:
     pdq_crops: tuple[str, ...]
     pdq_mirror: str | None = None
     data: bytes = field(repr=False, default=b"")  # the bytes, for the blob store
+    spooled: Spooled | None = None  # or the file they were spooled to, moved into place
 
     def row(self, sender_role: str, sender_id: str) -> dict[str, Any]:
         return {

@@ -1,8 +1,9 @@
 """Files as a sender sent them, checked from their bytes and hashed: :func:`prepare`.
 
-Every file is looked at before any is kept, so one answer names every file refused (by its
-field and its declared name) and nothing of a refused sending is kept. Images get their PDQ
-hash (``pdq.py``); a file sent twice in one sending is one file.
+A file comes in memory or spooled (``spool.py``: a large one is never whole in memory). Every
+file is looked at before any is kept, so one answer names every file refused (by its field and
+its declared name) and nothing of a refused sending is kept. Images get their PDQ hash
+(``pdq.py``); a file sent twice in one sending is one file.
 """
 
 from __future__ import annotations
@@ -27,6 +28,12 @@ def _declared(upload: Upload) -> list[Problem]:
     return problems
 
 
+def _head_and_size(upload: Upload) -> tuple[bytes, int]:
+    if upload.spooled:
+        return upload.spooled.head, upload.spooled.size
+    return upload.data[: kinds.HEAD_BYTES], len(upload.data)
+
+
 def prepare(uploads: Sequence[Upload], limits: kinds.Limits) -> list[Sent]:
     """Each distinct file checked and hashed, in the order first sent; every problem raised
     at once (:class:`~graph.attachments.kinds.FileRefused` for a file's type or size)."""
@@ -41,8 +48,8 @@ def prepare(uploads: Sequence[Upload], limits: kinds.Limits) -> list[Sent]:
     checked: list[tuple[Upload, kinds.MediaType]] = []
     for upload in uploads:
         try:
-            head = upload.data[: kinds.HEAD_BYTES]
-            found = kinds.check(upload.field, upload.declared_name, head, len(upload.data), limits)
+            head, size = _head_and_size(upload)
+            found = kinds.check(upload.field, upload.declared_name, head, size, limits)
         except kinds.FileRefused as refusal:
             refused.append(refusal)
             continue
@@ -51,16 +58,21 @@ def prepare(uploads: Sequence[Upload], limits: kinds.Limits) -> list[Sent]:
         raise kinds.refused_together(refused)
     sent: dict[str, Sent] = {}
     for upload, media_type in checked:
-        key = blobs.sha256_key(upload.data)
+        spooled = upload.spooled
+        key = spooled.sha256 if spooled else blobs.sha256_key(upload.data)
         if key in sent:
+            if spooled:
+                spooled.discard()  # the same bytes twice in one sending: kept once
             continue
-        hashed = pdq.image_hash(upload.data) if media_type.kind is kinds.Kind.IMAGE else None
+        is_image = media_type.kind is kinds.Kind.IMAGE
+        hashed = pdq.image_hash(spooled.read() if spooled else upload.data) if is_image else None
         sent[key] = Sent(
-            index=len(sent), sha256=key, size=len(upload.data), media_type=media_type.value,
+            index=len(sent), sha256=key, size=_head_and_size(upload)[1],
+            media_type=media_type.value,
             kind=media_type.kind.value, declared_name=upload.declared_name,
             declared_type=upload.declared_type, pdq=hashed.hex if hashed else None,
             pdq_quality=hashed.quality if hashed else None,
             pdq_crops=hashed.crops if hashed else (),
-            pdq_mirror=hashed.mirror if hashed else None, data=upload.data,
+            pdq_mirror=hashed.mirror if hashed else None, data=upload.data, spooled=spooled,
         )  # fmt: skip
     return list(sent.values())

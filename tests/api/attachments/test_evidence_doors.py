@@ -18,7 +18,6 @@ from api.app import create_app
 from graph.db import Graph
 from graph.settings import Settings
 from services.attempts import LIMIT
-from services.status import BY_CLIENT, BY_REFERENCE
 from tests.api.conftest import gql
 from tests.factories import referral
 from tests.unit.attachments.pictures import encoded, picture
@@ -42,11 +41,13 @@ class Hub:
     def audited(self) -> list[dict[str, Any]]:
         return [orjson.loads(line) for line in self.audit.read_text().splitlines()]
 
+    def kept(self) -> list[Path]:
+        """Every file in the evidence store, kept or half-received."""
+        return [p for p in self.evidence.rglob("*") if p.is_file()]
+
 
 @pytest.fixture
 def hub(neo4j_settings: Settings, reference_graph: Graph, tmp_path: Path) -> Iterator[Hub]:
-    BY_REFERENCE.clear_all()
-    BY_CLIENT.clear_all()
     settings = neo4j_settings.model_copy(
         update={
             "audit_log": tmp_path / "audit.jsonl",
@@ -169,7 +170,7 @@ def test_a_wrong_code_and_a_made_up_reference_get_the_same_404_and_guessing_stop
     refused = _send(hub.client, reference, [("a.png", PNG, "image/png")], code)
     assert refused.status_code == 429
     assert int(refused.headers["retry-after"]) > 0
-    assert not hub.evidence.exists()  # nothing kept for a sender not proved
+    assert hub.kept() == []  # nothing kept for a sender not proved
     refusals = [e["details"]["refused"] for e in hub.audited() if "refused" in e["details"]]
     assert refusals == ["not_matched"] * (LIMIT + 1) + ["too_many"]
 
@@ -197,7 +198,7 @@ def test_too_large_is_413_and_a_type_not_taken_is_415_naming_each_file(hub: Hub)
     problems = not_taken.json()["problems"]
     assert [p["field"] for p in problems] == ["files[0]", "files[1]"]
     assert "'cv.docx' is a ZIP archive" in problems[0]["message"]
-    assert not hub.evidence.exists()  # a sending with a bad file keeps none
+    assert hub.kept() == []  # a sending with a bad file keeps none, nor any part of one
 
 
 def test_no_files_and_a_body_that_is_not_multipart_are_refused(hub: Hub) -> None:
