@@ -77,6 +77,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.graph = graph
         app.state.schema_ready = asyncio.Event()
         app.state.journal = Journal(settings.journal_dir)
+        intake.start_gathering(graph, settings)  # referrals arriving together: one transaction
         stop = asyncio.Event()
         tasks = [
             asyncio.create_task(_apply_schema_when_reachable(app, graph, stop)),
@@ -91,6 +92,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             stop.set()
             await asyncio.gather(*tasks)
+            if not await asyncio.to_thread(intake.stop_gathering, graph):
+                log.error("referrals were still being written when the API stopped")
             graph.close()
 
     app = FastAPI(

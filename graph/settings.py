@@ -115,6 +115,16 @@ class Settings(BaseSettings):
         description="The source every anonymous referral (the public site, the report form) "
         "is written under",
     )
+    intake_batch_window_ms: float = Field(
+        5.0,
+        ge=0,
+        le=1000,
+        description="How long the API gathers referrals submitted together into one "
+        "transaction (0: each its own)",
+    )
+    intake_batch_max: int = Field(
+        64, ge=1, le=1000, description="Most referrals the API writes in one transaction"
+    )
 
     web_secret: SecretStr | None = Field(
         None,

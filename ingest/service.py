@@ -18,6 +18,7 @@ from graph.errors import Conflict, GraphUnavailable, InvalidInput, Problem
 from graph.values.unverified import Unverified
 from ingest.access_codes import ALPHABET
 from ingest.conflicts import record_conflicts
+from ingest.group_commit import GroupCommit
 from ingest.intake_row import IntakeRow
 from ingest.journal import Entry, Journal, Rejected
 from ingest.limits import MAX_BODY_BYTES
@@ -63,18 +64,28 @@ def journal_reference(year: int) -> str:
 
 
 def accept(
-    payload: object, raw: str, graph: Graph, journal: Journal, dates: DateBounds | None = None
+    payload: object,
+    raw: str,
+    graph: Graph,
+    journal: Journal,
+    dates: DateBounds | None = None,
+    gathering: GroupCommit | None = None,
 ) -> Accepted:
     """Accept one decoded referral; raises InvalidInput (naming every problem, shape and
     value together) or Conflict, never half-writes. Details that do not validate are kept
     unverified and returned as ``warnings``; with ``dates`` (a partner's feed, as for a bulk
-    file), a report or incident date out of them is corrected and warned, not refused."""
+    file), a report or incident date out of them is corrected and warned, not refused.
+    With ``gathering`` (the API's), it is written with the referrals that arrive with it, in
+    one transaction (``ingest/group_commit.py``); it is answered once that has committed."""
     taken = take_in(payload, raw, datetime.now(UTC), dates=dates)
     row, code = taken.row, taken.access_code
     warnings = row.unverified
     try:
         _write_journalled_first(graph, journal, row.intake_key)
-        (outcome,) = write_reports(graph, [row])
+        if gathering is None:
+            (outcome,) = write_reports(graph, [row])
+        else:
+            outcome = gathering.write(row)
     except GraphUnavailable:
         if (earlier := _journalled_already(journal, row)) is not None:
             return Accepted(Acceptance.ALREADY_RECEIVED, earlier, None, warnings)

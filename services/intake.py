@@ -2,7 +2,9 @@
 ``submitReferral`` and ``submitDisclosure`` mutations and the report form (``pages/report.py``).
 
 A referral is validated against the contract, cleaned, given its receipt and written; or, when
-Neo4j is down, journalled to be written later (``ingest/service.py``). A disclosure is validated
+Neo4j is down, journalled to be written later (``ingest/service.py``). In the API, referrals
+that arrive together are written in one transaction (:func:`start_gathering`,
+``ingest/group_commit.py``), each still answered on its own. A disclosure is validated
 and cleaned into its row and written (``ingest/disclosures.py``). Both raise
 :class:`~graph.errors.InvalidInput` naming every problem, and a referral
 :class:`~graph.errors.Conflict` when its (source, source_ref) came before with another payload.
@@ -13,13 +15,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from weakref import WeakKeyDictionary
 
 from graph.access import Capability
 from graph.audit.records import Accessed, AuditEvent, Operation
+from graph.db import Graph
 from graph.errors import InvalidInput
 from graph.identity.store import relink_accounts
+from graph.settings import Settings
 from graph.viewer import Role, Viewer
 from ingest.disclosures import disclosure_row, write_disclosures
+from ingest.group_commit import GroupCommit
 from ingest.journal import Journal
 from ingest.report_dates import DateBounds
 from ingest.service import Acceptance, Accepted, accept, decode_body
@@ -35,6 +41,28 @@ RULES: Mapping[str, Capability] = {
 # The parts of a referral that hold personal data: who reported, who was targeted, who is
 # suspected, and what was said about them.
 REFERRAL_PERSONAL_DATA = ("reporter", "victims", "suspects", "content", "description")
+
+# The group commit of each graph the API serves (one a process): referrals submitted on that
+# graph while it gathers are written together. Without one, each is written on its own (the
+# CLI, a test calling the use case).
+_GATHERING: WeakKeyDictionary[Graph, GroupCommit] = WeakKeyDictionary()
+
+
+def start_gathering(graph: Graph, settings: Settings) -> GroupCommit:
+    """Gather the referrals submitted on ``graph`` for ``OHCH_INTAKE_BATCH_WINDOW_MS`` into
+    transactions of up to ``OHCH_INTAKE_BATCH_MAX`` (the API's start-up)."""
+    gathering = GroupCommit(
+        graph, settings.intake_batch_window_ms / 1000, settings.intake_batch_max
+    )
+    _GATHERING[graph] = gathering
+    return gathering
+
+
+def stop_gathering(graph: Graph, timeout_s: float = 60.0) -> bool:
+    """Write what is gathered and stop gathering on ``graph`` (the API's shutdown, before the
+    driver closes); True when nothing was left unwritten within ``timeout_s``."""
+    gathering = _GATHERING.pop(graph, None)
+    return gathering is None or gathering.close(timeout_s)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +95,7 @@ def submit_referral(
     try:
         accepted = accept(
             with_source(payload, caller.viewer, public_source), raw, caller.graph, journal,
-            bounds,
+            bounds, _GATHERING.get(caller.graph),
         )  # fmt: skip
     except InvalidInput:
         INTAKE.labels("rejected").inc()
@@ -108,6 +136,8 @@ __all__ = [
     "DisclosureRecorded",
     "collected",
     "decode_body",
+    "start_gathering",
+    "stop_gathering",
     "submit_disclosure",
     "submit_referral",
 ]
