@@ -23,8 +23,13 @@ Constant memory means the full export's peak barely exceeds the tenth's.
 Aims (issue #7): network queries p95 < 200 ms, case detail p95 < 50 ms on 1M reports; the
 export in constant memory. Figures on a shared 2-core machine are contended.
 
+How cost grows (issue #28): ``--save FILE`` keeps a run's figures; a run at another size with
+``--against FILE`` prints each query's p95 at both sizes and their ratio: an indexed lookup stays
+near 1x, a window query grows with the window's reports (or buckets), not with the graph.
+
 Run: ``OHCH_BENCH_NEO4J_PORT=7714 .venv/bin/python bench/intel.py [--reports 1000000]
-[--reuse] [--runs 200] [--budget 120]``
+[--reuse] [--runs 200] [--budget 120] [--save FILE] [--against FILE]``, e.g. ``--reports
+100000 --save /tmp/intel-100k.json``, then ``--reports 1000000 --against /tmp/intel-100k.json``
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ import argparse
 import asyncio
 import gc
 import io
+import json
 import os
 import random
 import shutil
@@ -55,7 +61,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from api.graphql.context import Context
 from api.graphql.schema import build_schema
 from bench.common import BENCH_PASSWORD, REPO, PeakMemory
-from bench.intel_graph import DEFAULT_REPORTS, build_graph, describe, read_marker
+from bench.intel_graph import (
+    COUNT_UPGRADES,
+    DEFAULT_REPORTS,
+    build_graph,
+    describe,
+    read_marker,
+    upgrade_again,
+)
 from graph import schema as graph_schema
 from graph.audit.log import AuditLog
 from graph.cypher import load_query
@@ -335,7 +348,9 @@ class BenchDatabase:
     def _connect(self) -> Graph:
         graph = Graph.connect(self.settings)
         graph.verify()
-        graph_schema.apply(graph)
+        started = time.perf_counter()
+        graph_schema.apply(graph)  # and the data upgrades a reused older graph still needs
+        print(f"schema and data upgrades applied in {time.perf_counter() - started:,.1f} s")
         return graph
 
     def empty(self) -> None:
@@ -479,7 +494,8 @@ def measure_baseline(graph: Graph, samples: Samples, runs: int) -> Timing:
 
 async def measure_all(
     graph: Graph, settings: Settings, samples: Samples, runs: int, warmup: int, budget: float
-) -> None:
+) -> dict[str, Timing]:
+    """Every query's timing by name (the baseline under ``BASELINE``), printed as measured."""
     schema = build_schema(settings)
     base = measure_baseline(graph, samples, runs)
     print(f"\nbaseline: MATCH (r:Report {{id: $id}}) RETURN r.id through the driver: "
@@ -487,14 +503,58 @@ async def measure_all(
     print(f"{'query (GraphQL, in-process)':<38} {'runs':>5} {'p50 ms':>8} {'p95 ms':>8} "
           f"{'max ms':>8} {'aim':>5}  {'p95 vs aim':<10} {'p50/baseline':>12}")  # fmt: skip
     missed = 0
+    measured = {BASELINE: base}
     for entry in MEASURED:
-        t = await measure(schema, graph, settings, entry, samples, runs, warmup, budget)
+        t = measured[entry.name] = await measure(
+            schema, graph, settings, entry, samples, runs, warmup, budget
+        )
         met = t.p95 <= entry.aim_ms
         missed += not met
         print(f"{entry.name:<38} {t.runs:>5} {t.p50:>8.1f} {t.p95:>8.1f} {t.max:>8.1f} "
               f"{entry.aim_ms:>5.0f}  {'met' if met else 'NOT met':<10} "
               f"{t.p50 / base.p50:>11.0f}x", flush=True)  # fmt: skip
     print(f"{len(MEASURED) - missed} of {len(MEASURED)} queries met their aim")
+    return measured
+
+
+# -- how cost grows ----------------------------------------------------------------------
+
+BASELINE = "baseline (indexed lookup)"
+
+
+def save_figures(path: Path, reports: int, measured: dict[str, Timing]) -> None:
+    """This run's figures, for a later run at another size to set beside its own."""
+    figures = {name: {"p50": t.p50, "p95": t.p95, "runs": t.runs} for name, t in measured.items()}
+    path.write_text(json.dumps({"reports": reports, "figures": figures}, indent=1) + "\n")
+    print(f"figures saved to {path} (compare a run at another size with --against {path})")
+
+
+def growth(
+    saved: dict[str, Any], reports: int, measured: dict[str, Timing]
+) -> list[tuple[str, float, float, float]]:
+    """(name, p95 of the smaller graph, p95 of the larger, larger / smaller) for each query
+    measured in both runs, in this run's order. Pure."""
+    rows = []
+    small_first = saved["reports"] <= reports
+    for name, t in measured.items():
+        before = saved["figures"].get(name)
+        if before is None:
+            continue
+        small, large = (before["p95"], t.p95) if small_first else (t.p95, before["p95"])
+        rows.append((name, small, large, large / small if small else float("inf")))
+    return rows
+
+
+def print_growth(saved: dict[str, Any], reports: int, measured: dict[str, Timing]) -> None:
+    """p95 at both sizes and their ratio: an indexed lookup should stay near 1x however large
+    the graph; a window query should grow with the window's reports, a bucketed one with the
+    window's buckets, and neither with the whole graph (the size ratio)."""
+    sizes = sorted((saved["reports"], reports))
+    print(f"\nhow cost grows: p95 at {sizes[0]:,} and at {sizes[1]:,} reports "
+          f"(the graph grew {sizes[1] / sizes[0]:,.1f}x)")  # fmt: skip
+    print(f"{'query':<38} {'p95 small':>10} {'p95 large':>10} {'ratio':>7}")
+    for name, small, large, ratio in growth(saved, reports, measured):
+        print(f"{name:<38} {small:>10.1f} {large:>10.1f} {ratio:>6.1f}x")
 
 
 # -- the NIM export ----------------------------------------------------------------------
@@ -567,6 +627,12 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=10, help="unmeasured runs per query first")
     parser.add_argument("--budget", type=float, default=120.0,
                         help="seconds per query after which it stops (at >= 20 runs)")  # fmt: skip
+    parser.add_argument("--recount", action="store_true",
+                        help="run the count upgrades again on a reused graph")  # fmt: skip
+    parser.add_argument("--save", type=Path, help="write this run's p50/p95 figures (JSON)")
+    parser.add_argument("--against", type=Path,
+                        help="a --save of a run at another size: print p95 at both and the "
+                             "ratio")  # fmt: skip
     args = parser.parse_args()
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(line_buffering=True)  # progress shows as it happens in a log
@@ -574,9 +640,18 @@ def main() -> None:
     with bench_database() as database:
         marker = ensure_graph(database, args.reports, args.seed, args.reuse)
         graph, settings = database.graph, database.settings  # reconnected if emptied
+        if args.recount:
+            print("counting again what intake and case work keep counted:")
+            upgrade_again(graph, COUNT_UPGRADES)
         samples = draw_samples(graph, marker, random.Random(args.seed))
         print(f"\nmeasuring on {marker['reports']:,} reports (shared 2-core machine: contended)")
-        asyncio.run(measure_all(graph, settings, samples, args.runs, args.warmup, args.budget))
+        measured = asyncio.run(
+            measure_all(graph, settings, samples, args.runs, args.warmup, args.budget)
+        )
+        if args.against is not None:
+            print_growth(json.loads(args.against.read_text()), marker["reports"], measured)
+        if args.save is not None:
+            save_figures(args.save, marker["reports"], measured)
         measure_export(graph)
 
 

@@ -61,9 +61,9 @@ TREND_QUERIES = {
     TrendDimension.PLATFORM: "intel/trends_by_platform",
     TrendDimension.FORCE: "intel/trends_by_force",
 }
-# Intake keeps a day's reports by strand and by platform (schema/006_report_days.cypher). Not
-# by force: a report's force follows its case's reassignment, so a day's count would change.
-COUNTED_DAILY = frozenset({TrendDimension.STRAND, TrendDimension.PLATFORM})
+# Every dimension's reports are kept a day and a week (schema/006_report_days and
+# 035_report_weeks); by force they move with the report's case (its reassignment, content and
+# case merges and splits), in the transaction that moves it.
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,13 +147,23 @@ def prolific_accounts(
     basis: TimeBasis = DEFAULT_BASIS,
 ) -> Page[ProlificAccount]:
     """Accounts named as the suspect in the most reports (or content) of the window,
-    optionally on one platform (any name people use for it)."""
+    optionally on one platform (any name people use for it). Hub staff are answered from the
+    counts kept a day and a week by account (docs/STATISTICS.md), a force from the reports
+    its cases hold: the same answer either way."""
     window = Window.of(since, until)
     platform_id = resolve_platform_name(platform).id if platform is not None else None
-    rows = _ranked(
-        caller, "intel/prolific_accounts", window, basis, request, platform=platform_id,
-        by_content=order_by is ProlificOrder.CONTENT,
-    )  # fmt: skip
+    by_content = order_by is ProlificOrder.CONTENT
+    if caller.viewer.sees_all_forces:  # from the counts kept a day and a week by account
+        rows = caller.graph.read(
+            load_query("intel/prolific_accounts_counted"), skip=request.offset,
+            limit=request.first + 1, basis=basis.key, platform=platform_id,
+            by_content=by_content, **window.edge_spans(basis, sees_all=True),
+        )  # fmt: skip
+    else:
+        rows = _ranked(
+            caller, "intel/prolific_accounts", window, basis, request, platform=platform_id,
+            by_content=by_content,
+        )  # fmt: skip
     found = [
         ProlificAccount(
             key=r["key"], platform=r["platform"], handle=r["handle"], person_id=r["person_id"],
@@ -252,12 +262,9 @@ def trends(
     viewer = caller.viewer
     window = Window.of(since, until)
     params: dict[str, object] = {**viewer.cypher_scope()}
-    if dimension in COUNTED_DAILY:
-        params |= window.edge_spans(basis, sees_all=viewer.sees_all_forces)
-        whole = window.spans(basis) if with_posts else {"spans": basis_spans(basis, [])}
-        params |= {"basis": basis.key, "post_spans": whole["spans"]}
-    else:
-        params |= window.spans(basis)
+    params |= window.edge_spans(basis, sees_all=viewer.sees_all_forces)
+    whole = window.spans(basis) if with_posts else {"spans": basis_spans(basis, [])}
+    params |= {"basis": basis.key, "post_spans": whole["spans"]}
     rows = caller.graph.read(load_query(TREND_QUERIES[dimension]), **params)
     found = [
         TrendRow(native(r["week"]), r["key"], r["reports"], r["posts"] if with_posts else None)

@@ -88,7 +88,8 @@ class Window:
         ``$whole_to`` for the whole days it adds up from the counts intake keeps."""
         days = self.counted_days(sees_all)
         edges = [(self.since, days["whole_from"]), (days["whole_to"], self.until)]
-        return {"spans": basis_spans(basis, edges), **days}
+        weeks = whole_weeks(days["whole_from"], days["whole_to"])
+        return {"spans": basis_spans(basis, edges), **days, **weeks}
 
     def counted_days(self, sees_all: bool) -> dict[str, datetime]:
         """The whole UTC days of the window, from ``whole_from`` up to ``whole_to``, which a
@@ -103,6 +104,20 @@ class Window:
         if not sees_all or last <= first:
             return {"whole_from": self.until, "whole_to": self.until}
         return {"whole_from": first, "whole_to": last}
+
+
+def whole_weeks(whole_from: datetime, whole_to: datetime) -> dict[str, datetime]:
+    """The whole ISO weeks (Monday 00:00 UTC to the next Monday) inside the whole days from
+    ``whole_from`` up to ``whole_to``: ``weeks_from`` up to ``weeks_to``, added up from the
+    counts kept a week; the whole days before and after them come from the counts kept a day.
+    With no whole week inside, both are ``whole_to`` (an empty span): every day is read a day
+    at a time. So a window costs its weeks plus at most twelve edge days, whatever its length
+    and whatever the graph holds."""
+    first = whole_from + timedelta(days=(7 - whole_from.weekday()) % 7)
+    last = whole_to - timedelta(days=whole_to.weekday())
+    if last <= first:
+        return {"weeks_from": whole_to, "weeks_to": whole_to}
+    return {"weeks_from": first, "weeks_to": last}
 
 
 def _midnight(moment: datetime) -> datetime:

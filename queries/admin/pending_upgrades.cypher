@@ -11,5 +11,13 @@ RETURN [name IN [
   CASE WHEN EXISTS { MATCH (r:Report) WHERE r.reported_at IS NULL } THEN '003_report_times' END,
   // 004_report_days_by_basis leaves its marker.
   CASE WHEN NOT EXISTS { MATCH (:DataUpgrade {id: '004_report_days_by_basis'}) }
-       THEN '004_report_days_by_basis' END
+       THEN '004_report_days_by_basis' END,
+  // 005_report_weeks leaves its marker.
+  CASE WHEN NOT EXISTS { MATCH (:DataUpgrade {id: '005_report_weeks'}) }
+       THEN '005_report_weeks' END,
+  // 006_judgement_times leaves no judgement whose time is text.
+  CASE WHEN EXISTS {
+         MATCH ()-[j:SAME_PERSON|NOT_SAME_PERSON|IDENTITY_UNSURE|SAME_CONTENT|NOT_SAME|UNSURE]->()
+         WHERE j.at IS :: STRING
+       } THEN '006_judgement_times' END
 ] WHERE name IS NOT NULL] AS pending

@@ -5,18 +5,30 @@
 // The window is read against the time $basis names (graph/intel/bounds.py TimeBasis: when
 // the person reported it, by default; when the incident happened; when the hub received it).
 // Reports: the whole days from $whole_from up to $whole_to are added up from the counts intake
-// keeps a day and basis (schema/006_report_days.cypher), for hub staff only; the rest of the
+// keeps a day and basis (schema/006_report_days.cypher), the whole weeks among them ($weeks_from
+// up to $weeks_to) from the same counts kept a week (schema/035_report_weeks.cypher), for hub
+// staff only; the rest of the
 // window ($spans: graph/intel/bounds.py Window.edge_spans) is counted from the reports, as
 // intake counts them. Posts are distinct within a week, so they are counted from the reports
 // of $post_spans (the whole window, or nothing when they are not asked for). A force (not hub
 // staff) would see only reports whose case it holds or was notified, every one counted from
 // the reports.
-// params: basis, spans, post_spans, whole_from, whole_to, viewer_force, viewer_sees_all
+// params: basis, spans, post_spans, whole_from, whole_to, weeks_from, weeks_to, viewer_force, viewer_sees_all
 CALL () {
   CALL () {
+    MATCH (w:ReportWeek)
+    WHERE w.basis = $basis AND w.dimension = 'platform' AND w.week >= date($weeks_from)
+      AND w.week < date($weeks_to) AND $viewer_sees_all AND w.reports <> 0
+    RETURN w.week AS day, w.key AS key, w.reports AS reports
+    UNION ALL
     MATCH (d:ReportDay)
     WHERE d.basis = $basis AND d.dimension = 'platform' AND d.day >= date($whole_from)
-      AND d.day < date($whole_to) AND $viewer_sees_all
+      AND d.day < date($weeks_from) AND $viewer_sees_all AND d.reports <> 0
+    RETURN d.day AS day, d.key AS key, d.reports AS reports
+    UNION ALL
+    MATCH (d:ReportDay)
+    WHERE d.basis = $basis AND d.dimension = 'platform' AND d.day >= date($weeks_to)
+      AND d.day < date($whole_to) AND $viewer_sees_all AND d.reports <> 0
     RETURN d.day AS day, d.key AS key, d.reports AS reports
     UNION ALL
     CALL () {

@@ -24,6 +24,7 @@ ENTITY_QUERIES = [
 WINDOW_QUERIES = [
     "intel/co_targeting",
     "intel/prolific_accounts",
+    "intel/prolific_accounts_counted",
     "intel/prolific_persons",
     "intel/repeat_victims",
     "intel/most_reported_content",
