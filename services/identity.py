@@ -337,17 +337,18 @@ def _review_item(r: Record) -> ReviewItem:
 
 @use_case
 def identity_review_queue(caller: Caller, request: PageRequest) -> Page[ReviewItem]:
-    """A page of the identity pairs awaiting an analyst, oldest first, with how many await."""
+    """A page of the identity pairs awaiting an analyst, most valuable first (the stored
+    priority), with how many await."""
     rows = caller.graph.read(
         load_query("identity/review_queue_page"), limit=request.first + 1,
-        after_at=request.after_time_and_id[0], after_id=request.after_time_and_id[1],
+        after_rank=request.after_time_and_id[0], after_id=request.after_time_and_id[1],
         **caller.viewer.cypher_scope(),
     )  # fmt: skip
     (counted,) = caller.graph.read(
         load_query("identity/review_queue_count"), **caller.viewer.cypher_scope()
     )
     page = keyed_page(
-        rows, request, key=lambda r: time_and_id(r["at"], r["id"]), total=int(counted["total"])
+        rows, request, key=lambda r: time_and_id(r["rank"], r["id"]), total=int(counted["total"])
     )
     return page.map(_review_item)
 

@@ -12,13 +12,24 @@ What must NOT link: decoy persons sharing a first and last name (one in fifty pe
 and everyone behind a few public IPs (a university NAT, mobile carrier-grade NAT) used by
 thousands. Victims follow a Zipf law (a few public figures are targeted by very many).
 
+Behaviour (the posts reports show): each person has hours of the day they post in (most
+people post in the evening, so strangers overlap too), a phrase or two of their own that their
+accounts sometimes repeat (with small edits), and campaigns: when a person goes after a victim,
+their accounts post within days of each other. But strangers do the same things: a victim has
+a few storm days on which many unrelated accounts pile on, everyone repeats common slogans,
+and accounts in a pile-on mention each other. Many accounts show no behaviour at all (no
+reported posts), and one person's accounts need not attack the same victim.
+
 ``generate_accounts(n, seed)`` returns the records and the true person of each record key.
 
 ``hard=True`` gives the linker less help, closer to real casework (hub issue 26): platform
 disclosures are rare (6% of accounts, so they tie well under 10% of true pairs), one person in
 ten is a decoy who shares another person's name *and* handle stem, and people disguise their
 handles and names: look-alike letters from other scripts (Cyrillic ``і`` for ``i``), leetspeak
-inside the handle (``j5m1th``), more typos and fewer profile links.
+inside the handle (``j5m1th``), more typos and fewer profile links; the decoy who copies a
+person is often that person's follower, piling on the same victims on the same storm days and
+reposting their phrases, and people repeat their own phrases and mention their own accounts
+less.
 """
 
 from __future__ import annotations
@@ -29,6 +40,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from bench.datagen.posts import Persona, World, account_posts, persona
 from graph.identity.models import AccountRecord, IpSighting
 
 
@@ -55,6 +67,15 @@ WORDS = _words(
     "free speech brit england saint cross union jack gamer ninja fox bear hawk viper raven "
     "thunder alpha omega rebel viking knight rogue savage legend sniper hunter"
 )
+# Words posts are made of (neutral stand-ins: only their reuse matters to the linker).
+VOCAB = _words(
+    "they them people country town street school job money home news vote law police council "
+    "never always again every nobody everyone know think say said tell told look see watch "
+    "back out away gone done over enough more less real fake true lies liars truth shame "
+    "disgrace joke clown traitor invader scum filth rats vermin parasite leech thug coward "
+    "go get leave stop wake up open eyes believe trust nothing all of the a is are was this "
+    "that what who why how here there now today tomorrow soon time our your my their"
+)
 PLATFORMS = ("x", "instagram", "tiktok", "facebook", "youtube", "reddit")
 # Look-alike letters people use to dodge moderation (Cyrillic and Greek), and leetspeak.
 LOOKALIKES = {"a": "а", "e": "е", "o": "о", "i": "і", "s": "ѕ", "c": "с", "p": "р", "x": "х"}
@@ -73,6 +94,9 @@ class Difficulty:
     leetspeak: float = 0.0  # share of handles written in leetspeak
     typos: float = 0.08
     profile_links: float = 0.08
+    own_phrase: float = 0.35  # share of posts repeating the person's own phrase
+    self_mention: float = 0.08  # share of posts mentioning another account of the person
+    copycat_behaviour: float = 0.0  # a copying decoy piles on the same victims, reposts phrases
 
 
 EASY = Difficulty()
@@ -84,6 +108,9 @@ HARD = Difficulty(
     leetspeak=0.12,
     typos=0.12,
     profile_links=0.03,
+    own_phrase=0.2,
+    self_mention=0.04,
+    copycat_behaviour=0.5,
 )
 
 
@@ -186,7 +213,10 @@ def generate_accounts(n_accounts: int, seed: int = 7, hard: bool = False) -> Gen
     for the variant that gives the linker less help (module docstring)."""
     level = HARD if hard else EASY
     rng = random.Random(seed)
+    # behaviour draws from its own stream, so names, handles and disclosures stay as they were
+    world = World(random.Random(seed * 7919 + 1), VOCAB, EPOCH)
     people: list[tuple[str, str, tuple[str, ...]]] = []  # (first, last, stem) so far
+    personas: list[Persona] = []
     victims = [f"victim:{i}" for i in range(max(50, n_accounts // 5))]
     victim_cum = _zipf_cum(len(victims), 0.9)
     first_cum, last_cum = _zipf_cum(len(FIRST), 1.1), _zipf_cum(len(LAST), 1.1)
@@ -201,8 +231,11 @@ def generate_accounts(n_accounts: int, seed: int = 7, hard: bool = False) -> Gen
         person_no += 1
         pid = f"P{person_no}"
         decoy = rng.random() < level.decoys
+        copied: Persona | None = None
         if decoy and level.decoys_copy_a_person and people:
-            first, last, stem = rng.choice(people)  # same name, same handle stem, someone else
+            original = rng.randrange(len(people))  # same name, same handle stem, someone else
+            first, last, stem = people[original]
+            copied = personas[original]
         else:
             first, last = (
                 ("john", "smith")
@@ -225,6 +258,8 @@ def generate_accounts(n_accounts: int, seed: int = 7, hard: bool = False) -> Gen
         n = min(rng.choices((1, 2, 3, 4, 5), (30, 30, 22, 12, 6))[0], n_accounts - len(records))
         platforms = rng.sample(PLATFORMS, n) if n <= len(PLATFORMS) else list(PLATFORMS)
         my_victims = {_zipf(rng, victims, victim_cum) for _ in range(rng.choice((1, 1, 2, 3)))}
+        habits = persona(world, sorted(my_victims), copied, level.copycat_behaviour)
+        personas.append(habits)
         keys: list[str] = []
         for platform in platforms:
             handle = _variant(rng, stem, number, first, level)
@@ -271,6 +306,11 @@ def generate_accounts(n_accounts: int, seed: int = 7, hard: bool = False) -> Gen
             if shared_incident:
                 incidents.add(shared_incident)
             targeted = frozenset(v for v in sorted(my_victims) if rng.random() < 0.7)
+            others = [k.split("|", 1)[1] for k in keys if k != key]
+            posts = account_posts(
+                world, habits, handle, sorted(targeted), others, level.own_phrase,
+                level.self_mention,
+            )  # fmt: skip
             records.append(
                 AccountRecord(
                     key=key,
@@ -284,6 +324,7 @@ def generate_accounts(n_accounts: int, seed: int = 7, hard: bool = False) -> Gen
                     profile_links=links,
                     victims=targeted,
                     incidents=frozenset(incidents),
+                    posts=posts,
                 )
             )
             person_of[key] = pid

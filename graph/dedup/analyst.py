@@ -9,7 +9,6 @@ match (the matcher's join becomes a system judgement that derivation refuses to 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -18,7 +17,7 @@ from neo4j import ManagedTransaction
 
 from graph.cases.creation import open_default_cases
 from graph.cypher import load_query
-from graph.db import Graph, native, run
+from graph.db import Graph, run
 from graph.dedup import clusters as cluster_ops
 from graph.dedup import judgements as judgement_ops
 from graph.dedup.blocking import report_keys
@@ -30,25 +29,10 @@ from graph.dedup.policy import default_policy
 from graph.dedup.store import lock_linker, summary_row, write_judgements
 from graph.dedup.summary_cache import new_version
 from graph.errors import Conflict, InvalidValue, NotFound
+from graph.judgements.kinds import CONTENT
+from graph.judgements.store import load_log
 
 Decide = Callable[[JudgementLog, Clusters], list[Judgement]]
-
-
-def _judgement(a: str, b: str, props: dict[str, Any]) -> Judgement:
-    left, right = sorted((a, b))
-    return Judgement(
-        id=props["id"],
-        left=left,
-        right=right,
-        verdict=Verdict(props["verdict"]),
-        score=float(props["score"]),
-        features=json.loads(props["features"]),
-        actor=props["actor"],
-        at=native(props["at"]),
-        reason=props["reason"],
-        supersedes=tuple(props.get("supersedes") or ()),
-        superseded_by=props.get("superseded_by"),
-    )
 
 
 def _load(
@@ -59,11 +43,7 @@ def _load(
         raise NotFound("no such content")
     order = [r["id"] for r in records]
     evidence = {r["id"]: evidence_from_record(r["id"], r) for r in records}
-    edges = run(tx, load_query("dedup/judgements_among"), report_ids=order)
-    judgements = sorted(
-        (_judgement(e["a"], e["b"], e["props"]) for e in edges), key=lambda j: (j.at, j.id)
-    )
-    return order, evidence, JudgementLog(tuple(judgements))
+    return order, evidence, load_log(tx, CONTENT, report_ids=order)
 
 
 def _rewrite(
@@ -118,14 +98,6 @@ def _decide(
         new = decide(log, before)
         updated = log.add(*new)  # checks that what is superseded is active
         write_judgements(tx, new)
-        for judgement in new:
-            if judgement.supersedes:
-                run(
-                    tx,
-                    load_query("dedup/supersede_judgements"),
-                    ids=list(judgement.supersedes),
-                    by=judgement.id,
-                )
         derived = derive_clusters(order, updated)
         _rewrite(tx, order, evidence, derived, cluster_ids)
         if resolves:

@@ -1,14 +1,13 @@
-"""Content clusters derived from judgements (union-find that respects NOT_SAME), and the
-cluster-level analyst operations merge and split.
+"""Content clusters derived from judgements (the judgement kernel's union-find that respects
+NOT_SAME, :func:`graph.judgements.clustering.cluster`), and the cluster-level analyst
+operations merge and split.
 
-Derivation, in this order of precedence:
-
-1. analysts' NOT_SAME judgements are constraints that nothing can cross;
-2. analysts' SAME_CONTENT judgements join clusters, oldest first (one that would cross an
-   analyst NOT_SAME is reported as a conflict and skipped);
-3. the system's NOT_SAME judgements become constraints for the system's matches;
-4. the system's SAME_CONTENT judgements join clusters, highest score first, unless a
-   constraint forbids it. So an analyst rejection always wins over a system match.
+Derivation, in this order of precedence: analysts' NOT_SAME judgements are constraints nothing
+can cross; analysts' SAME_CONTENT judgements join clusters, oldest first (one that would cross
+an analyst NOT_SAME is reported as a conflict and skipped); the system's NOT_SAME judgements
+become constraints for the system's matches; the system's SAME_CONTENT judgements join
+clusters, highest score first, unless a constraint forbids it. So an analyst rejection always
+wins over a system match.
 
 A cluster's id is ``content:<founder>``, where the founder is the member that came first in the
 report order given (arrival order). Ids are therefore deterministic, survive new members
@@ -22,7 +21,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from graph.dedup.judgements import Judgement, JudgementLog, Verdict, judge
-from graph.errors import InvalidValue, NotFound
+from graph.errors import InvalidValue
+from graph.judgements.clustering import cluster, members_of
+from graph.judgements.kinds import CONTENT_VERDICTS
 
 
 def content_id_for(founder_report_key: str) -> str:
@@ -41,76 +42,14 @@ class Clusters:
         return self.cluster(content_id)[0]
 
     def cluster(self, content_id: str) -> tuple[str, ...]:
-        try:
-            return self.members[content_id]
-        except KeyError:
-            raise NotFound(f"content {content_id!r} does not exist") from None
+        return members_of(self.members, content_id, "content")
 
 
-class _UnionFind:
-    def __init__(self, rank: Mapping[str, int]) -> None:
-        self.rank = rank
-        self.parent = {k: k for k in rank}
-        self.cannot: dict[str, set[str]] = {}
-
-    def find(self, x: str) -> str:
-        root = x
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[x] != root:
-            self.parent[x], x = root, self.parent[x]
-        return root
-
-    def forbid(self, a: str, b: str) -> bool:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return False
-        self.cannot.setdefault(ra, set()).add(rb)
-        self.cannot.setdefault(rb, set()).add(ra)
-        return True
-
-    def union(self, a: str, b: str) -> bool:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return True
-        if rb in self.cannot.get(ra, ()):
-            return False
-        root, other = (ra, rb) if self.rank[ra] < self.rank[rb] else (rb, ra)
-        self.parent[other] = root
-        for x in self.cannot.pop(other, set()):
-            self.cannot[x].discard(other)
-            self.cannot[x].add(root)
-            self.cannot.setdefault(root, set()).add(x)
-        return True
-
-
-def derive_clusters(order: Sequence[str], log: JudgementLog | Iterable[Judgement]) -> Clusters:
+def derive_clusters(order: Sequence[str], log: Iterable[Judgement]) -> Clusters:
     """Clusters over the reports in ``order`` (plus any others judged, sorted after them)."""
-    active = [j for j in log if j.active]
-    rank: dict[str, int] = {key: i for i, key in enumerate(dict.fromkeys(order))}
-    for key in sorted({k for j in active for k in j.pair} - rank.keys()):
-        rank[key] = len(rank)
-    uf = _UnionFind(rank)
-    conflicts: list[str] = []
-    by_time = sorted(active, key=lambda j: (j.at, j.id))
-    for j in by_time:
-        if j.by_analyst and j.verdict is Verdict.NOT_SAME:
-            uf.forbid(j.left, j.right)
-    for j in by_time:
-        if j.by_analyst and j.verdict is Verdict.SAME_CONTENT and not uf.union(j.left, j.right):
-            conflicts.append(j.id)
-    for j in by_time:
-        if not j.by_analyst and j.verdict is Verdict.NOT_SAME and not uf.forbid(j.left, j.right):
-            conflicts.append(j.id)
-    system_same = [j for j in active if not j.by_analyst and j.verdict is Verdict.SAME_CONTENT]
-    for j in sorted(system_same, key=lambda j: (-j.score, j.at, j.id)):
-        uf.union(j.left, j.right)
-    groups: dict[str, list[str]] = {}
-    for key in sorted(rank, key=rank.__getitem__):
-        groups.setdefault(uf.find(key), []).append(key)
-    members = {content_id_for(keys[0]): tuple(keys) for keys in groups.values()}
-    content_of = {k: cid for cid, keys in members.items() for k in keys}
-    return Clusters(members=members, content_of=content_of, conflicts=tuple(conflicts))
+    found = cluster(CONTENT_VERDICTS, order, log)
+    members, content_of = found.named(lambda keys: content_id_for(keys[0]))
+    return Clusters(members=members, content_of=content_of, conflicts=found.conflicts)
 
 
 def merge(

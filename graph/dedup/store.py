@@ -23,17 +23,13 @@ from graph.cases.creation import open_default_cases
 from graph.cypher import load_query
 from graph.db import from_wire_time, run, send, wire_time
 from graph.dedup.blocking import report_keys
-from graph.dedup.judgements import Judgement, Verdict
+from graph.dedup.judgements import Judgement
 from graph.dedup.matcher import Action, BatchMatcher, MatchDecision, match_report
 from graph.dedup.models import ContentSummary, ReportEvidence
 from graph.dedup.policy import DedupPolicy, default_policy
 from graph.dedup.summary_cache import SUMMARIES, SummaryCache, new_version
-
-JUDGEMENT_QUERY = {
-    Verdict.SAME_CONTENT: "dedup/create_same_content_judgements",
-    Verdict.NOT_SAME: "dedup/create_not_same_judgements",
-    Verdict.UNSURE: "dedup/create_unsure_judgements",
-}
+from graph.judgements import store as kernel_store
+from graph.judgements.kinds import CONTENT
 
 
 def summary_from_record(record: dict[str, Any]) -> ContentSummary:
@@ -69,7 +65,8 @@ def summary_row(summary: ContentSummary) -> dict[str, Any]:
 
 
 def judgement_row(judgement: Judgement) -> dict[str, Any]:
-    return {"left": judgement.left, "right": judgement.right, "props": judgement.edge_properties()}
+    """One row of a content judgement create query (bulk writers batch them)."""
+    return kernel_store.edge_row(judgement)
 
 
 @dataclass
@@ -289,14 +286,9 @@ def link_in_tx(
 
 def send_judgements(tx: ManagedTransaction, judgements: Sequence[Judgement]) -> list[Result]:
     """Send the judgements' writes without waiting for them (see ``graph.db.send``)."""
-    sent = []
-    for verdict, query in JUDGEMENT_QUERY.items():
-        rows = [judgement_row(j) for j in judgements if j.verdict is verdict]
-        if rows:
-            sent.append(send(tx, load_query(query), rows=rows))
-    return sent
+    return kernel_store.send_judgements(tx, CONTENT, judgements)
 
 
 def write_judgements(tx: ManagedTransaction, judgements: Sequence[Judgement]) -> None:
-    for pending in send_judgements(tx, judgements):
-        pending.consume()
+    """Create the judgements' edges and mark what each supersedes."""
+    kernel_store.write_judgements(tx, CONTENT, judgements)

@@ -10,7 +10,8 @@ read and write Neo4j. Modules, in the order data flows through them:
 - ``features``: account features, each returning evidence;
 - ``blocking``: candidate pairs from shared keys, with the block-size cap;
 - ``scoring``: evidence -> bits -> probability -> LINK / REVIEW / NONE (:class:`PairScore`);
-- ``judgements``: SAME_PERSON / NOT_SAME_PERSON / UNSURE edges, supersede-only, undo;
+- ``judgements``: SAME_PERSON / NOT_SAME_PERSON / UNSURE edges, supersede-only, undo (the
+  judgement kernel's, :mod:`graph.judgements`, named for people);
 - ``persons``: persons derived from active judgements (rejections win, analysts outrank);
 - ``linker``: :func:`link_accounts` (block, score, judge, derive), idempotent re-runs;
 - ``named_people``: the same for people named in reports (:func:`link_people`);

@@ -8,9 +8,13 @@ Keys (strings, so a store could index them):
   rarely hits both ends);
 - ``hi|initial+tail|digits``: first letter, last five letters and the digits (``jsmith88``
   meets ``johnsmith88``);
-- ``nm|metaphone(first)|metaphone(last)``: phonetic key of a registered (disclosed) name.
+- ``nm|metaphone(first)|metaphone(last)``: phonetic key of a registered (disclosed) name;
+- ``tx|shingle``: a word 3-gram of a post (the same text posted from both);
+- ``vd|victim|slot``: a victim targeted in a three-day slot (and the next slot, so two posts
+  days apart across a slot boundary still meet).
 
-Profile links give their pair directly. The cap: a block with more than ``max_block_size``
+Profile links and mentions (``@handle`` in a post, matched on the folded handle) give their
+pair directly. The cap: a block with more than ``max_block_size``
 members is *not* expanded (the policy file explains why) and is listed in
 :attr:`Blocking.oversized`; one NAT address or one common name therefore costs nothing, and
 the pairs behind it are found through their rarer keys.
@@ -24,7 +28,8 @@ from itertools import combinations
 
 from jellyfish import metaphone
 
-from graph.identity.evidence import handle_forms, name_key
+from graph.identity.behaviour import account_mentions, account_shingles
+from graph.identity.evidence import flat_handle, handle_forms, name_key
 from graph.identity.models import AccountRecord
 from graph.identity.policy import LinkagePolicy
 
@@ -45,8 +50,9 @@ def name_keys(name: str) -> list[str]:
     return ["nm|" + "|".join(codes)] if len(codes) > 1 else []
 
 
-def account_keys(record: AccountRecord, policy: LinkagePolicy) -> list[str]:
-    """Every blocking key of one account, without duplicates."""
+def account_keys(record: AccountRecord, policy: LinkagePolicy, behaviour: bool = True) -> list[str]:
+    """Every blocking key of one account, without duplicates (``behaviour=False``: only the
+    identity keys, without shared text and victim days)."""
     keys = [f"email|{v}" for v in record.emails] + [f"phone|{v}" for v in record.phones]
     keys += [f"ip|{s.ip}" for s in record.ips]
     n = policy.handle_affix_chars
@@ -60,7 +66,30 @@ def account_keys(record: AccountRecord, policy: LinkagePolicy) -> list[str]:
             keys.append(f"hi|{sk[0]}{sk[-5:]}|{form.digits}")
     for name in record.registered_names:  # display names are self-chosen: too weak to block on
         keys += name_keys(name)
+    if not behaviour:
+        return list(dict.fromkeys(keys))
+    keys += [f"tx|{s}" for s in sorted(account_shingles(record))]
+    for post in record.posts:
+        if post.victim and post.at:
+            slot = int(post.at.timestamp() // _SLOT_SECONDS)
+            keys += [f"vd|{post.victim}|{slot}", f"vd|{post.victim}|{slot + 1}"]
     return list(dict.fromkeys(keys))
+
+
+_SLOT_SECONDS = 3 * 86_400
+
+
+def mention_pairs(records: Sequence[AccountRecord]) -> list[tuple[str, str]]:
+    """Pairs of an account and each account whose (folded) handle its posts mention."""
+    by_handle: dict[str, list[str]] = {}
+    for r in records:
+        by_handle.setdefault(flat_handle(r.handle), []).append(r.key)
+    return [
+        (r.key, other)
+        for r in records
+        for m in sorted(account_mentions(r))
+        for other in by_handle.get(m, ())
+    ]
 
 
 def block(
@@ -88,7 +117,13 @@ def block(
     return Blocking(tuple(sorted(pairs)), dict(sorted(oversized.items())))
 
 
-def block_accounts(records: Sequence[AccountRecord], policy: LinkagePolicy) -> Blocking:
-    """Candidate pairs of accounts."""
+def block_accounts(
+    records: Sequence[AccountRecord], policy: LinkagePolicy, behaviour: bool = True
+) -> Blocking:
+    """Candidate pairs of accounts (``behaviour=False``: from identity keys and profile links
+    only, the pairs weights are estimated on)."""
     links = [(r.key, t) for r in records for t in r.profile_links]
-    return block({r.key: account_keys(r, policy) for r in records}, policy.max_block_size, links)
+    if behaviour:
+        links += mention_pairs(records)
+    keys = {r.key: account_keys(r, policy, behaviour) for r in records}
+    return block(keys, policy.max_block_size, links)

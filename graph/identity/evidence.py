@@ -28,10 +28,16 @@ class Evidence:
     level: str
     weight: float
     note: str = ""
+    band: str = ""  # how common the shared value is (frequency-aware features), see band()
+
+    @property
+    def key(self) -> str:
+        """The comparison outcome weights are estimated for: level, and band when there is one."""
+        return f"{self.level}@{self.band}" if self.band else self.level
 
     def as_dict(self) -> dict[str, object]:
         """Plain JSON-able form, for storing on a judgement edge."""
-        return {
+        out: dict[str, object] = {
             "feature": self.feature,
             "left": self.left,
             "right": self.right,
@@ -39,6 +45,9 @@ class Evidence:
             "weight": round(self.weight, 3),
             "note": self.note,
         }
+        if self.band:
+            out["band"] = self.band
+        return out
 
 
 def fold(text: str) -> str:
@@ -115,3 +124,19 @@ def abbreviates(short: str, long: str) -> bool:
         short, long = long, short
     tail = short[1:]
     return len(short) < len(long) and len(tail) >= 4 and short[0] == long[0] and long.endswith(tail)
+
+
+def flat_handle(handle: str) -> str:
+    """A handle folded to letters and digits only (``J_Smіth.88`` -> ``jsmith88``): how a
+    mention of it in a post is matched."""
+    return _NON_ALNUM.sub("", fold(handle))
+
+
+def band(n: int, typical: float) -> str:
+    """How common a shared value is, as an estimation band: ``rare`` (held by no more records
+    than one person plausibly has), ``common`` (up to eight times that) or ``very_common``.
+    Estimated weights (``graph/identity/weights.py``) are kept per band: the term-frequency
+    adjustment, learnt from data."""
+    if n <= typical:
+        return "rare"
+    return "common" if n <= 8 * typical else "very_common"

@@ -16,7 +16,21 @@ from functools import lru_cache
 from jellyfish import jaro_winkler_similarity
 from rapidfuzz import fuzz
 
-from graph.identity.evidence import Evidence, HandleForm, abbreviates, handle_forms, name_key
+from graph.identity.behaviour import (
+    behaviour_tables,
+    hours_evidence,
+    mention_evidence,
+    text_evidence,
+    victims_evidence,
+)
+from graph.identity.evidence import (
+    Evidence,
+    HandleForm,
+    abbreviates,
+    band,
+    handle_forms,
+    name_key,
+)
 from graph.identity.frequency import Frequencies, FrequencyTable, frequency_weight
 from graph.identity.models import AccountRecord
 from graph.identity.policy import LinkagePolicy
@@ -24,8 +38,9 @@ from graph.identity.policy import LinkagePolicy
 
 def account_frequencies(records: Iterable[AccountRecord], policy: LinkagePolicy) -> Frequencies:
     """Frequency tables over all accounts being linked (one pass)."""
+    records = list(records)
     fields: dict[str, list[list[str]]] = {
-        k: [] for k in ("email", "phone", "ip", "skeleton", "name", "victim", "incident")
+        k: [] for k in ("email", "phone", "ip", "skeleton", "name", "incident")
     }
     for r in records:
         fields["email"].append(list(r.emails))
@@ -35,8 +50,8 @@ def account_frequencies(records: Iterable[AccountRecord], policy: LinkagePolicy)
         fields["skeleton"].append([f.skeleton for f in forms])
         names = [name_key(n) for n in (r.display_name, *r.registered_names) if n]
         fields["name"].append(names)
-        fields["victim"].append(list(r.victims))
         fields["incident"].append(list(r.incidents))
+    fields.update(behaviour_tables(records))
     return Frequencies({k: FrequencyTable.of(v) for k, v in fields.items()})
 
 
@@ -53,7 +68,8 @@ def _shared_identifier(
     best = max(shared, key=lambda v: (frequency_weight(params, freq.count(feature, v)), v))
     n = freq.count(feature, best)
     note = f"held by {n} accounts" + (f"; {len(shared)} shared" if len(shared) > 1 else "")
-    return [Evidence(feature, best, best, "shared", frequency_weight(params, n), note)]
+    weight = frequency_weight(params, n)
+    return [Evidence(feature, best, best, "shared", weight, note, band(n, params["typical"]))]
 
 
 def email_evidence(
@@ -185,6 +201,7 @@ def handle_evidence(
     frequency-aware: a stem many accounts use ("john") weighs less."""
     p = policy.feature("accounts.handle")
     best: tuple[float, str, str, HandleForm, HandleForm] | None = None
+    skeleton_band = ""
     for x in handle_forms(a.handle, policy.handle_prefixes, policy.handle_suffixes):
         for y in handle_forms(b.handle, policy.handle_prefixes, policy.handle_suffixes):
             s_level, s_weight = _skeleton_level(x, y, p)
@@ -199,7 +216,11 @@ def handle_evidence(
     total, s_level, d_level, x, y = best
     notes = [f"{x.skeleton}+{x.digits or '-'} vs {y.skeleton}+{y.digits or '-'}"]
     s_weight = total - _digits_level(x, y, p)[1]
-    if s_weight > 0 and _spells(x.skeleton, a) and _spells(y.skeleton, b):
+    if s_weight > 0:
+        n = min(freq.count("skeleton", x.skeleton), freq.count("skeleton", y.skeleton))
+        skeleton_band = band(n, p["typical"])
+    spelled = s_weight > 0 and _spells(x.skeleton, a) and _spells(y.skeleton, b)
+    if spelled:
         # The handles spell the accounts' names: the name features already count that
         # agreement, and two people with one name pick the same handle; count it once.
         total -= s_weight * (1.0 - p["name_derived_factor"])
@@ -207,7 +228,8 @@ def handle_evidence(
     notes += [
         f"{side} {f.stripped} removed" for side, f in (("left", x), ("right", y)) if f.stripped
     ]
-    return [Evidence("handle", a.handle, b.handle, f"{s_level}/{d_level}", total, "; ".join(notes))]
+    level = f"{s_level}/{d_level}" + ("/spells_names" if spelled else "")
+    return [Evidence("handle", a.handle, b.handle, level, total, "; ".join(notes), skeleton_band)]
 
 
 def _name_level(x: str, y: str, p: Mapping[str, float], n: int, jaro: bool) -> tuple[str, float]:
@@ -244,7 +266,9 @@ def _best_name(
             n = min(freq.count(table, x), freq.count(table, y))
             level, weight = _name_level(x, y, p, n, jaro)
             if best is None or weight > best.weight:
-                best = Evidence(feature, raw_x, raw_y, level, weight, f"name held by {n} accounts")
+                rarity = band(n, p["typical"]) if level in ("exact", "close") else ""
+                note = f"name held by {n} accounts"
+                best = Evidence(feature, raw_x, raw_y, level, weight, note, rarity)
     return [best] if best else []
 
 
@@ -293,15 +317,15 @@ def _shared_behaviour(
     total = min(p["max_total"], sum(weights.values()))
     shown = ", ".join(shared[:5]) + (" ..." if len(shared) > 5 else "")
     note = "; ".join(f"{v}: {freq.count(table, v)} accounts" for v in shared[:5])
-    return [Evidence(feature, shown, shown, f"{len(shared)}_shared", total, note)]
+    rarest = band(min(freq.count(table, v) for v in shared), p["typical"])
+    level = "one_shared" if len(shared) == 1 else "several_shared"
+    return [Evidence(feature, shown, shown, level, total, note, rarest)]
 
 
-def behaviour_evidence(
+def incident_evidence(
     a: AccountRecord, b: AccountRecord, freq: Frequencies, policy: LinkagePolicy
 ) -> list[Evidence]:
     return _shared_behaviour(
-        "same_victims", "victim", a.victims, b.victims, freq, policy.feature("accounts.victims")
-    ) + _shared_behaviour(
         "same_incidents",
         "incident",
         a.incidents,
@@ -319,7 +343,11 @@ FEATURES = (
     handle_evidence,
     display_name_evidence,
     registered_name_evidence,
-    behaviour_evidence,
+    victims_evidence,
+    incident_evidence,
+    text_evidence,
+    mention_evidence,
+    hours_evidence,
 )
 
 

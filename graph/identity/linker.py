@@ -20,6 +20,7 @@ from graph.identity.models import AccountRecord
 from graph.identity.persons import Persons, derive_persons
 from graph.identity.policy import LinkagePolicy, default_policy
 from graph.identity.scoring import Decision, PairScore, score_accounts
+from graph.identity.weights import Weights
 
 _VERDICT = {Decision.LINK: Verdict.SAME_PERSON, Decision.REVIEW: Verdict.UNSURE}
 
@@ -93,6 +94,23 @@ class LinkRun:
         return tuple(s for s in self.scores if s.decision is Decision.REVIEW)
 
 
+def conclude(
+    blocking: Blocking,
+    scored: Iterable[PairScore],
+    log: JudgementLog,
+    keys: Iterable[str],
+    *,
+    at: datetime,
+) -> LinkRun:
+    """The end of every linking run (accounts or named people): the LINK and REVIEW scores
+    become system judgements (:func:`system_judgements`), added to the log, and the persons
+    over ``keys`` are derived from it."""
+    kept = tuple(s for s in scored if s.decision is not Decision.NONE)
+    added = system_judgements(kept, log, at=at)
+    new_log = log.add(*added)
+    return LinkRun(blocking, kept, tuple(added), new_log, derive_persons(keys, new_log))
+
+
 def link_accounts(
     records: Sequence[AccountRecord],
     log: JudgementLog | None = None,
@@ -101,13 +119,15 @@ def link_accounts(
     policy: LinkagePolicy | None = None,
     touching: Collection[str] | None = None,
     on_progress: Progress | None = None,
+    weights: Weights | None = None,
 ) -> LinkRun:
     """Link accounts into persons, adding system judgements to ``log`` (an empty log by
     default). Running again with the returned log and the same records adds nothing.
 
     With ``touching`` (account keys whose evidence just changed), only candidate pairs with
     one of them are scored: every account still counts for the frequencies and the blocks, so
-    each pair scores as the whole run would score it."""
+    each pair scores as the whole run would score it. ``weights``: the estimated weights to
+    score with (the committed estimate by default)."""
     policy = policy or default_policy()
     log = log or JudgementLog()
     by_key = {r.key: r for r in records}
@@ -118,9 +138,7 @@ def link_accounts(
         touched = frozenset(touching)
         wanted = tuple(p for p in wanted if p[0] in touched or p[1] in touched)
     scored = [
-        score_accounts(by_key[x], by_key[y], freq, policy) for x, y in counted(wanted, on_progress)
+        score_accounts(by_key[x], by_key[y], freq, policy, weights)
+        for x, y in counted(wanted, on_progress)
     ]
-    kept = tuple(s for s in scored if s.decision is not Decision.NONE)
-    added = system_judgements(kept, log, at=at)
-    new_log = log.add(*added)
-    return LinkRun(blocking, kept, tuple(added), new_log, derive_persons(by_key, new_log))
+    return conclude(blocking, scored, log, by_key, at=at)

@@ -21,12 +21,23 @@ class IpSighting:
 
 
 @dataclass(frozen=True, slots=True)
+class Post:
+    """One post by an account as reports show it: when it was posted (or captured), its text,
+    and the victim it targeted (a victim key), each when known."""
+
+    at: datetime | None = None
+    text: str = ""
+    victim: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class AccountRecord:
     """One platform account, with everything disclosed or observed about it.
 
     ``key`` is ``"platform|handle"``; ``profile_links`` are keys of accounts that this account's
     profile links to; ``victims`` and ``incidents`` are keys of victims targeted and incidents
-    in which the account was reported.
+    in which the account was reported; ``posts`` are its reported posts (behaviour: when, what,
+    at whom).
     """
 
     key: str
@@ -40,6 +51,7 @@ class AccountRecord:
     profile_links: tuple[str, ...] = ()
     victims: frozenset[str] = field(default_factory=frozenset)
     incidents: frozenset[str] = field(default_factory=frozenset)
+    posts: tuple[Post, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.key.strip():

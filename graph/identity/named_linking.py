@@ -19,10 +19,9 @@ from datetime import datetime
 from graph.identity.blocking import block
 from graph.identity.evidence import Evidence
 from graph.identity.judgements import JudgementLog
-from graph.identity.linker import LinkRun, Progress, counted, system_judgements
+from graph.identity.linker import LinkRun, Progress, conclude, counted
 from graph.identity.models import PersonRecord
 from graph.identity.named_people import person_frequencies, person_keys, score_people
-from graph.identity.persons import derive_persons
 from graph.identity.policy import LinkagePolicy, default_policy
 from graph.identity.scoring import Decision, PairScore
 
@@ -70,7 +69,4 @@ def link_named_people(
         cap_names_only(score_people(by_key[x], by_key[y], freq, policy))
         for x, y in counted(blocking.pairs, on_progress)
     )
-    kept = tuple(s for s in scored if s.decision is not Decision.NONE)
-    added = system_judgements(kept, log, at=at)
-    new_log = log.add(*added)
-    return LinkRun(blocking, kept, tuple(added), new_log, derive_persons(by_key, new_log))
+    return conclude(blocking, scored, log, by_key, at=at)

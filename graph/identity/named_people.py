@@ -20,11 +20,10 @@ from graph.identity.blocking import block
 from graph.identity.evidence import Evidence, fold, name_key
 from graph.identity.frequency import Frequencies, FrequencyTable, frequency_weight
 from graph.identity.judgements import JudgementLog
-from graph.identity.linker import LinkRun, system_judgements
+from graph.identity.linker import LinkRun, conclude
 from graph.identity.models import PersonRecord
-from graph.identity.persons import derive_persons
 from graph.identity.policy import LinkagePolicy, default_policy
-from graph.identity.scoring import Decision, PairScore, score_evidence
+from graph.identity.scoring import PairScore, score_evidence
 
 
 def _digits(text: str | None) -> str:
@@ -219,7 +218,4 @@ def link_people(
     if source_of is not None:
         pairs = tuple(p for p in pairs if source_of(p[0]) != source_of(p[1]))
     scored = (score_people(by_key[x], by_key[y], freq, policy) for x, y in pairs)
-    kept = tuple(s for s in scored if s.decision is not Decision.NONE)
-    added = system_judgements(kept, log, at=at)
-    new_log = log.add(*added)
-    return LinkRun(blocking, kept, tuple(added), new_log, derive_persons(by_key, new_log))
+    return conclude(blocking, scored, log, by_key, at=at)

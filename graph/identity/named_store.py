@@ -20,23 +20,15 @@ from neo4j import ManagedTransaction
 
 from graph.cypher import load_query
 from graph.db import Graph, run
-from graph.identity.judgements import JudgementLog, Verdict
+from graph.identity.judgements import JudgementLog
 from graph.identity.linker import LinkRun, Progress
 from graph.identity.models import PersonRecord
 from graph.identity.named_linking import link_named_people
 from graph.identity.named_records import named_record
 from graph.identity.persons import Persons
-from graph.identity.store import Edges, judge_pairs_in, load_log, lock, write_judgements
-
-NAMED = Edges(
-    judgements="identity/named_judgements",
-    create={
-        Verdict.SAME_PERSON: "identity/create_named_same_person_judgements",
-        Verdict.NOT_SAME_PERSON: "identity/create_named_not_same_person_judgements",
-        Verdict.UNSURE: "identity/create_named_unsure_judgements",
-    },
-    assign="identity/assign_named_persons",
-)
+from graph.identity.store import judge_pairs_in, lock, write_judgements
+from graph.judgements.kinds import NAMED
+from graph.judgements.store import load_log
 
 
 def load_people(

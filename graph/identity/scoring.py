@@ -9,6 +9,10 @@ compared with the policy's two thresholds::
     otherwise                 -> NONE    (nothing recorded)
 
 Every score carries the evidence list it was computed from, so the sum can be re-done by hand.
+
+Accounts are scored with the weights estimated from data (``graph/identity/weights.py``) where
+the estimate covers a feature, and that estimate's prior and thresholds; the policy file's
+hand-set weights elsewhere (and for people named in reports).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from graph.identity.features import account_evidence
 from graph.identity.frequency import Frequencies
 from graph.identity.models import AccountRecord
 from graph.identity.policy import LinkagePolicy
+from graph.identity.weights import Weights, default_weights
 
 
 class Decision(StrEnum):
@@ -62,10 +67,13 @@ def probability_of(bits: float) -> float:
     return z / (1.0 + z)
 
 
-def decide(probability: float, policy: LinkagePolicy) -> Decision:
-    if probability >= policy.auto_link:
+def decide(probability: float, policy: LinkagePolicy, weights: Weights | None = None) -> Decision:
+    """LINK, REVIEW or NONE by the thresholds (the estimate's, when it chose them)."""
+    auto_link = weights.auto_link if weights and weights.auto_link is not None else None
+    review = weights.review if weights and weights.review is not None else None
+    if probability >= (policy.auto_link if auto_link is None else auto_link):
         return Decision.LINK
-    if probability >= policy.review:
+    if probability >= (policy.review if review is None else review):
         return Decision.REVIEW
     return Decision.NONE
 
@@ -75,13 +83,20 @@ def score_evidence(
     b: str,
     evidence: tuple[Evidence, ...],
     policy: LinkagePolicy,
+    weights: Weights | None = None,
 ) -> PairScore:
-    """Combine evidence already computed for keys ``a`` and ``b``."""
+    """Combine evidence already computed for keys ``a`` and ``b`` (with ``weights``, the
+    estimated and calibrated weights, prior and thresholds replace the policy's)."""
     left, right = sorted((a, b))
-    bits = policy.prior_log2_odds + sum(e.weight for e in evidence)
+    prior = policy.prior_log2_odds
+    if weights is not None:
+        evidence = weights.apply(evidence)
+        estimated = weights.prior()
+        prior = prior if estimated is None else estimated
+    bits = prior + sum(e.weight for e in evidence)
     p = probability_of(bits)
     ordered = tuple(sorted(evidence, key=lambda e: -abs(e.weight)))
-    return PairScore(left, right, bits, p, decide(p, policy), ordered)
+    return PairScore(left, right, bits, p, decide(p, policy, weights), ordered)
 
 
 def score_accounts(
@@ -89,6 +104,10 @@ def score_accounts(
     b: AccountRecord,
     freq: Frequencies,
     policy: LinkagePolicy,
+    weights: Weights | None = None,
 ) -> PairScore:
-    """Score two accounts: every feature's evidence, summed."""
-    return score_evidence(a.key, b.key, account_evidence(a, b, freq, policy), policy)
+    """Score two accounts: every feature's evidence, weighted by the estimate (the committed
+    one by default; :data:`graph.identity.weights.HAND` for the policy's own weights)."""
+    chosen = default_weights() if weights is None else weights
+    evidence = account_evidence(a, b, freq, policy)
+    return score_evidence(a.key, b.key, evidence, policy, chosen)

@@ -6,17 +6,16 @@ linker with every earlier judgement (so analysts' rejections win and a re-run ad
 writes new judgements as ``SAME_PERSON`` / ``NOT_SAME_PERSON`` / ``IDENTITY_UNSURE`` edges
 between accounts, and records each account's person (``Account.person_id``).
 
-The judgement plumbing (:class:`Edges`, :func:`load_log`, :func:`write_judgements`,
-:func:`judge_in`) is shared with people named in reports (``named_store``). Every identity write
-first takes the identity linker lock (:func:`lock`), so a batch run and an analyst's decision
-never work from each other's stale judgements.
+The judgement plumbing (the kernel's :mod:`graph.judgements.store` for a kind of the table in
+:mod:`graph.judgements.kinds`, :func:`write_judgements`, :func:`judge_in`) is shared with
+people named in reports (``named_store``). Every identity write first takes the identity
+linker lock (:func:`lock`), so a batch run and an analyst's decision never work from each
+other's stale judgements.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -26,30 +25,12 @@ from graph.cypher import load_query
 from graph.db import Graph, native, pages, run
 from graph.identity.judgements import Judgement, JudgementLog, Verdict, analyst_judgement
 from graph.identity.linker import LinkRun, Progress, link_accounts
-from graph.identity.models import AccountRecord, IpSighting
+from graph.identity.models import AccountRecord, IpSighting, Post
 from graph.identity.persons import Persons, derive_persons
-
-
-@dataclass(frozen=True, slots=True)
-class Edges:
-    """The query files that read and write one kind of record's judgements (labels and
-    relationship types are written in the files): every judgement, one file per verdict to
-    create them, and the one that records each record's person."""
-
-    judgements: str
-    create: Mapping[Verdict, str]
-    assign: str
-
-
-ACCOUNTS = Edges(
-    judgements="identity/judgements",
-    create={
-        Verdict.SAME_PERSON: "identity/create_same_person_judgements",
-        Verdict.NOT_SAME_PERSON: "identity/create_not_same_person_judgements",
-        Verdict.UNSURE: "identity/create_unsure_judgements",
-    },
-    assign="identity/assign_persons",
-)
+from graph.identity.review_store import write_review_priorities
+from graph.judgements import store as kernel_store
+from graph.judgements.kinds import ACCOUNTS, Kind
+from graph.judgements.store import load_log
 
 
 def _record(row: dict[str, Any]) -> AccountRecord:
@@ -65,32 +46,15 @@ def _record(row: dict[str, Any]) -> AccountRecord:
         ips=tuple(IpSighting(ip=i["ip"], at=native(i["at"])) for i in row["ips"]),
         victims=frozenset(v for v in row["victims"] if v),
         incidents=frozenset(i for i in row["incidents"] if i),
+        posts=tuple(
+            Post(at=native(p["at"]), text=p["text"], victim=p["victim"]) for p in row["posts"]
+        ),
     )
-
-
-def judgement_of(a: str, b: str, props: dict[str, Any]) -> Judgement:
-    """A judgement edge's properties (as ``Judgement.edge_properties`` wrote them) read back."""
-    left, right = sorted((a, b))
-    return Judgement(
-        id=props["id"], left=left, right=right, verdict=Verdict(props["verdict"]),
-        score=float(props["score"]), evidence=json.loads(props["evidence"]),
-        actor=props["actor"], at=datetime.fromisoformat(props["at"]), reason=props["reason"],
-        supersedes=tuple(props.get("supersedes") or ()), superseded_by=props.get("superseded_by"),
-    )  # fmt: skip
 
 
 def lock(tx: ManagedTransaction) -> None:
     """Serialise identity writes (held until the transaction ends)."""
     run(tx, load_query("identity/lock_linker"))
-
-
-def load_log(tx: ManagedTransaction, edges: Edges) -> JudgementLog:
-    """Every judgement of one kind of record, in the order made."""
-    rows = run(tx, load_query(edges.judgements))
-    judgements = sorted(
-        (judgement_of(e["a"], e["b"], e["props"]) for e in rows), key=lambda j: (j.at, j.id)
-    )
-    return JudgementLog(tuple(judgements))
 
 
 def _load(tx: ManagedTransaction) -> tuple[list[AccountRecord], JudgementLog]:
@@ -100,7 +64,7 @@ def _load(tx: ManagedTransaction) -> tuple[list[AccountRecord], JudgementLog]:
 
 def write_judgements(
     tx: ManagedTransaction,
-    edges: Edges,
+    kind: Kind[Verdict],
     new: Sequence[Judgement],
     persons: Persons,
     stored: Mapping[str, str | None] | None = None,
@@ -108,34 +72,18 @@ def write_judgements(
     """Create the new judgement edges, mark what they supersede, and record each record's
     person. With ``stored`` (record key -> person id now in the graph) only records in it
     whose person changed are written; without it, every record is."""
-    for verdict, name in edges.create.items():
-        rows = [
-            {"left": j.left, "right": j.right, "props": j.edge_properties()}
-            for j in new
-            if j.verdict is verdict
-        ]
-        if rows:
-            run(tx, load_query(name), rows=rows)
-    for judgement in new:
-        if judgement.supersedes:
-            run(
-                tx,
-                load_query("identity/supersede_judgements"),
-                ids=list(judgement.supersedes),
-                by=judgement.id,
-            )
-    rows = [
-        {"key": k, "person_id": p}
+    kernel_store.write_judgements(tx, kind, new)
+    changed = {
+        k: p
         for k, p in persons.person_of.items()
         if stored is None or (k in stored and stored[k] != p)
-    ]
-    if rows:
-        run(tx, load_query(edges.assign), rows=rows)
+    }
+    kernel_store.assign(tx, kind, changed)
 
 
 def judge_in(
     tx: ManagedTransaction,
-    edges: Edges,
+    kind: Kind[Verdict],
     keys: Iterable[str],
     log: JudgementLog,
     a: str,
@@ -147,12 +95,12 @@ def judge_in(
 ) -> Persons:
     """An analyst's verdict on a pair, superseding every active judgement on it (an UNSURE
     one included, so the pair leaves the review queue); returns the persons after it."""
-    return judge_pairs_in(tx, edges, keys, log, [(a, b)], same, actor, reason, stored)
+    return judge_pairs_in(tx, kind, keys, log, [(a, b)], same, actor, reason, stored)
 
 
 def judge_pairs_in(
     tx: ManagedTransaction,
-    edges: Edges,
+    kind: Kind[Verdict],
     keys: Iterable[str],
     log: JudgementLog,
     pairs: Sequence[tuple[str, str]],
@@ -170,7 +118,7 @@ def judge_pairs_in(
         new.append(analyst_judgement(log, a, b, verdict, actor=actor, at=at, reason=reason))
         log = log.add(new[-1])
     persons = derive_persons(keys, log)
-    write_judgements(tx, edges, new, persons, stored)
+    write_judgements(tx, kind, new, persons, stored)
     return persons
 
 
@@ -181,6 +129,7 @@ def link_accounts_in(
     records, log = _load(tx)
     result = link_accounts(records, log, at=at, on_progress=on_progress)
     write_judgements(tx, ACCOUNTS, result.added, result.persons)
+    write_review_priorities(tx, result.added, result.persons)
     return result
 
 
@@ -210,6 +159,7 @@ def relink_accounts(graph: Graph, keys: Collection[str], at: datetime | None = N
         result = link_accounts(records, log, at=moment, touching=keys)
         stored = {r["key"]: r["person_id"] for r in run(tx, load_query("identity/person_ids"))}
         write_judgements(tx, ACCOUNTS, result.added, result.persons, stored)
+        write_review_priorities(tx, result.added, result.persons)
         return result
 
     return graph.write_tx(work)

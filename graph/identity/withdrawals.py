@@ -23,7 +23,9 @@ from graph.db import Graph, native, run
 from graph.errors import Conflict, InvalidValue, NotFound
 from graph.identity.linker import LinkRun
 from graph.identity.retraction import WithdrawnValues, plan_retraction, withdrawal_marker
-from graph.identity.store import ACCOUNTS, link_accounts_in, load_log, lock
+from graph.identity.store import link_accounts_in, lock
+from graph.judgements.kinds import ACCOUNTS
+from graph.judgements.store import load_log
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +99,7 @@ def retract_disclosure(
         if retracted:
             run(
                 tx,
-                load_query("identity/supersede_judgements"),
+                load_query(ACCOUNTS.supersede),
                 ids=retracted,
                 by=withdrawal_marker(disclosure_id),
             )

@@ -33,7 +33,7 @@ RETURN person_id, capped,
     MATCH (x)-[j:SAME_PERSON|NOT_SAME_PERSON|IDENTITY_UNSURE]->(y:Account)
     WHERE y IN accounts AND j.superseded_by IS NULL
     RETURN {id: j.id, left: x.key, right: y.key, verdict: j.verdict, score: j.score,
-            actor: j.actor, at: j.at, reason: j.reason, evidence: j.evidence}
+            actor: j.actor, at: toString(j.at), reason: j.reason, evidence: j.evidence}
     ORDER BY j.at, j.id
   } AS judgements,
   COLLECT {

@@ -1,4 +1,5 @@
-// Every account with what identity linkage compares: names, disclosed values, behaviour.
+// Every account with what identity linkage compares: names, disclosed values, behaviour
+// (victims, incidents, and its posts: text, time, victim).
 // params:
 MATCH (a:Account)
 CALL (a) {
@@ -28,7 +29,20 @@ CALL (a) {
   RETURN collect(DISTINCT coalesce(ve.address, toLower(v.name), v.id)) AS victims,
          collect(DISTINCT r.cluster_id) AS incidents
 }
+CALL (a) {
+  // behaviour: each post the account made as a report shows it (text, when, at whom)
+  OPTIONAL MATCH (a)-[:POSTED]->(:Content)<-[about:ABOUT]-(r:Report)
+  OPTIONAL MATCH (v:Person)-[:VICTIM_IN]->(r)
+  OPTIONAL MATCH (v)-[:HAS_EMAIL]->(ve:Email)
+  WITH about, r, coalesce(ve.address, toLower(v.name), v.id) AS victim
+  WHERE about IS NOT NULL
+  RETURN collect(DISTINCT {
+    text: coalesce(about.text, ''),
+    at: coalesce(about.captured_at, r.incident_at, r.occurred_at, r.reported_at),
+    victim: victim
+  }) AS posts
+}
 RETURN a.key AS key, a.platform AS platform, a.handle AS handle, display_names,
        registered_names, emails, phones, [x IN ips WHERE x.ip IS NOT NULL] AS ips,
-       victims, incidents
+       victims, incidents, posts
 ORDER BY key

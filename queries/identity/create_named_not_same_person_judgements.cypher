@@ -3,4 +3,4 @@
 UNWIND $rows AS row
 MATCH (a:Person {id: row.left}), (b:Person {id: row.right})
 CREATE (a)-[j:NOT_SAME_PERSON]->(b)
-SET j = row.props
+SET j = row.props, j.at = datetime(row.props.at)

@@ -3,4 +3,4 @@
 UNWIND $rows AS row
 MATCH (a:Account {key: row.left}), (b:Account {key: row.right})
 CREATE (a)-[j:NOT_SAME_PERSON]->(b)
-SET j = row.props
+SET j = row.props, j.at = datetime(row.props.at)

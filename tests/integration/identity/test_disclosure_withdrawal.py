@@ -33,7 +33,7 @@ def _persons(graph: Graph) -> dict[str, str]:
 def _queue(graph: Graph) -> list[dict[str, Any]]:
     return graph.read(
         load_query("identity/review_queue_page"),
-        after_at=None,
+        after_rank=None,
         after_id=None,
         limit=50,
         viewer_force=None,

@@ -11,14 +11,15 @@ from graph.identity.features import account_frequencies
 from graph.identity.linker import link_accounts
 from graph.identity.policy import default_policy
 from graph.identity.scoring import Decision, probability_of, score_accounts
+from graph.identity.weights import HAND, default_weights
 from tests.unit.identity._factory import T0, acct, filler
 
 POLICY = default_policy()
 
 
-def _score(a, b, population=()):  # type: ignore[no-untyped-def]
+def _score(a, b, population=(), weights=None):  # type: ignore[no-untyped-def]
     records = [a, b, *population]
-    return score_accounts(a, b, account_frequencies(records, POLICY), POLICY)
+    return score_accounts(a, b, account_frequencies(records, POLICY), POLICY, weights)
 
 
 def test_shared_email_links_automatically_with_the_email_as_evidence() -> None:
@@ -51,8 +52,9 @@ def test_a_shared_common_name_weighs_less_than_a_rare_one() -> None:
         acct("x|r2", names=("Oluwaseun Fairweather",)),
     ]
     population = common + rare
-    w_common = _score(common[0], common[1], population[2:]).evidence
-    w_rare = _score(rare[0], rare[1], common).evidence
+    # the policy's frequency rule (the estimate keeps it in bands, and may discount names)
+    w_common = _score(common[0], common[1], population[2:], HAND).evidence
+    w_rare = _score(rare[0], rare[1], common, HAND).evidence
     name = lambda ev: next(e.weight for e in ev if e.feature == "registered_name")  # noqa: E731
     assert name(w_rare) > name(w_common) + 2
 
@@ -93,9 +95,13 @@ def test_score_is_prior_plus_sum_of_weights() -> None:
     a = acct("x|jsmith88", display="John Smith", emails=("j@x.org",))
     b = acct("instagram|j.smith.88", display="John Smith", emails=("j@x.org",))
     s = _score(a, b, filler(20))
-    assert s.bits == pytest.approx(POLICY.prior_log2_odds + sum(e.weight for e in s.evidence))
+    prior = default_weights().prior()
+    assert prior is not None
+    assert s.bits == pytest.approx(prior + sum(e.weight for e in s.evidence))
     assert s.probability == pytest.approx(1 / (1 + 2**-s.bits))
     assert s.explanation()["evidence"]
+    hand = _score(a, b, filler(20), HAND)
+    assert hand.bits == pytest.approx(POLICY.prior_log2_odds + sum(e.weight for e in hand.evidence))
 
 
 @pytest.mark.parametrize(("bits", "p"), [(0.0, 0.5), (1.0, 2 / 3), (-1.0, 1 / 3), (2000.0, 1.0)])
