@@ -172,9 +172,14 @@ ROUTE_RULES: Mapping[tuple[str, str], Capability | None] = {
     ("POST", "/staff/cases/{case_id}/decision"): C.HUB_CASEWORK,
     ("POST", "/staff/cases/{case_id}/assignment"): C.HUB_CASEWORK,
     ("POST", "/staff/cases/{case_id}/referral"): C.REFER_CONTENT,
+    ("POST", "/staff/cases/{case_id}/outcome"): C.RECORD_OUTCOME,  # the assigned force only
+    # The signed evidence package: hub case-work (for the assigned force) or the case's own
+    # force; each download logged as a disclosure by its use case (services/evidence.py).
+    ("GET", "/staff/cases/{case_id}/evidence-package"): C.FORCE_CASES,
     ("GET", "/staff/review"): C.HUB_CASEWORK,
     ("POST", "/staff/review/{review_id}"): C.HUB_CASEWORK,
     # The force view: for force roles only (hub staff get a 403 page), as their scope allows.
+    # Its case page is the one case page now: the old addresses redirect there.
     ("GET", "/staff/force"): C.FORCE_CASES,
     ("GET", "/staff/force/cases/{case_id}"): C.FORCE_CASES,
     ("POST", "/staff/force/cases/{case_id}/outcome"): C.RECORD_OUTCOME,

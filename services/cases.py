@@ -12,12 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextvars import copy_context
+from datetime import date
 from typing import Any, TypeVar
 
 from graph.access import Capability
 from graph.assessment.models import Assessment, Recommendation
 from graph.assignment.models import ForceAssignment
-from graph.cases import grouping_store
+from graph.cases import grouping_store, outcome_store
 from graph.cases import store as cases_store
 from graph.cases.models import (
     AssessedCase,
@@ -28,10 +29,10 @@ from graph.cases.models import (
     JoinSuggestion,
     OutcomeType,
 )
+from graph.cases.outcome_rules import RecordedOutcome
 from graph.cases.store import CaseView
 from graph.db import Graph
 from graph.errors import Forbidden, NotFound
-from graph.law.outcomes import OutcomeCode
 from graph.viewer import Viewer
 from services import advice
 from services.paging import Page, PageRequest, ranked_page
@@ -163,13 +164,18 @@ def report_outcome(
     code: OutcomeType,
     named_suspect: bool,
     supervisor_justification: str | None = None,
-) -> OutcomeCode:
-    """A force reports the case's outcome; only hub staff or the force it is assigned to may."""
+    outcome_on: date | None = None,
+    note: str | None = None,
+) -> RecordedOutcome:
+    """A force reports the case's outcome, reached on ``outcome_on`` (today when not given;
+    never in the future nor before the case was opened), with an optional note; only hub
+    staff or the force it is assigned to may."""
     if not _may_report(caller.viewer, caller.graph, case_id):
         raise Forbidden("only the force the case is assigned to reports its outcome")
-    return cases_store.report_outcome(
-        caller.graph, case_id, code.value, named_suspect, caller.viewer, supervisor_justification
-    )
+    return outcome_store.record_outcome(
+        caller.graph, case_id, code.value, named_suspect, caller.viewer,
+        supervisor_justification, outcome_on, note,
+    )  # fmt: skip
 
 
 def _may_report(viewer: Viewer, graph: Graph, case_id: str) -> bool:

@@ -4,6 +4,11 @@ The matcher puts a report it is not sure of in the review queue; an analyst answ
 confirms, rejects or undoes a judgement, or merges and splits content. Each decision adds a
 judgement with its reason and the clusters re-derive (``graph/dedup/analyst.py``); what comes
 back is the content items the decision left, each with its reports.
+
+An analyst who cannot tell answers a review item UNSURE: an UNSURE judgement is recorded (who,
+when, why) and the item stays in the queue, for any analyst, with the doubts shown beside it,
+until someone answers SAME or NOT_SAME. This is how identity review treats a pair: an active
+UNSURE judgement is an item awaiting an analyst (``graph/dedup/review_unsure.py``).
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from graph.cypher import load_query
 from graph.db import Record, from_wire_time
 from graph.dedup import analyst
 from graph.dedup.clusters import Clusters
+from graph.dedup.review_unsure import mark_review_unsure
 from services.paging import Page, PageRequest, keyed_page, time_and_id
 from services.use_case import Caller, use_case
 
@@ -30,6 +36,14 @@ RULES: Mapping[str, Capability] = {
     "split_content": Capability.HUB_CASEWORK,
     "decide_review": Capability.HUB_CASEWORK,
 }
+
+
+class ReviewAnswer(enum.StrEnum):
+    """An analyst's answer to a review item."""
+
+    SAME = "SAME"  # the report is about the candidate content: it joins it
+    NOT_SAME = "NOT_SAME"  # it is not: the matcher respects that thereafter
+    UNSURE = "UNSURE"  # cannot tell: recorded, and the item stays for a second analyst
 
 
 class ReviewReason(enum.StrEnum):
@@ -54,8 +68,16 @@ class ReviewReason(enum.StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class UnsureAnswer:
+    """An analyst who answered a review item UNSURE, and what was unclear."""
+
+    actor: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class ReviewItemValue:
-    """A possible duplicate waiting for an analyst."""
+    """A possible duplicate waiting for an analyst, with the analysts who were unsure of it."""
 
     id: str
     reason: ReviewReason
@@ -65,6 +87,16 @@ class ReviewItemValue:
     report_id: str
     candidate_id: str | None
     candidate_ids: tuple[str, ...]
+    unsure: tuple[UnsureAnswer, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewLeftOpen:
+    """An UNSURE answer: the item stays in the queue; ``unsure_count`` analysts were unsure."""
+
+    review_id: str
+    judgement_id: str
+    unsure_count: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +122,10 @@ def _review_item(r: Record) -> ReviewItemValue:
         report_id=r["report_id"],
         candidate_id=r["candidate_id"],
         candidate_ids=tuple(r["candidate_ids"] or ()),
+        unsure=tuple(
+            UnsureAnswer(actor, reason)
+            for actor, reason in zip(r["unsure_by"], r["unsure_reasons"], strict=True)
+        ),
     )
 
 
@@ -152,8 +188,14 @@ def split_content(
 
 
 @use_case
-def decide_review(caller: Caller, review_id: str, same: bool, reason: str) -> DuplicateDecision:
-    """Answer a review item: the report is the candidate content, or it is not."""
-    return DuplicateDecision.of(
-        analyst.decide_review(caller.graph, review_id, same, caller.viewer.user_id, reason)
-    )
+def decide_review(
+    caller: Caller, review_id: str, answer: ReviewAnswer, reason: str
+) -> DuplicateDecision | ReviewLeftOpen:
+    """Answer a review item: the report is the candidate content, or it is not (the content
+    items after it), or the analyst cannot tell (the item stays in the queue)."""
+    actor = caller.viewer.user_id
+    if answer is ReviewAnswer.UNSURE:
+        mark = mark_review_unsure(caller.graph, review_id, actor, reason)
+        return ReviewLeftOpen(mark.review_id, mark.judgement_id, mark.unsure_count)
+    same = answer is ReviewAnswer.SAME
+    return DuplicateDecision.of(analyst.decide_review(caller.graph, review_id, same, actor, reason))

@@ -21,6 +21,7 @@ from graph.cases.force_view import (
     check_limit,
     first_own_cases,
 )
+from graph.cases.models import CaseStatus
 from graph.errors import NotFound
 from services.paging import Item, Page, PageRequest, encode_cursor
 from services.use_case import Caller, use_case
@@ -46,14 +47,19 @@ def force_case(caller: Caller, case_id: str, linked_limit: int = CAPS.linked) ->
 
 @use_case
 def force_cases(
-    caller: Caller, page: PageRequest, linked_per_case: int = LINKED_PER_CASE
+    caller: Caller,
+    page: PageRequest,
+    linked_per_case: int = LINKED_PER_CASE,
+    status: CaseStatus | None = None,
 ) -> Page[ForceCaseLine]:
-    """A page of the viewer's force's cases (``page.first`` of them, by case id), each followed
-    by up to ``linked_per_case`` cases linked to it; for hub staff every assigned or notified
-    case, a line per force, with no linked cases. The cursor is the last own case's id."""
+    """A page of the viewer's force's cases (``page.first`` of them, by case id), of ``status``
+    (any, for ``None``; filtered in the query, so every page is full until the last), each
+    followed by up to ``linked_per_case`` cases linked to it (of any status); for hub staff
+    every assigned or notified case, a line per force, with no linked cases. The cursor is the
+    last own case's id."""
     linked = check_limit(linked_per_case, "linked_per_case", MAX_LINKED_PER_CASE, least=0)
     lines = force_view_store.force_case_lines(
-        caller.graph, caller.viewer, page.after_key, page.first + 1, linked
+        caller.graph, caller.viewer, page.after_key, page.first + 1, linked, status
     )
     shown, more = first_own_cases(lines, page.first)
     return Page([Item(encode_cursor(line.own_case), line) for line in shown], more)

@@ -90,11 +90,18 @@ def detail_params(
 
 
 def list_params(
-    viewer: Viewer, after: str | None, limit: int, linked_per_case: int, caps: FanOutCaps = CAPS
+    viewer: Viewer,
+    after: str | None,
+    limit: int,
+    linked_per_case: int,
+    caps: FanOutCaps = CAPS,
+    status: CaseStatus | None = None,
 ) -> dict[str, Any]:
-    """The parameters of ``cases/force_cases`` for this viewer (``after`` '' = first page)."""
+    """The parameters of ``cases/force_cases`` for this viewer (``after`` '' = first page;
+    ``status`` None = any)."""
     return {
         "after": after or "",
+        "status": status.value if status else None,
         "limit": limit,
         "linked_per_case": linked_per_case,
         "report_limit": caps.reports,

@@ -15,6 +15,7 @@ from graph.cases.force_view import (
     line_from_record,
     list_params,
 )
+from graph.cases.models import CaseStatus
 from graph.cypher import load_query
 from graph.db import Graph
 from graph.viewer import Viewer
@@ -29,10 +30,15 @@ def case_detail(graph: Graph, viewer: Viewer, case_id: str, linked_limit: int) -
 
 
 def force_case_lines(
-    graph: Graph, viewer: Viewer, after: str | None, own_cases: int, linked_per_case: int
+    graph: Graph,
+    viewer: Viewer,
+    after: str | None,
+    own_cases: int,
+    linked_per_case: int,
+    status: CaseStatus | None = None,
 ) -> list[ForceCaseLine]:
-    """The lines of the first ``own_cases`` own cases after the own case ``after``."""
-    rows = graph.read(
-        load_query("cases/force_cases"), **list_params(viewer, after, own_cases, linked_per_case)
-    )
+    """The lines of the first ``own_cases`` own cases of ``status`` (any, for ``None``) after
+    the own case ``after``."""
+    params = list_params(viewer, after, own_cases, linked_per_case, status=status)
+    rows = graph.read(load_query("cases/force_cases"), **params)
     return [line_from_record(r) for r in rows]

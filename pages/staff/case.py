@@ -1,12 +1,14 @@
-"""The case page (``GET /staff/cases/{id}``) and its actions, each a form: record the
-assessment decision, assign or reassign the case to a force, refer a content item to its
-platform for removal.
+"""The one case page (``GET /staff/cases/{id}``) and its actions, each a form. Its sections
+follow the viewer's role and force: hub staff record the assessment decision, assign or
+reassign the case to a force and refer a content item to its platform for removal; a force
+officer sees the case as their force may and, for a case assigned to their force, records its
+outcome (``outcome_form.py``).
 
 Every form is a POST with the CSRF field; a done action redirects back to the page with a
 notification banner (redirect-after-post, so a reload sends nothing twice); a refused one shows
 the page again with a GOV.UK error summary naming each field. The use cases do the checking
 (``services/cases.py``, ``services/removals.py``); the page only names their problems beside the
-right question. A force officer sees the case as their force may (``services/force_view.py``);
+right question. A force officer sees the case as their force may (``services/force_view.py``):
 another force's case is a 403 page, whether or not it exists.
 """
 
@@ -19,16 +21,30 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
+from starlette.responses import Response as RawResponse
 
+from graph.assessment.calendars import UK
 from graph.assessment.models import Recommendation
 from graph.audit.records import Operation
-from graph.errors import Conflict, Forbidden, InvalidInput, NotFound, Problem
+from graph.cases.force_view import Visibility
+from graph.cases.models import OutcomeType
+from graph.errors import (
+    AuditUnavailable,
+    Conflict,
+    Forbidden,
+    GraphUnavailable,
+    InvalidInput,
+    NotFound,
+    Problem,
+)
+from graph.evidence.signing import SigningKeyError
 from pages.http import Fields, FormRefused, first, read_form
-from pages.render import message
+from pages.render import message, unavailable
 from pages.staff import view
 from pages.staff.case_sheet import CaseSheet, gather
+from pages.staff.outcome_form import LABELS, OutcomeForm, outcome_codes
 from pages.staff.session import StaffSession
-from services import cases, removals
+from services import cases, evidence, removals
 from services.use_case import Caller
 
 router = APIRouter(prefix="/cases")  # included under /staff by routes.py
@@ -45,6 +61,7 @@ DONE = {
     "referred": "The content is referred to its platform for removal (a supervisor approves "
     "the referral before it is sent).",
     "already-referred": "That content was already referred; its referral is below.",
+    "outcome": "The outcome is recorded.",
 }
 # The use cases' field names -> the questions on this page, per form.
 FIELDS: Mapping[str, Mapping[str, str]] = {
@@ -94,16 +111,23 @@ async def _show(
     answers: Mapping[str, str] | None = None,
     done: str | None = None,
     sent: str | None = None,
+    outcome: OutcomeForm | None = None,
 ) -> Response:
     """The case page; after a refused form, with its problems and the answers given."""
     found = await _sheet(request, session, case_id)
     if isinstance(found, Response):
         return found
+    today = datetime.now(UK).date()
+    form = outcome or OutcomeForm.blank(today)
+    records_outcome = session.viewer.is_force_staff and found.detail.how is Visibility.ASSIGNED
     shown = view.staff_page(
         request, session, "staff/case.html", status_code,
-        sheet=found, viewer=session.viewer, errors=dict(errors or {}),
+        sheet=found, viewer=session.viewer, errors={**(errors or {}), **form.errors},
         answers=dict(answers or {}), done=DONE.get(done or ""), decisions=DECISIONS,
         by_the_rules=BY_THE_RULES, case_path=path_of(case_id), sent=sent,
+        records_outcome=records_outcome, outcome=form, outcome_labels=LABELS,
+        code_items=[{"value": c.code, "text": f"{c.code}: {c.name}",
+                     "selected": c.code == form.code} for c in outcome_codes(today)],
     )  # fmt: skip
     consulted = view.event(
         session, Operation.CONSULTATION, _endpoint("GET"), "case", found.record_ids, found.parts
@@ -221,3 +245,68 @@ async def refer(request: Request, case_id: str) -> Response:
         return done, [content_id, drafted.referral.id], policy
 
     return await _act(request, case_id, "referral", Operation.COLLECTION, refer_content)
+
+
+@router.post("/{case_id}/outcome", include_in_schema=False)
+async def record_outcome(request: Request, case_id: str) -> Response:
+    """The force the case is assigned to records its outcome (the use case says who may)."""
+    read = await _form(request)
+    if isinstance(read, Response):
+        return read
+    session, fields = read
+    form = OutcomeForm.read(fields).checked()
+    if form.problems:
+        return await _show(request, session, case_id, 400, sent="outcome", outcome=form)
+    caller = view.caller_of(request, session)
+    try:
+        await view.run(
+            cases.report_outcome, caller, case_id, OutcomeType(form.code),
+            form.named_suspect == "yes", form.justification or None, form.outcome_on,
+            form.note or None,
+        )  # fmt: skip
+    except (InvalidInput, Forbidden) as refused:
+        return await _show(
+            request, session, case_id, 400, sent="outcome", outcome=form.with_rules(refused)
+        )
+    except NotFound:
+        return await _show(request, session, case_id)
+    changed = view.event(
+        session, Operation.ALTERATION, _endpoint("POST", "/outcome"), "case", [case_id],
+        ("outcome",), form.note or None,
+    )  # fmt: skip
+    redirect = RedirectResponse(f"{path_of(case_id)}?done=outcome#outcome", status_code=303)
+    return await view.logged(request, [changed], redirect)
+
+
+@router.get("/{case_id}/evidence-package", include_in_schema=False)
+async def evidence_package(request: Request, case_id: str) -> Response:
+    """The case's signed evidence package (a ZIP: the PDF, its JSON, the manifest and its
+    signature), for hub staff (the assigned force's copy) or the case's own force; the use
+    case logs the disclosure before the file is sent."""
+    session = view.session_of(request)
+    if session is None:
+        return view.to_sign_in(request)
+    caller = view.caller_of(request, session)
+    try:
+        made = await view.run(
+            evidence.evidence_package, caller, case_id, request.app.state.settings,
+            request.app.state.audit_log, _endpoint("GET", "/evidence-package"),
+        )  # fmt: skip
+    except NotFound as missing:
+        if session.viewer.is_hub_staff:
+            return view.refused(request, session, "No evidence package",
+                                f"{_sentence(str(missing))}.", 404)  # fmt: skip
+        return _not_yours(request, session)
+    except Forbidden:
+        return _not_yours(request, session)
+    except (SigningKeyError, AuditUnavailable, GraphUnavailable):
+        return unavailable()
+    return RawResponse(
+        made.data, media_type="application/zip",
+        headers={"Content-Disposition": f'attachment; filename="{made.filename}"',
+                 "Cache-Control": "no-store"},
+    )  # fmt: skip
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -1,7 +1,9 @@
 """The duplicate review queue (``GET /staff/review``): each possible duplicate with the new
 report and the content it may belong to side by side, the matcher's explanation, and a form to
-answer it (``POST /staff/review/{id}``: the same content or not, with a reason), through
-``services/duplicates.py``. The queue shows personal data, so each view is logged."""
+answer it (``POST /staff/review/{id}``: the same content, not the same, or unsure, with a
+reason), through ``services/duplicates.py``. An unsure answer is recorded and the item stays in
+the queue for a second analyst, who sees who was unsure and why. The queue shows personal data,
+so each view is logged."""
 
 from __future__ import annotations
 
@@ -29,14 +31,24 @@ from services.content import (
     reports_by_ids,
     reports_of_contents,
 )
-from services.duplicates import ReviewItemValue
+from services.duplicates import ReviewAnswer, ReviewItemValue, ReviewLeftOpen
 from services.paging import PageRequest
 from services.use_case import Caller
 
 router = APIRouter(prefix="/review")  # included under /staff by routes.py
 SHOWN = 20  # items on the page
 CANDIDATE_REPORTS = 3  # the candidate content's first reports shown
-ANSWERS = {"same": True, "not-same": False}
+ANSWERS = {"same": ReviewAnswer.SAME, "not-same": ReviewAnswer.NOT_SAME,
+           "unsure": ReviewAnswer.UNSURE}  # fmt: skip
+# How each answer is logged: joining content combines records; the others alter the queue.
+LOGGED_AS = {ReviewAnswer.SAME: Operation.COMBINATION, ReviewAnswer.NOT_SAME: Operation.ALTERATION,
+             ReviewAnswer.UNSURE: Operation.ALTERATION}  # fmt: skip
+DONE = {
+    "same": "Recorded: the same content.",
+    "not-same": "Recorded: not the same.",
+    "unsure": "Recorded: unsure. The item stays in the queue for a second analyst, "
+    "with your reason beside it.",
+}
 MAX_EXPLANATION_LINES = 40
 
 
@@ -129,8 +141,7 @@ async def review_page(request: Request, done: str | None = None) -> Response:
     session = view.session_of(request)
     if session is None:
         return view.to_sign_in(request)
-    answered = {"same": "Recorded: the same content.", "not-same": "Recorded: not the same."}
-    return await _show(request, session, done=answered.get(done or ""))
+    return await _show(request, session, done=DONE.get(done or ""))
 
 
 @router.post("/{review_id}", include_in_schema=False)
@@ -145,7 +156,7 @@ async def answer(request: Request, review_id: str) -> Response:
     verdict, reason = first(fields, "answer"), first(fields, "reason")
     problems = []
     if verdict not in ANSWERS:
-        problems.append(Problem("answer", "Choose whether it is the same content"))
+        problems.append(Problem("answer", "Choose same content, not the same, or unsure"))
     if not reason.strip():
         problems.append(Problem("reason", "Say why, for the record"))
     caller = view.caller_of(request, session)
@@ -161,10 +172,10 @@ async def answer(request: Request, review_id: str) -> Response:
         return await _show(request, session, 409, {review_id: {"answer": str(gone)}})
     except Forbidden:
         return await _show(request, session)
+    touched = [] if isinstance(decided, ReviewLeftOpen) else list(decided.content_ids)
     changed = view.event(
-        session, Operation.COMBINATION if ANSWERS[verdict] else Operation.ALTERATION,
-        "web:POST /staff/review/{id}", "review_item", [review_id, *decided.content_ids],
-        ("answer",), reason,
+        session, LOGGED_AS[ANSWERS[verdict]], "web:POST /staff/review/{id}", "review_item",
+        [review_id, *touched], ("answer",), reason,
     )  # fmt: skip
     target = "/staff/review?done=" + urllib.parse.quote(verdict)
     return await view.logged(request, [changed], RedirectResponse(target, status_code=303))

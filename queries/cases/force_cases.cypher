@@ -1,11 +1,12 @@
 // Cases a force sees, one page at a time (keyset on case id, after $after): the first $limit
-// cases currently assigned (ASSIGNED_TO) or notified (NOTIFIED) to it, each followed by up to
+// cases currently assigned (ASSIGNED_TO) or notified (NOTIFIED) to it, of status $status (any,
+// when null: the filter is applied before the limit, so a page is full), each followed by up to
 // $linked_per_case cases linked to it that are not the force's own (LINKED: a shared suspect
 // account, an account of the same person, shared content), with the reasons and the own cases
 // on the page they link to. Hub staff page through every assigned or notified case, one row
 // per force, with no LINKED rows (they see every case). Links are searched with the bounds of
 // cases/case_detail (graph/cases/force_view.py), so a page costs at most $limit such searches.
-// params: viewer_force, viewer_sees_all, after, limit, linked_per_case, report_limit, link_scan, person_accounts
+// params: viewer_force, viewer_sees_all, after, status, limit, linked_per_case, report_limit, link_scan, person_accounts
 CALL () {
   // Each branch is entered only for the viewer it is for: its guard filters the one row that a
   // correlated subquery then runs for, so the branch reads nothing otherwise, whatever plan
@@ -16,7 +17,7 @@ CALL () {
   WITH $viewer_force AS code WHERE code IS NOT NULL
   CALL (code) {
     MATCH (:Force {code: code})<-[:ASSIGNED_TO|NOTIFIED]-(k:Case)
-    WHERE k.id > $after
+    WHERE k.id > $after AND ($status IS NULL OR k.status = $status)
     RETURN DISTINCT k ORDER BY k.id LIMIT $limit
   }
   RETURN k
@@ -24,7 +25,8 @@ CALL () {
   WITH $viewer_sees_all AS sees_all WHERE sees_all
   CALL (sees_all) {
     MATCH (k:Case)
-    WHERE sees_all AND k.id > $after AND EXISTS { (k)-[:ASSIGNED_TO|NOTIFIED]->(:Force) }
+    WHERE sees_all AND k.id > $after AND ($status IS NULL OR k.status = $status)
+      AND EXISTS { (k)-[:ASSIGNED_TO|NOTIFIED]->(:Force) }
     RETURN k ORDER BY k.id LIMIT $limit
   }
   RETURN k

@@ -28,8 +28,8 @@ from graph.assessment.models import Media, PerceivedBy, Recommendation, ThreatKi
 from graph.assignment.models import SuspectWhere
 from graph.cases.models import CaseToAssess as CaseToAssessValue
 from graph.cases.models import OutcomeType
+from graph.cases.outcome_rules import MAX_NOTE, RecordedOutcome
 from graph.errors import InvalidInput, OhchError, Problem
-from graph.law.outcomes import OutcomeCode
 from services import cases
 from services.paging import DEFAULT_PAGE, PageRequest
 
@@ -189,14 +189,23 @@ def _camel(path: str) -> str:
     return re.sub(r"_([a-z0-9])", lambda m: m.group(1).upper(), path)
 
 
-@strawberry.type(description="An outcome a force reported (Home Office outcome type).")
+@strawberry.type(
+    description="An outcome a force reported (Home Office outcome type), the date it was "
+    "reached and the officer's note."
+)
 class OutcomeRecorded:
     code: OutcomeType
     name: str
+    outcome_on: date = strawberry.field(description="The UK date the outcome was reached.")
+    note: str | None
 
     @classmethod
-    def of(cls, outcome: OutcomeCode) -> OutcomeRecorded:
-        return cls(code=OutcomeType(outcome.code), name=outcome.name)
+    def of(cls, recorded: RecordedOutcome) -> OutcomeRecorded:
+        outcome = recorded.outcome
+        return cls(
+            code=OutcomeType(outcome.code), name=outcome.name, outcome_on=recorded.outcome_on,
+            note=recorded.note,
+        )  # fmt: skip
 
 
 Failures = InvalidInputError | NotFoundError | ConflictError | ForbiddenError
@@ -264,10 +273,27 @@ class CaseworkMutations:
         code: OutcomeType,
         named_suspect: bool,
         supervisor_justification: str | None = None,
+        outcome_on: Annotated[
+            date | None,
+            strawberry.argument(
+                description="The UK date the outcome was reached: not in the future, not "
+                "before the case was opened (today when absent)"
+            ),
+        ] = None,
+        note: Annotated[
+            str | None,
+            strawberry.argument(description=f"The officer's note, at most {MAX_NOTE} characters"),
+        ] = None,
     ) -> ReportOutcomeResult:
         return await outcome(
             lambda: info.context.run(
-                cases.report_outcome, case_id, code, named_suspect, supervisor_justification
+                cases.report_outcome,
+                case_id,
+                code,
+                named_suspect,
+                supervisor_justification,
+                outcome_on,
+                note,
             ),
             OutcomeRecorded.of,
             failure,

@@ -119,8 +119,14 @@ async def report_of(info: Info, report_id: str) -> Report | None:
     return Report.of(value) if value else None
 
 
+@strawberry.type(description="An analyst who answered a review item UNSURE, and why.")
+@mirrors(duplicates.UnsureAnswer)
+class UnsureAnswer:
+    pass
+
+
 @strawberry.type(description="A possible duplicate the matcher was not sure of.")
-@mirrors(duplicates.ReviewItemValue)
+@mirrors(duplicates.ReviewItemValue, nested={duplicates.UnsureAnswer: UnsureAnswer})
 class ReviewItem:
     id: strawberry.ID
     explanation: str = strawberry.field(description="The features and values compared (JSON).")

@@ -1,4 +1,5 @@
-"""Analysts' mutations on duplicates: each adds a judgement with a reason; clusters re-derive."""
+"""Analysts' mutations on duplicates: each adds a judgement with a reason; clusters re-derive.
+An UNSURE answer to a review item leaves the clusters and the item as they were."""
 
 from __future__ import annotations
 
@@ -12,8 +13,16 @@ from api.graphql.types.common import Failure, failure
 from api.graphql.types.mirror import mirror, mirrors
 from api.graphql.types.outcome import outcome
 from services import duplicates
+from services.duplicates import ReviewAnswer
 
 Info = strawberry.Info[Context, None]
+
+strawberry.enum(
+    ReviewAnswer,
+    name="ReviewAnswer",
+    description="An analyst's answer to a review item: SAME content, NOT_SAME, or UNSURE "
+    "(recorded with the reason; the item stays in the queue for another analyst).",
+)
 
 
 @strawberry.type(description="The content clusters after the decision (ids and report ids).")
@@ -22,7 +31,14 @@ class DuplicateDecision:
     pass
 
 
+@strawberry.type(description="An UNSURE answer: the item stays in the review queue.")
+@mirrors(duplicates.ReviewLeftOpen)
+class ReviewLeftOpen:
+    pass
+
+
 Decided = DuplicateDecision | Failure  # every mutation meets every expected failure
+Answered = DuplicateDecision | ReviewLeftOpen | Failure
 
 
 def _decided(done: duplicates.DuplicateDecision) -> DuplicateDecision:
@@ -38,7 +54,13 @@ RejectDuplicateResult = Annotated[Decided, strawberry.union("RejectDuplicateResu
 UndoDuplicateJudgementResult = Annotated[Decided, strawberry.union("UndoDuplicateJudgementResult")]
 MergeContentResult = Annotated[Decided, strawberry.union("MergeContentResult")]
 SplitContentResult = Annotated[Decided, strawberry.union("SplitContentResult")]
-DecideReviewResult = Annotated[Decided, strawberry.union("DecideReviewResult")]
+DecideReviewResult = Annotated[Answered, strawberry.union("DecideReviewResult")]
+
+
+def _answered(done: duplicates.DuplicateDecision | duplicates.ReviewLeftOpen) -> Answered:
+    if isinstance(done, duplicates.ReviewLeftOpen):
+        return mirror(ReviewLeftOpen, done)
+    return _decided(done)
 
 
 @strawberry.type
@@ -79,10 +101,14 @@ class DuplicateMutations:
             lambda: info.context.run(duplicates.split_content, content_id, report_ids, reason)
         )
 
-    @strawberry.mutation(description="Answer a review item: the same content, or not.")
+    @strawberry.mutation(
+        description="Answer a review item: the same content, not the same, or unsure."
+    )
     async def decide_review(
-        self, info: Info, review_id: str, same: bool, reason: str
+        self, info: Info, review_id: str, answer: ReviewAnswer, reason: str
     ) -> DecideReviewResult:
-        return await _decide(
-            lambda: info.context.run(duplicates.decide_review, review_id, same, reason)
+        return await outcome(
+            lambda: info.context.run(duplicates.decide_review, review_id, answer, reason),
+            _answered,
+            failure,
         )

@@ -199,12 +199,19 @@ async def force_cases(
             description=f"Linked cases listed after each own case, 0-{model.MAX_LINKED_PER_CASE}"
         ),
     ] = force_view.LINKED_PER_CASE,
+    status: Annotated[
+        CaseStatus | None,
+        strawberry.argument(
+            description="Only own cases of this status (any when absent); their linked cases "
+            "are listed whatever their status"
+        ),
+    ] = None,
 ) -> ForceCasesResult:
     """The viewer's force's cases, each followed by cases linked to it; one query, filtered
     inside Cypher (hub staff see every assigned or notified case, with no LINKED lines)."""
     return await outcome(
         lambda: info.context.run(
-            force_view.force_cases, PageRequest(first, after), linked_per_case
+            force_view.force_cases, PageRequest(first, after), linked_per_case, status
         ),
         lambda page: Connection.of(page, ForceCase.of),
         list_failure,

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
+from graph.assessment.calendars import UK
 from graph.cases import store as cases_store
+from graph.cases.outcome_rules import MAX_NOTE
 from graph.db import Graph
 from tests.api.conftest import gql
 from tests.factories import referral
+from tests.integration.intake.helpers import query
 
 ANALYST = "dev:hub_analyst:dc-patel"
 
@@ -233,6 +236,54 @@ def test_outcomes_follow_the_home_office_rules(client: TestClient) -> None:
     refused = gql(client, unknown, token=west_yorkshire, c=case["id"], named=True)
     assert refused["data"] is None
     assert "OUTCOME_99" in refused["errors"][0]["message"]  # not an outcome type at all
+
+
+DATED = """mutation($c: String!, $on: Date, $note: String) {
+  reportOutcome(caseId: $c, code: OUTCOME_1, namedSuspect: true, outcomeOn: $on, note: $note) {
+    __typename ... on OutcomeRecorded { code outcomeOn note }
+    ... on InvalidInputError { problems { field message } } } }"""
+
+
+def test_an_outcome_keeps_its_date_and_note_and_refuses_impossible_dates(
+    client: TestClient, reference_graph: Graph
+) -> None:
+    case = _submit(client, "2026-05-31T22:15:00Z")
+    gql(client, "mutation($c: String!) { reassignCase(caseId: $c, toForce: \"E23000010\", "
+        "reason: \"test\") { __typename } }", token=ANALYST, c=case["id"])  # fmt: skip
+    officer = "dev:force_officer:pc9:E23000010"
+    today = datetime.now(UK).date()
+
+    def send(on: str | None, note: str | None = None) -> dict[str, Any]:
+        found = gql(client, DATED, token=officer, c=case["id"], on=on, note=note)
+        return found["data"]["reportOutcome"]  # type: ignore[no-any-return]
+
+    future = send((today + timedelta(days=1)).isoformat())
+    assert [p["field"] for p in future["problems"]] == ["outcome.date"]
+    assert "today" in future["problems"][0]["message"]
+    early = send("2020-01-01", "x" * (MAX_NOTE + 1))
+    assert [p["field"] for p in early["problems"]] == ["outcome.date", "outcome.note"]
+    assert "when the case was opened" in early["problems"][0]["message"]
+    assert query(reference_graph, "MATCH (o:Outcome) RETURN o") == []  # nothing kept
+
+    note = "charged at Leeds; CPS file ref 12/34"
+    recorded = send(today.isoformat(), f"  {note}  ")
+    assert recorded == {
+        "__typename": "OutcomeRecorded",
+        "code": "OUTCOME_1",
+        "outcomeOn": today.isoformat(),
+        "note": note,
+    }
+    undated = send(None)
+    assert (undated["outcomeOn"], undated["note"]) == (today.isoformat(), None)
+    stored = query(
+        reference_graph,
+        "MATCH (:Case {id: $id})-[:HAS_OUTCOME]->(o:Outcome) RETURN o.outcome_on AS on, "
+        "o.note AS note, o.force_code AS force ORDER BY o.reported_at", id=case["id"],
+    )  # fmt: skip
+    assert [(str(r["on"]), r["note"], r["force"]) for r in stored] == [
+        (today.isoformat(), note, "E23000010"),
+        (today.isoformat(), None, "E23000010"),
+    ]
 
 
 def test_a_case_is_assessed_once_a_request_for_its_assessment_and_assignment(

@@ -41,8 +41,8 @@ query($id: String!, $limit: Int! = 50) {
 """
 CASE_OF = """query($ref: String!) {
   report(sourceRef: $ref) { ... on Report { content { case { id } } } } }"""
-LIST = """query($first: Int! = 50, $after: String, $linked: Int! = 5) {
-  forceCases(first: $first, after: $after, linkedPerCase: $linked) {
+LIST = """query($first: Int! = 50, $after: String, $linked: Int! = 5, $status: CaseStatus) {
+  forceCases(first: $first, after: $after, linkedPerCase: $linked, status: $status) {
     __typename
     ... on ForceCaseConnection {
       nodes { caseId how forceCode linkedTo reasons } pageInfo { hasNextPage endCursor } }
@@ -343,6 +343,29 @@ def test_force_cases_pages_by_case_id(client: TestClient, world: dict[str, str])
     # Hub staff page through every assigned case, a line per force.
     every = sorted(world.values())
     assert _pages(client, ANALYST) == [[(c, "ASSIGNED")] for c in every]
+
+
+MERGE = """mutation($into: String!, $others: [String!]!) {
+  mergeCases(into: $into, others: $others, reason: "one campaign") { __typename } }"""
+
+
+def test_force_cases_filter_a_status_in_the_query_and_every_page_is_full(
+    client: TestClient, world: dict[str, str]
+) -> None:
+    """West Yorkshire holds B1 and B2; B2 merged into B1 leaves one open, one merged. A status
+    is filtered before the page is cut, so one own case a page still finds the one asked for
+    on the first page, and paging on reads nothing more."""
+    merged = gql(client, MERGE, token=ANALYST, into=world["b1"], others=[world["b2"]])
+    assert merged["data"]["mergeCases"]["__typename"] == "CaseChangeRecord"
+    assert _pages(client, OFFICER_B, linked=0, status="MERGED") == [[(world["b2"], "ASSIGNED")]]
+    assert _pages(client, OFFICER_B, linked=0, status="OPEN") == [[(world["b1"], "ASSIGNED")]]
+    assert _pages(client, OFFICER_B, linked=0, status="SUPERSEDED") == [[]]
+    # The linked case follows its own case whatever its status; another force is never listed.
+    opened = [(n["caseId"], n["how"]) for n in _lines(client, OFFICER_B, status="OPEN")]
+    assert opened == [(world["b1"], "ASSIGNED"), (world["a1"], "LINKED")]
+    assert [(n["caseId"], n["how"]) for n in _lines(client, OFFICER_A, status="MERGED")] == []
+    both = sorted([world["b1"], world["b2"]])
+    assert _pages(client, OFFICER_B, linked=0) == [[(c, "ASSIGNED")] for c in both]
 
 
 def test_a_case_detail_is_one_round_trip(

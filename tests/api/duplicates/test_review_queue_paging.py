@@ -1,4 +1,5 @@
-"""A client pages the duplicate review queue to its end: 500 items, each seen exactly once."""
+"""A client pages the duplicate review queue to its end: 500 items, each seen exactly once; an
+UNSURE answer leaves its item in the queue with the doubt beside it."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ QUEUE = """query($first: Int!, $after: String) {
   }
 }"""
 DECIDE = """mutation($id: String!) {
-  decideReview(reviewId: $id, same: true, reason: "same post per screenshot") { __typename }
+  decideReview(reviewId: $id, answer: SAME, reason: "same post per screenshot") { __typename }
 }"""
 ITEMS = 500
 
@@ -101,3 +102,35 @@ def test_a_page_too_large_or_a_cursor_not_of_this_list_names_its_argument(
     foreign = _page(client, 10, "bm90IGEgY3Vyc29y")  # "not a cursor"
     assert foreign["__typename"] == "InvalidInputError"
     assert [p["field"] for p in foreign["problems"]] == ["after"]
+
+
+UNSURE = """mutation($id: String!) {
+  decideReview(reviewId: $id, answer: UNSURE, reason: "cannot see the post id") {
+    __typename
+    ... on ReviewLeftOpen { reviewId judgementId unsureCount }
+  }
+}"""
+UNSURE_QUEUE = """{ reviewQueue(first: 10) { ... on ReviewItemConnection {
+  nodes { id unsure { actor reason } } } } }"""
+
+
+def test_an_unsure_answer_leaves_the_item_in_the_queue_with_who_and_why(
+    client: TestClient, reference_graph: Graph
+) -> None:
+    write(
+        reference_graph,
+        _report("TV-A", "https://x.com/jsmith88/status/1796512345678900101", "first post text"),
+        _report("TV-B", "https://x.com/jsmith88/status/1796512345678900202", "a second message"),
+    )
+    write(reference_graph, _report("TV-Q", "https://x.com/jsmith88", None))
+    (item,) = gql(client, UNSURE_QUEUE, token=ANALYST)["data"]["reviewQueue"]["nodes"]
+    assert item["unsure"] == []
+    left = gql(client, UNSURE, token=ANALYST, id=item["id"])["data"]["decideReview"]
+    assert left["__typename"] == "ReviewLeftOpen"
+    assert (left["reviewId"], left["unsureCount"]) == (item["id"], 1)
+    assert left["judgementId"].startswith("j:")
+    (still,) = gql(client, UNSURE_QUEUE, token=ANALYST)["data"]["reviewQueue"]["nodes"]
+    assert still == {
+        "id": item["id"],
+        "unsure": [{"actor": "dc-patel", "reason": "cannot see the post id"}],
+    }

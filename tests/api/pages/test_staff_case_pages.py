@@ -4,15 +4,20 @@ redirect-after-post, and the audit trail each page writes."""
 
 from __future__ import annotations
 
+import io
 import re
+import tempfile
 import urllib.parse
+import zipfile
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
 from graph.audit.records import Operation
+from graph.evidence.manifest import verify_package
 from graph.viewer import Role
 from services import search
 from tests.api.pages.conftest import csrf_of
@@ -321,9 +326,19 @@ def test_the_review_queue_shows_both_sides_and_records_an_answer(
     action = "/staff/review/" + urllib.parse.quote(items[0], safe="")
     unanswered = _post(client, action, page.text, answer="", reason="")
     assert unanswered.status_code == 400
-    assert "Choose whether it is the same content" in unanswered.text
+    assert "Choose same content, not the same, or unsure" in unanswered.text
 
-    answered = _post(client, action, page.text, answer="not-same", reason="a different post")
+    unsure = _post(client, action, page.text, answer="unsure", reason="the screenshot is cropped")
+    assert unsure.status_code == 303
+    kept = client.get(unsure.headers["location"]).text
+    assert "Recorded: unsure. The item stays in the queue for a second analyst" in kept
+    assert re.findall(r'data-review-item="([^"]+)"', kept) == items  # still waiting
+    assert "1 analyst was unsure" in kept
+    assert "dc-patel: the screenshot is cropped" in kept
+
+    second = sign_in(Role.HUB_ANALYST, "ds-okafor")
+    page = second.get("/staff/review")
+    answered = _post(second, action, page.text, answer="not-same", reason="a different post")
     assert answered.status_code == 303
     after = client.get(answered.headers["location"]).text
     assert "Recorded: not the same." in after
@@ -331,3 +346,50 @@ def test_the_review_queue_shows_both_sides_and_records_an_answer(
 
     officer = sign_in(Role.FORCE_OFFICER, "pc-leeds", WEST_YORKSHIRE)
     assert officer.get("/staff/review").status_code == 403
+
+
+def test_the_evidence_package_downloads_for_the_hub_and_the_cases_force_and_is_a_disclosure(
+    sign_in: SignIn, hub: TestClient
+) -> None:
+    client = sign_in(Role.HUB_ANALYST, "dc-patel")
+    case_id = _case_of(client, _report(client))
+    package = _path(case_id) + "/evidence-package"
+    unassigned = client.get(_path(case_id)).text
+    assert "assign the case first" in unassigned
+    assert client.get(package).status_code == 404  # no force to give it to yet
+    _post(client, _path(case_id) + "/assignment", unassigned, force="rules", reason="")
+
+    page = client.get(_path(case_id)).text
+    assert f'href="{package}"' in page
+    before = _last_seq(hub, case_id)
+    got = client.get(package)
+    assert got.status_code == 200
+    assert got.headers["content-type"] == "application/zip"
+    top = "evidence-package-" + case_id.replace(":", "-")
+    assert got.headers["content-disposition"] == f'attachment; filename="{top}.zip"'
+    with zipfile.ZipFile(io.BytesIO(got.content)) as archive:
+        names = set(archive.namelist())
+        assert {f"{top}/package.pdf", f"{top}/package.json"} <= names
+        assert archive.read(f"{top}/package.pdf").startswith(b"%PDF")
+        with tempfile.TemporaryDirectory() as scratch:
+            archive.extractall(scratch)
+            assert verify_package(Path(scratch) / top).ok  # signed, every file as signed
+    logged = hub.app.state.audit_log.search(entity_id=case_id, after_seq=before)  # type: ignore[attr-defined]
+    given = [r for r in logged if r.endpoint == "web:GET /staff/cases/{id}/evidence-package"]
+    assert [(r.operation, r.actor, r.role, r.recipients) for r in given] == [
+        (Operation.DISCLOSURE, "dc-patel", "hub_analyst", ("Greater Manchester Police",))
+    ]
+
+    wigan = sign_in(Role.FORCE_OFFICER, "pc-wigan", WIGAN_FORCE)
+    assert f'href="{package}"' in wigan.get(_path(case_id)).text
+    assert wigan.get(package).status_code == 200
+    leeds = sign_in(Role.FORCE_OFFICER, "pc-leeds", WEST_YORKSHIRE)
+    refused = leeds.get(package)
+    assert refused.status_code == 403
+    assert "You cannot see this case" in refused.text
+    given = [r for r in hub.app.state.audit_log.search(entity_id=case_id, after_seq=before)  # type: ignore[attr-defined]
+             if r.endpoint.endswith("/evidence-package")]  # fmt: skip
+    assert [(r.actor, r.force_code) for r in given] == [
+        ("dc-patel", None),
+        ("pc-wigan", WIGAN_FORCE),
+    ]

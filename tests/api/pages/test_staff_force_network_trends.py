@@ -14,6 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from graph.assessment.calendars import UK
 from graph.cypher import load_query
 from graph.db import Graph
 from graph.reference.loader import load_reference
@@ -207,6 +208,13 @@ def test_the_case_list_pages_by_its_cursor(
     own_next = [r for r in tables(second.text)["data-force-cases"][1:] if "Linked" not in r[2]]
     assert {own[0][0], own_next[0][0]} == {world["b1"], world["b2"]}
     assert 'rel="next"' not in second.text
+    opened = client.get("/staff/force", params={"status": "open"})
+    own_open = [r for r in tables(opened.text)["data-force-cases"][1:] if "Linked" not in r[2]]
+    assert len(own_open) == 1  # the filter is the query's: the page is full
+    assert re.search(r'href="/staff/force\?after=[^"]+&amp;status=open" rel="next"', opened.text)
+    foreign = client.get("/staff/force", params={"after": "abcde"})  # not a cursor at all
+    assert foreign.status_code == 400
+    assert "not a cursor of this list" in foreign.text
 
 
 def test_a_hub_role_gets_a_clear_403_page(client: TestClient) -> None:
@@ -221,55 +229,97 @@ def test_an_officer_opens_their_case_and_a_linked_one_with_other_forces_victims_
     client: TestClient, world: World
 ) -> None:
     _sign_in(client, Role.FORCE_OFFICER, MANCHESTER)
-    own = client.get(f"/staff/force/cases/{world['a1']}")
+    own = client.get(f"/staff/cases/{world['a1']}")
     assert own.status_code == 200, own.text
     assert sorted(tables(own.text)["data-victims"][1:]) == [
         ["Amara Okafor", "tv-a1@example.org, +447911123456", "WN1 1AA", MANCHESTER],
         ["Erin Leeds", "tv-a1-leeds@example.org, +447911123456", "LS1 4AP", WEST_YORKSHIRE],
     ]  # a victim of its own case is the force's to contact, wherever they live
-    assert 'action="/staff/force/cases/' in own.text  # the outcome form
+    assert f'action="/staff/cases/{world["a1"]}/outcome"' in own.text  # the outcome form
+    assert 'data-form="decision"' not in own.text  # the hub's forms are the hub's
+    assert 'data-form="assignment"' not in own.text
 
-    linked = client.get(f"/staff/force/cases/{world['b1']}")
+    linked = client.get(f"/staff/cases/{world['b1']}")
     assert linked.status_code == 200
     assert tables(linked.text)["data-victims"][1:] == [
         [f"Details held by {WEST_YORKSHIRE}: not shown to your force", WEST_YORKSHIRE]
     ]
     assert "Bilal Khan" not in linked.text
     assert "tv-b1@example.org" not in linked.text
+    assert 'data-form="outcome"' not in linked.text
 
 
-def test_another_forces_case_is_not_found(client: TestClient, world: World) -> None:
+def test_the_force_views_old_case_address_redirects_to_the_one_case_page(
+    client: TestClient, world: World
+) -> None:
     _sign_in(client, Role.FORCE_OFFICER, MANCHESTER)
-    response = client.get(f"/staff/force/cases/{world['b2']}")
-    assert response.status_code == 404
-    assert "Case not found" in response.text
-    assert "Dana Smith" not in response.text
+    moved = client.get(f"/staff/force/cases/{world['a1']}?done=outcome", follow_redirects=False)
+    assert moved.status_code == 301
+    assert moved.headers["location"] == f"/staff/cases/{world['a1']}?done=outcome"
+    posted = client.post(f"/staff/force/cases/{world['a1']}/outcome", follow_redirects=False)
+    assert posted.status_code == 308
+    assert posted.headers["location"] == f"/staff/cases/{world['a1']}/outcome"
+    listed = client.get("/staff/force").text
+    link = re.search(r'href="(/staff/cases/[^"]+)"', listed)
+    assert link, "the list links to the one case page"
+    assert "/staff/force/cases/" not in listed
+    opened = client.get(link.group(1))
+    assert opened.status_code == 200
+    assert f'data-case-id="{world["a1"]}"' in opened.text
+
+
+def test_another_forces_case_is_refused_on_the_case_page_and_the_old_address(
+    client: TestClient, world: World
+) -> None:
+    _sign_in(client, Role.FORCE_OFFICER, MANCHESTER)
+    for path in (f"/staff/cases/{world['b2']}", f"/staff/force/cases/{world['b2']}"):
+        response = client.get(path)
+        assert response.status_code == 403
+        assert "You cannot see this case" in response.text
+        assert "Dana Smith" not in response.text
+
+
+def _dated(**answers: str) -> dict[str, str]:
+    today = datetime.now(UK).date()
+    return {"outcome-day": str(today.day), "outcome-month": str(today.month),
+            "outcome-year": str(today.year), **answers}  # fmt: skip
 
 
 def test_an_officer_records_an_outcome_and_bad_answers_are_named(
     client: TestClient, world: World, session_graph: Graph
 ) -> None:
     _sign_in(client, Role.FORCE_OFFICER, MANCHESTER)
-    page = client.get(f"/staff/force/cases/{world['a1']}")
+    page = client.get(f"/staff/cases/{world['a1']}")
     token = _csrf(client, page.text)
-    action = f"/staff/force/cases/{world['a1']}/outcome"
+    action = f"/staff/cases/{world['a1']}/outcome"
 
     empty = client.post(action, data={"csrf_token": token})
     assert empty.status_code == 400
     assert 'class="govuk-error-summary' in empty.text
-    assert 'href="#code">Select the outcome type' in empty.text
-    assert 'href="#named_suspect">Select yes if a suspect is named' in empty.text
+    assert 'href="#code">Outcome type: Select the outcome type' in empty.text
+    assert 'href="#named_suspect">Named suspect: Select yes if a suspect is named' in empty.text
+    assert 'href="#outcome-day">Outcome date: Enter the date the outcome was reached' in empty.text
 
-    unnamed = client.post(action, data={"csrf_token": token, "code": "15", "named_suspect": "no"})
+    unnamed = client.post(action, data=_dated(csrf_token=token, code="15", named_suspect="no"))
     assert unnamed.status_code == 400
-    assert 'href="#named_suspect">Outcome 15 requires a named suspect' in unnamed.text
+    assert 'href="#named_suspect">Named suspect: Outcome 15 requires a named suspect' in (
+        unnamed.text
+    )
+    future = client.post(action, data=_dated(csrf_token=token, code="1", named_suspect="yes",
+                                              **{"outcome-year": "2999"}))  # fmt: skip
+    assert future.status_code == 400
+    assert 'href="#outcome-day">Outcome date: Must be today' in future.text
+    long_note = client.post(action, data=_dated(csrf_token=token, code="1", named_suspect="yes",
+                                                 note="x" * 2001))  # fmt: skip
+    assert 'href="#note">Note: Note must be 2,000 characters or less' in long_note.text
     assert _outcomes(session_graph, world["a1"]) == []
 
-    done = client.post(action, data={"csrf_token": token, "code": "1", "named_suspect": "yes"},
+    done = client.post(action, data=_dated(csrf_token=token, code="1", named_suspect="yes",
+                                            note="Charged at Wigan"),
                        follow_redirects=False)  # fmt: skip
     assert done.status_code == 303
     shown = client.get(done.headers["location"])
-    assert "Outcome 1: Charged/summonsed recorded" in shown.text
+    assert "The outcome is recorded." in shown.text
     assert _outcomes(session_graph, world["a1"]) == [
         {"code": "1", "by": "tester", "force": MANCHESTER}
     ]
@@ -279,9 +329,9 @@ def test_an_outcome_form_without_its_csrf_token_is_refused(
     client: TestClient, world: World, session_graph: Graph
 ) -> None:
     _sign_in(client, Role.FORCE_OFFICER, MANCHESTER)
-    client.get(f"/staff/force/cases/{world['a1']}")  # the CSRF cookie, but no field
+    client.get(f"/staff/cases/{world['a1']}")  # the CSRF cookie, but no field
     response = client.post(
-        f"/staff/force/cases/{world['a1']}/outcome", data={"code": "1A", "named_suspect": "yes"}
+        f"/staff/cases/{world['a1']}/outcome", data=_dated(code="1A", named_suspect="yes")
     )
     assert response.status_code == 400
     assert "This page has expired" in response.text
@@ -294,11 +344,11 @@ def test_a_linked_cases_outcome_is_refused_by_the_force_rule(
     client: TestClient, world: World, session_graph: Graph
 ) -> None:
     _sign_in(client, Role.FORCE_OFFICER, MANCHESTER)
-    page = client.get(f"/staff/force/cases/{world['b1']}")  # linked: same suspect as A1
+    page = client.get(f"/staff/cases/{world['b1']}")  # linked: same suspect as A1
     assert "Only the force the case is assigned to records its outcome" in page.text
     response = client.post(
-        f"/staff/force/cases/{world['b1']}/outcome",
-        data={"csrf_token": _csrf(client, page.text), "code": "1", "named_suspect": "yes"},
+        f"/staff/cases/{world['b1']}/outcome",
+        data=_dated(csrf_token=_csrf(client, page.text), code="1", named_suspect="yes"),
     )
     assert response.status_code == 400
     assert "Only the force the case is assigned to reports its outcome" in response.text

@@ -158,6 +158,15 @@ def test_an_analyst_answers_a_possible_duplicate_side_by_side(
     assert "The content it may belong to" in item.inner_text()
     _checked(analyst, "staff-review")
 
+    item.get_by_label("Unsure").check()
+    item.get_by_label("Reason").fill("The link is to the profile, not a post")
+    _send(page, "Record answer")
+    assert "Recorded: unsure." in page.locator("main").inner_text()
+    item = page.locator("[data-review-item]")
+    assert item.count() == 1  # it stays for a second analyst, with the doubt beside it
+    assert "The link is to the profile, not a post" in item.locator("[data-unsure]").inner_text()
+    _checked(analyst, "staff-review-unsure")
+
     item.get_by_label("Not the same").check()
     item.get_by_label("Reason").fill("A different post by the same account")
     _send(page, "Record answer")

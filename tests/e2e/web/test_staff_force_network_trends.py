@@ -1,6 +1,7 @@
 """The force view, the network view and trends in Chromium, signed in through a real Keycloak:
-a force officer sees their force's cases, opens one and records its outcome, and is refused
-another force's case; a hub analyst is refused the force view; the network is drawn on a canvas
+a force officer sees their force's cases, opens one on the one case page, downloads its
+evidence package and records its outcome with its date and a note, and is refused another
+force's case; a hub analyst is refused the force view; the network is drawn on a canvas
 with JavaScript on and is a table with it off; the trends CSV is exactly the table beside its
 chart; axe-core finds no serious or critical violation on any of these pages, and none of them
 fetches anything from outside the hub or breaks its content security policy.
@@ -138,8 +139,14 @@ def test_a_force_officer_sees_their_cases_records_an_outcome_and_is_refused_anot
 
     with page.expect_navigation():
         page.get_by_role("link", name=own).click()
-    assert page.get_by_role("heading", name=f"Case {own}").is_visible()
+    assert page.url.startswith(f"{officer.base}/staff/cases/")  # the one case page
+    assert page.locator("[data-case-id]").get_attribute("data-case-id") == own
+    assert page.locator("[data-form='decision']").count() == 0  # the hub's forms: not here
     _checked(officer, "staff-force-case")
+
+    with page.expect_download() as download:  # the signed package, for this force
+        page.locator("[data-evidence-package]").click()
+    assert download.value.suggested_filename.endswith(".zip")
 
     _send(page, "Record outcome")  # nothing chosen: the error summary names both questions
     summary = page.locator(".govuk-error-summary")
@@ -149,20 +156,30 @@ def test_a_force_officer_sees_their_cases_records_an_outcome_and_is_refused_anot
 
     page.get_by_label("Home Office outcome type").select_option("1")
     page.get_by_label("Yes", exact=True).check()
+    page.get_by_label("Year").fill("2999")  # the date must not be in the future
+    _send(page, "Record outcome")
+    assert "Outcome date: Must be today" in page.locator(".govuk-error-summary").inner_text()
+    reached = datetime.now(UTC).date()
+    page.get_by_label("Day").fill(str(reached.day))
+    page.get_by_label("Month").fill(str(reached.month))
+    page.get_by_label("Year").fill(str(reached.year))
+    page.get_by_label("Note for the hub (optional)").fill("Charged at Wigan magistrates")
     _send(page, "Record outcome")
     banner = page.locator(".govuk-notification-banner").inner_text()
-    assert "Outcome 1: Charged/summonsed recorded" in banner
+    assert "The outcome is recorded." in banner
     with reference_graph.driver.session(database=reference_graph.database) as session:
         stored = session.run(
             "MATCH (:Case {id: $id})-[:HAS_OUTCOME]->(o:Outcome) "
-            "RETURN o.code AS code, o.force_code AS force", id=own,
+            "RETURN o.code AS code, o.force_code AS force, o.note AS note, "
+            "toString(o.outcome_on) AS on", id=own,
         ).data()  # fmt: skip
-    assert stored == [{"code": "1", "force": MANCHESTER}]
+    assert stored == [{"code": "1", "force": MANCHESTER, "note": "Charged at Wigan magistrates",
+                       "on": reached.isoformat()}]  # fmt: skip
 
-    response = page.goto(f"{officer.base}/staff/force/cases/{other}")
+    response = page.goto(f"{officer.base}/staff/force/cases/{other}")  # the old address
     assert response is not None
-    assert response.status == 404
-    assert page.get_by_role("heading", name="Case not found").is_visible()
+    assert response.status == 403
+    assert page.get_by_role("heading", name="You cannot see this case").is_visible()
     _checked(officer, "staff-force-case-refused")
 
 

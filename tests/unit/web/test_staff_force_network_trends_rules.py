@@ -1,5 +1,6 @@
-"""The force view's, network view's and trends' own rules, without a database: a status filter
-over the case list's pages, the questions a network page takes, and a trend table and its CSV."""
+"""The case page's outcome form, the network view's and trends' own rules, without a database:
+the outcome form's questions, the questions a network page takes, and a trend table and its
+CSV. (The force list's status filter is the use case's, inside its query.)"""
 
 from __future__ import annotations
 
@@ -7,87 +8,14 @@ import csv
 import io
 from datetime import UTC, date, datetime
 
-from graph.cases.force_view import ForceCaseLine, LinkReason, Visibility
-from graph.cases.models import CaseStatus
 from graph.errors import InvalidValue
 from graph.intel.network import EntityKind
-from pages.staff.force import OutcomeForm, listing
 from pages.staff.network import Asked
+from pages.staff.outcome_form import OutcomeForm
 from pages.staff.trends import Dates, TrendTable, key_names, table_of, weeks_of
 from services.analytics import TrendDimension, TrendRow
-from services.paging import Item, Page, PageRequest, decode_cursor, encode_cursor
 
-OPEN, MERGED = CaseStatus.OPEN, CaseStatus.MERGED
-
-
-def _own(case_id: str, status: CaseStatus) -> ForceCaseLine:
-    return ForceCaseLine(case_id, status, Visibility.ASSIGNED, "E23000005", (), ())
-
-
-def _linked(case_id: str, to: str) -> ForceCaseLine:
-    return ForceCaseLine(case_id, OPEN, Visibility.LINKED, "E23000010", (to,),
-                         (LinkReason.SAME_ACCOUNT,))  # fmt: skip
-
-
-class CaseList:
-    """The use case's pages over a fixed list (by case id), and what was asked of it."""
-
-    def __init__(self, lines: list[ForceCaseLine]) -> None:
-        self.lines = lines
-        self.asked: list[PageRequest] = []
-
-    def __call__(self, request: PageRequest) -> Page[ForceCaseLine]:
-        self.asked.append(request)
-        after = request.after_key
-        rest = [line for line in self.lines if after is None or line.own_case > after]
-        owns = list(dict.fromkeys(line.own_case for line in rest))[: request.first]
-        shown = [line for line in rest if line.own_case in owns]
-        more = len(dict.fromkeys(line.own_case for line in rest)) > request.first
-        return Page([Item(encode_cursor(line.own_case), line) for line in shown], more)
-
-
-CASES = [
-    _own("c1", OPEN),
-    _linked("x1", "c1"),
-    _own("c2", MERGED),
-    _linked("x2", "c2"),
-    _own("c3", MERGED),
-    _own("c4", OPEN),
-    _linked("x4", "c4"),
-    _own("c5", OPEN),
-]
-
-
-def _ids(found: list[ForceCaseLine] | tuple[ForceCaseLine, ...]) -> list[str]:
-    return [line.case_id for line in found]
-
-
-def test_without_a_filter_a_page_is_the_use_cases_page() -> None:
-    read = CaseList(CASES)
-    found = listing(read, None, 2, None)
-    assert _ids(found.lines) == ["c1", "x1", "c2", "x2"]
-    assert found.next_cursor is not None
-    assert decode_cursor(found.next_cursor) == "c2"
-    assert len(read.asked) == 1
-
-
-def test_a_status_filter_keeps_own_cases_of_that_status_with_their_links_and_reads_on() -> None:
-    read = CaseList(CASES)
-    first = listing(read, OPEN, 2, None)
-    assert _ids(first.lines) == ["c1", "x1", "c4", "x4"]  # c2, c3 merged: skipped, links too
-    assert first.next_cursor is not None
-    second = listing(read, OPEN, 2, first.next_cursor)
-    assert _ids(second.lines) == ["c5"]
-    assert second.next_cursor is None
-
-
-def test_a_filter_stops_after_its_reads_and_goes_on_from_the_last_case_it_looked_at() -> None:
-    read = CaseList(CASES)
-    cut = listing(read, OPEN, 1, encode_cursor("c1"), reads=1)  # one read: c2 only
-    assert (_ids(cut.lines), len(read.asked)) == ([], 1)
-    assert cut.next_cursor is not None
-    assert decode_cursor(cut.next_cursor) == "c2"
-    assert _ids(listing(read, OPEN, 1, cut.next_cursor, reads=3).lines) == ["c4", "x4"]
+TODAY = date(2026, 6, 11)
 
 
 def test_the_outcome_form_names_each_unanswered_question() -> None:
@@ -95,10 +23,19 @@ def test_the_outcome_form_names_each_unanswered_question() -> None:
     assert {(p.field, p.message) for p in empty.problems} == {
         ("code", "Select the outcome type"),
         ("named_suspect", "Select yes if a suspect is named"),
+        ("outcome-day", "Enter the date the outcome was reached"),
     }
-    assert OutcomeForm(code="21", named_suspect="yes").checked().problems == ()
-    assert [p.field for p in OutcomeForm(code="99", named_suspect="no").checked().problems] == [
-        "code"
+    dated = OutcomeForm.blank(TODAY)
+    assert (dated.day, dated.month, dated.year) == ("11", "6", "2026")
+    answered = OutcomeForm(code="21", named_suspect="yes", day="11", month="6", year="2026")
+    assert answered.checked().problems == ()
+    assert answered.outcome_on == TODAY
+    wrong = OutcomeForm(code="99", named_suspect="no", day="31", month="2", year="2026",
+                        note="x" * 2001).checked()  # fmt: skip
+    assert [(p.field, p.message) for p in wrong.problems] == [
+        ("code", "Select the outcome type"),
+        ("outcome-day", "Outcome date must be a real date"),
+        ("note", "Note must be 2,000 characters or less"),
     ]
 
 
@@ -108,6 +45,8 @@ def test_the_outcome_rules_problems_come_back_under_the_forms_questions() -> Non
     assert [(p.field, p.message) for p in form.problems] == [
         ("justification", "Outcome 21 needs a reason")
     ]
+    early = OutcomeForm().with_rules(InvalidValue("outcome.date", "must be on or after 2026-06-02"))
+    assert early.errors == {"outcome-day": "Must be on or after 2026-06-02"}
 
 
 def test_a_network_question_is_checked_field_by_field() -> None:
