@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 LAUNCHER := neo4j-launcher/target/classes/ohch/launcher/Neo4jLauncher.class
 ASSETS   := web/dist/.built
 
-.PHONY: run test check lint types pytest install launcher assets neo4j neo4j-stop bench clean system-deps test-deps
+.PHONY: run test check lint types pytest install launcher assets neo4j neo4j-stop bench clean system-deps test-deps messages
 
 run: install launcher assets neo4j  ## Start Neo4j if needed, apply the schema, load reference data, serve the API
 	$(BIN)/ohch schema apply
@@ -62,6 +62,13 @@ $(ASSETS): web/package.json web/package-lock.json web/build.mjs $(wildcard web/s
 	@command -v npm >/dev/null || { echo "Node.js and npm are required (see README.md)"; exit 1; }
 	cd web && npm ci --ignore-scripts --no-audit --no-fund && node build.mjs
 	touch $@
+
+# The public pages' words in English and Welsh (docs/WEB.md): extract them into the template and
+# merge it into the Welsh catalog, whose new entries a translator then fills. The pages read the
+# .po files themselves at start-up: nothing is compiled.
+messages: install
+	$(BIN)/pybabel extract -F pages/translations/babel.cfg -k Text --no-wrap --sort-by-file --omit-header -o pages/translations/messages.pot .
+	$(BIN)/pybabel update -i pages/translations/messages.pot -d pages/translations -l cy --no-wrap --ignore-obsolete
 
 neo4j: install launcher  ## Start the local Neo4j (does nothing when NEO4J_URI is set)
 	$(BIN)/ohch neo4j start

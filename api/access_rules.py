@@ -153,6 +153,8 @@ ROUTE_RULES: Mapping[tuple[str, str], Capability | None] = {
     ("GET", "/accessibility"): None,
     ("GET", "/privacy"): None,
     ("GET", "/report"): C.SUBMIT_REFERRAL,
+    ("POST", "/report/check"): C.SUBMIT_REFERRAL,  # the answers to check: nothing sent yet
+    ("POST", "/report/change"): C.SUBMIT_REFERRAL,  # the form again, with the answers
     ("POST", "/report"): C.SUBMIT_REFERRAL,
     ("POST", "/report/evidence"): C.SUBMIT_REFERRAL,  # files, with the report's access code
     ("GET", "/status"): None,  # reference and access code: the complainant's own status

@@ -3,11 +3,13 @@
 Pure: no I/O. The form asks in plain words what the referral contract (``docs/INTAKE.md``)
 asks in fields; :func:`referral` builds the contract's payload and :func:`field_of` maps the
 contract's field paths back to the form's fields, so intake's own problems are shown beside
-the question they are about.
+the question they are about. Every word the form shows is a :class:`pages.i18n.Text`: English
+here, in the page's language on the page (``pages/i18n.py``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
@@ -17,22 +19,23 @@ from zoneinfo import ZoneInfo
 from graph.errors import Problem
 from graph.platforms import all_platforms
 from ingest import limits
+from pages.i18n import Text
 
 LONDON = ZoneInfo("Europe/London")
 
 ROLES = {
-    "victim": "It was aimed at me",
-    "witness": "I saw it, but it was not aimed at me",
-    "third_party": "I am reporting for someone else",
+    "victim": Text("It was aimed at me"),
+    "witness": Text("I saw it, but it was not aimed at me"),
+    "third_party": Text("I am reporting for someone else"),
 }
-ROLE_HINTS = {"third_party": "For example, a friend, a family member or someone you care for"}
+ROLE_HINTS = {"third_party": Text("For example, a friend, a family member or someone you care for")}
 STRANDS = {  # the five centrally monitored hate strands, and `other`, as the contract names them
-    "race": "Race or ethnicity",
-    "religion": "Religion or belief",
-    "sexual_orientation": "Sexual orientation",
-    "disability": "Disability",
-    "transgender": "Transgender identity",
-    "other": "Something else",
+    "race": Text("Race or ethnicity"),
+    "religion": Text("Religion or belief"),
+    "sexual_orientation": Text("Sexual orientation"),
+    "disability": Text("Disability"),
+    "transgender": Text("Transgender identity"),
+    "other": Text("Something else"),
 }
 TEXT_FIELDS = (
     "role",
@@ -68,27 +71,37 @@ QUESTION_ORDER = (
     "postcode",
 )
 LABELS = {
-    "role": "Who you are reporting as",
-    "description": "What happened",
-    "platform": "Website or app",
-    "url": "Link",
-    "content_text": "What it said",
-    "when-day": "When it was posted or sent",
-    "strands": "Why it was hostile",
-    "handle": "Their username",
-    "contact": "Whether we can contact you",
-    "name": "Your name",
-    "email": "Email address",
-    "phone": "Phone number",
-    "postcode": "Your postcode",
+    "role": Text("Who you are reporting as"),
+    "description": Text("What happened"),
+    "platform": Text("Website or app"),
+    "url": Text("Link"),
+    "content_text": Text("What it said"),
+    "when-day": Text("When it was posted or sent"),
+    "strands": Text("Why it was hostile"),
+    "handle": Text("Their username"),
+    "contact": Text("Whether we can contact you"),
+    "name": Text("Your name"),
+    "email": Text("Email address"),
+    "phone": Text("Phone number"),
+    "postcode": Text("Your postcode"),
 }
 SHORT_FIELDS = {
-    "handle": "Their username",
-    "name": "Your name",
-    "email": "Email address",
-    "phone": "Phone number",
-    "postcode": "Postcode",
+    "handle": Text("Their username"),
+    "name": Text("Your name"),
+    "email": Text("Email address"),
+    "phone": Text("Phone number"),
+    "postcode": Text("Postcode"),
 }
+# A date with parts missing, by the parts missing (GOV.UK's words for each).
+DATE_MISSING = {
+    ("day",): Text("The date it happened must include a day"),
+    ("month",): Text("The date it happened must include a month"),
+    ("year",): Text("The date it happened must include a year"),
+    ("day", "month"): Text("The date it happened must include a day and month"),
+    ("day", "year"): Text("The date it happened must include a day and year"),
+    ("month", "year"): Text("The date it happened must include a month and year"),
+}
+TOO_LONG = Text("%(question)s must be %(count)s characters or fewer")
 
 
 def platforms() -> list[tuple[str, str]]:
@@ -120,7 +133,7 @@ class FieldError:
     the input the summary links to)."""
 
     field: str
-    message: str
+    message: str  # a Text: English, and its msgid for the page's language
 
 
 def _when(answers: Answers, today: date) -> tuple[date | None, FieldError | None]:
@@ -129,18 +142,18 @@ def _when(answers: Answers, today: date) -> tuple[date | None, FieldError | None
         return None, None
     missing = [p for p, v in parts.items() if not v]
     if missing:
-        first = missing[0]
-        names = " and ".join(missing)
-        return None, FieldError(f"when-{first}", f"The date it happened must include a {names}")
+        return None, FieldError(f"when-{missing[0]}", DATE_MISSING[tuple(missing)])
     try:
         day, month, year = (int(parts[p]) for p in ("day", "month", "year"))
         if year < 1000:
             raise ValueError("a two-digit year")
         when = date(year, month, day)
     except ValueError:
-        return None, FieldError("when-day", "The date it happened must be a real date")
+        return None, FieldError("when-day", Text("The date it happened must be a real date"))
     if when > today:
-        return None, FieldError("when-day", "The date it happened must be today or in the past")
+        return None, FieldError(
+            "when-day", Text("The date it happened must be today or in the past")
+        )
     return when, None
 
 
@@ -150,57 +163,51 @@ def _looks_like_link(url: str) -> bool:
     return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
 
 
+def _too_long(name: str, question: Text, limit: int) -> FieldError:
+    return FieldError(name, Text(TOO_LONG.msgid, question=question, count=f"{limit:,}"))
+
+
 def check(answers: Answers, today: date) -> list[FieldError]:
     """The form's own checks, in the order of the questions."""
     errors: list[FieldError] = []
     if answers.get("role") not in ROLES:
-        errors.append(FieldError("role", "Select who you are reporting as"))
+        errors.append(FieldError("role", Text("Select who you are reporting as")))
     description = answers.get("description")
     if not description:
-        errors.append(FieldError("description", "Enter what happened"))
+        errors.append(FieldError("description", Text("Enter what happened")))
     elif len(description) > limits.MAX_DESCRIPTION_CHARS:
-        errors.append(
-            FieldError(
-                "description",
-                f"What happened must be {limits.MAX_DESCRIPTION_CHARS:,} characters or fewer",
-            )
-        )
+        errors.append(_too_long("description", LABELS["description"], limits.MAX_DESCRIPTION_CHARS))
     if answers.get("platform") not in dict(platforms()):
-        errors.append(FieldError("platform", "Select the website or app it was posted on"))
+        errors.append(FieldError("platform", INTAKE_MESSAGES["platform"]))
     url, text = answers.get("url"), answers.get("content_text")
     if not url and not text:
-        errors.append(FieldError("url", "Enter a link to it, or copy what it said"))
+        errors.append(FieldError("url", Text("Enter a link to it, or copy what it said")))
     elif url and not _looks_like_link(url):
         errors.append(FieldError("url", INTAKE_MESSAGES["url"]))
     if len(url) > limits.MAX_URL_CHARS:
-        errors.append(
-            FieldError("url", f"The link must be {limits.MAX_URL_CHARS:,} characters or fewer")
-        )
+        errors.append(_too_long("url", Text("The link"), limits.MAX_URL_CHARS))
     if len(text) > limits.MAX_CONTENT_TEXT_CHARS:
         errors.append(
-            FieldError(
-                "content_text",
-                f"What it said must be {limits.MAX_CONTENT_TEXT_CHARS:,} characters or fewer",
-            )
+            _too_long("content_text", LABELS["content_text"], limits.MAX_CONTENT_TEXT_CHARS)
         )
     _, when_error = _when(answers, today)
     if when_error:
         errors.append(when_error)
     if not answers.strands:
-        errors.append(FieldError("strands", "Select why you think it was hostile"))
+        errors.append(FieldError("strands", Text("Select why you think it was hostile")))
     for name, label in SHORT_FIELDS.items():
         if len(answers.get(name)) > limits.MAX_SHORT_TEXT_CHARS:
-            errors.append(
-                FieldError(
-                    name, f"{label} must be {limits.MAX_SHORT_TEXT_CHARS} characters or fewer"
-                )
-            )
+            errors.append(_too_long(name, label, limits.MAX_SHORT_TEXT_CHARS))
     contact = answers.get("contact")
     if contact not in ("yes", "no"):
-        errors.append(FieldError("contact", "Select yes if we can contact you about your report"))
+        errors.append(
+            FieldError("contact", Text("Select yes if we can contact you about your report"))
+        )
     elif contact == "yes" and not answers.get("email") and not answers.get("phone"):
         errors.append(
-            FieldError("email", "Enter an email address or a phone number so we can contact you")
+            FieldError(
+                "email", Text("Enter an email address or a phone number so we can contact you")
+            )
         )
     return _one_each(errors)
 
@@ -278,12 +285,12 @@ _PATHS = (
 )
 # How each question's problem found by intake is put to the person who typed it.
 INTAKE_MESSAGES = {
-    "email": "Enter an email address in the correct format, like name@example.com",
-    "phone": "Enter a phone number, like 01632 960 001 or 07700 900 982",
-    "postcode": "Enter a UK postcode we know, like M1 1AE, or leave it blank",
-    "platform": "Select the website or app it was posted on",
-    "url": "Enter the link in the correct format, like https://www.example.com/post/123",
-    "handle": "Enter their username as it appears on the website or app, or leave it blank",
+    "email": Text("Enter an email address in the correct format, like name@example.com"),
+    "phone": Text("Enter a phone number, like 01632 960 001 or 07700 900 982"),
+    "postcode": Text("Enter a UK postcode we know, like M1 1AE, or leave it blank"),
+    "platform": Text("Select the website or app it was posted on"),
+    "url": Text("Enter the link in the correct format, like https://www.example.com/post/123"),
+    "handle": Text("Enter their username as it appears on the website or app, or leave it blank"),
 }
 
 
@@ -300,10 +307,15 @@ def from_intake(problems: list[Problem]) -> list[FieldError]:
     for problem in problems:
         name = field_of(problem.field)
         if name is None:
-            errors.append(FieldError("report-form", f"{problem.field}: {problem.message}"))
+            message = Text("%(field)s: %(problem)s", field=problem.field, problem=problem.message)
+            errors.append(FieldError("report-form", message))
             continue
-        message = INTAKE_MESSAGES.get(name) or f"Check this answer: {problem.message}"
-        errors.append(FieldError(name, message))
+        known = INTAKE_MESSAGES.get(name)
+        errors.append(
+            FieldError(
+                name, known or Text("Check this answer: %(problem)s", problem=problem.message)
+            )
+        )
     return errors
 
 
@@ -313,35 +325,52 @@ def in_page_order(errors: list[FieldError]) -> list[FieldError]:
     return sorted(_one_each(errors), key=lambda e: order.get(e.field, len(order)))
 
 
-def warning_text(warning: object) -> str:
-    """One of intake's warnings (a detail kept unverified), named by the form's question."""
+def warning_text(warning: object) -> Text:
+    """One of intake's warnings (a detail kept unverified), named by the form's question (the
+    reason is intake's, in English)."""
     path = str(getattr(warning, "field", ""))
     reason = getattr(warning, "reason", None) or getattr(warning, "message", None) or warning
     name = field_of(path)
     label = LABELS.get(name, path) if name else path
-    return f"{label}: {reason}" if label else str(reason)
+    if not label:
+        return Text("%(reason)s", reason=str(reason))
+    return Text("%(question)s: %(reason)s", question=label, reason=str(reason))
 
 
-def items(answers: Answers, messages: dict[str, str]) -> dict[str, list[dict[str, Any]]]:
-    """The choices of the form's radios, select, checkboxes and date, for the macros."""
+DATE_PARTS = {"day": Text("Day"), "month": Text("Month"), "year": Text("Year")}
+PLATFORM_WORDS = {"other": Text("Other platform")}  # the registry's names, where not a name
+
+
+def items(
+    answers: Answers, messages: dict[str, str], translate: Callable[[str], str] = str
+) -> dict[str, list[dict[str, Any]]]:
+    """The choices of the form's radios, select, checkboxes and date, for the macros, their
+    words through ``translate`` (``pages.i18n.translate`` on a page)."""
     date_error = any(name.startswith("when-") for name in messages)
     width = {"day": 2, "month": 2, "year": 4}
     return {
         "role_items": [
-            {"value": value, "text": text, "hint": {"text": ROLE_HINTS[value]}}
-            if value in ROLE_HINTS
-            else {"value": value, "text": text}
+            {
+                "value": value,
+                "text": translate(text),
+                **({"hint": {"text": translate(ROLE_HINTS[value])}} if value in ROLE_HINTS else {}),
+            }
             for value, text in ROLES.items()
         ],
         "platform_items": [
-            {"value": "", "text": "Choose a website or app"},
-            *({"value": value, "text": name} for value, name in platforms()),
+            {"value": "", "text": translate(Text("Choose a website or app"))},
+            *(
+                {"value": value, "text": translate(PLATFORM_WORDS.get(value, name))}
+                for value, name in platforms()
+            ),
         ],
-        "strand_items": [{"value": value, "text": text} for value, text in STRANDS.items()],
+        "strand_items": [
+            {"value": value, "text": translate(text)} for value, text in STRANDS.items()
+        ],
         "date_items": [
             {
                 "name": part,
-                "label": part.capitalize(),
+                "label": translate(DATE_PARTS[part]),
                 "value": answers.get(f"when-{part}"),
                 "classes": f"govuk-input--width-{width[part]}"
                 + (" govuk-input--error" if date_error else ""),
@@ -350,3 +379,69 @@ def items(answers: Answers, messages: dict[str, str]) -> dict[str, list[dict[str
             for part in ("day", "month", "year")
         ],
     }
+
+
+NOT_GIVEN = Text("Not given")
+# The questions the check-answers page lists, each with the form's input its "Change" returns
+# to (the id the error summary links to, so the browser scrolls to that question).
+SUMMARY = (
+    ("role", "role"),
+    ("description", "description"),
+    ("platform", "platform"),
+    ("url", "url"),
+    ("content_text", "content_text"),
+    ("when-day", "when"),
+    ("strands", "strands"),
+    ("handle", "handle"),
+    ("contact", "contact"),
+    ("name", "name"),
+    ("email", "email"),
+    ("phone", "phone"),
+    ("postcode", "postcode"),
+)
+CONTACT_DETAILS = ("name", "email", "phone")
+
+
+def hidden(answers: Answers) -> list[tuple[str, str]]:
+    """The answers as the check-answers page carries them to "Send report" and "Change":
+    hidden fields of the page's form (never a URL), checked again when they come back."""
+    kept = [(name, answers.values.get(name, "")) for name in TEXT_FIELDS]
+    return kept + [("strands", strand) for strand in answers.strands]
+
+
+def summary(
+    answers: Answers,
+    today: date,
+    translate: Callable[[str], str],
+    long_date: Callable[[datetime], str],
+) -> list[dict[str, Any]]:
+    """The check-answers page's rows, for answers that passed :func:`check`: each question's
+    label, the answer as lines (its words through ``translate``), and the input "Change" goes
+    to. Contact details are listed only when the complainant said we may contact them."""
+    when, _ = _when(answers, today)
+    contact = answers.get("contact") == "yes"
+    shown: dict[str, list[str]] = {
+        "role": [translate(ROLES.get(answers.get("role"), NOT_GIVEN))],
+        "description": answers.get("description").splitlines(),
+        "platform": [
+            translate(PLATFORM_WORDS.get(value, name))
+            for value, name in platforms()
+            if value == answers.get("platform")
+        ],
+        "url": [answers.get("url")],
+        "content_text": answers.get("content_text").splitlines(),
+        "when-day": [long_date(datetime.combine(when, time(12, 0), LONDON))] if when else [],
+        "strands": [translate(text) for s, text in STRANDS.items() if s in answers.strands],
+        "handle": [answers.get("handle")],
+        "contact": [translate(Text("Yes") if contact else Text("No"))],
+        "postcode": [answers.get("postcode")],
+        **{name: [answers.get(name)] for name in CONTACT_DETAILS},
+    }
+    rows = []
+    for name, anchor in SUMMARY:
+        if name in CONTACT_DETAILS and not contact:
+            continue
+        lines = [line for line in shown[name] if line.strip()] or [translate(NOT_GIVEN)]
+        label = translate(LABELS[name])
+        rows.append({"key": label, "lines": lines, "anchor": anchor, "name": name})
+    return rows

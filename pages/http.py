@@ -11,6 +11,7 @@ from fastapi.responses import Response
 from graph.settings import Environment
 from ingest.limits import MAX_BODY_BYTES
 from pages import csrf
+from pages.i18n import Text
 
 Fields = dict[str, list[str]]
 
@@ -33,7 +34,9 @@ async def read_form(request: Request) -> Fields:
         size += len(chunk)
         if size > MAX_BODY_BYTES:
             raise FormRefused(
-                413, "Your answers are too long", "Shorten your answers and send them again."
+                413,
+                Text("Your answers are too long"),
+                Text("Shorten your answers and send them again."),
             )
         chunks.append(chunk)
     body = b"".join(chunks).decode("utf-8", errors="replace")
@@ -42,9 +45,11 @@ async def read_form(request: Request) -> Fields:
     if not csrf.valid(request.cookies.get(csrf.COOKIE), token):
         raise FormRefused(
             400,
-            "This page has expired",
-            "We could not accept your answers because the page was open for too long, or your "
-            "browser does not keep cookies for this site. Go back and send them again.",
+            Text("This page has expired"),
+            Text(
+                "We could not accept your answers because the page was open for too long, or "
+                "your browser does not keep cookies for this site. Go back and send them again."
+            ),
         )
     return fields
 

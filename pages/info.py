@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 from fastapi.responses import HTMLResponse
 
+from pages.i18n import choose_language
 from pages.render import page
 
-router = APIRouter()
+router = APIRouter(dependencies=[Depends(choose_language)])
 
 
 @router.get("/", response_class=HTMLResponse)

@@ -1,16 +1,19 @@
 """The pages' Jinja2 environment and their responses, with the pages' security headers.
 
 Templates come from this package and GOV.UK Frontend's macros from ``govuk_frontend_jinja``.
-Autoescaping is on for every template. The API's ``RequestGuard`` adds the headers every
-response carries; an HTML page adds its own content security policy: scripts, styles, images
-and fonts from the hub itself only, forms sent only to the hub, no framing.
+Autoescaping is on for every template. One environment a language (``pages/i18n.py``), each
+with Jinja2's i18n extension and that language's catalog (``_()``, ``{% trans %}``, trimmed),
+its dates in that language; a page is rendered in the request's language (English for staff).
+The API's ``RequestGuard`` adds the headers every response carries; an HTML page adds its own
+content security policy: scripts, styles, images and fonts from the hub itself only, forms sent
+only to the hub, no framing.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from fastapi.responses import HTMLResponse
 from jinja2 import (
@@ -22,8 +25,10 @@ from jinja2 import (
     select_autoescape,
 )
 
+from pages import i18n
+
 SERVICE_NAME = "Report online hate"
-LONDON = ZoneInfo("Europe/London")
+LONDON = i18n.LONDON
 
 CONTENT_SECURITY_POLICY = "; ".join(
     (
@@ -42,11 +47,11 @@ CONTENT_SECURITY_POLICY = "; ".join(
 
 def long_date(value: datetime) -> str:
     """``7 December 2026``, as the UK reads it (GOV.UK style), in UK time."""
-    local = value.astimezone(LONDON)
-    return f"{local.day} {local:%B %Y}"
+    return i18n.long_date(value, i18n.ENGLISH)
 
 
-def _environment() -> Environment:
+@cache
+def environment(language: str) -> Environment:
     env = Environment(
         loader=ChoiceLoader(
             [
@@ -59,33 +64,54 @@ def _environment() -> Environment:
         undefined=ChainableUndefined,  # as GOV.UK Frontend's macros expect (params.a.b)
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
     )
-    env.filters["long_date"] = long_date
-    env.globals["service_name"] = SERVICE_NAME
+    env.policies["ext.i18n.trimmed"] = True  # a {% trans %} paragraph is one line of words
+    translations = i18n.translations(language)
+    env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+    env.filters["long_date"] = lambda value: i18n.long_date(value, language)
+    env.filters["time_of_day"] = lambda value: i18n.time_of_day(value, language)
+    env.filters["translated"] = lambda value: i18n.in_language(value, translations)
+    env.globals["service_name"] = translations.gettext(SERVICE_NAME)
+    env.globals["html_lang"] = language
     return env
 
 
-ENVIRONMENT = _environment()
+ENVIRONMENT = environment(i18n.ENGLISH)
 
 
 def page(template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
-    html = ENVIRONMENT.get_template(template).render(**context)
-    return HTMLResponse(
+    """The page in the request's language (``pages/i18n.py``), remembering a language chosen
+    with ``?lang=``."""
+    choice = i18n.current()
+    html = (
+        environment(choice.language)
+        .get_template(template)
+        .render(language_toggle=i18n.toggle(choice), **context)
+    )
+    response = HTMLResponse(
         html,
         status_code=status_code,
         headers={"content-security-policy": CONTENT_SECURITY_POLICY},
     )
+    return i18n.remember(response)
 
 
 def message(title: str, text: str, status_code: int) -> HTMLResponse:
-    """A page that only says something: an expired form, a service problem."""
-    return page("message.html", status_code=status_code, title=title, text=text)
+    """A page that only says something: an expired form, a service problem (a :class:`i18n.Text`
+    is shown in the request's language)."""
+    return page(
+        "message.html",
+        status_code=status_code,
+        title=i18n.translate(title),
+        text=i18n.translate(text),
+    )
 
 
 def unavailable() -> HTMLResponse:
     response = message(
-        "Sorry, there is a problem with the service",
-        "Try again in a few minutes.",
+        i18n.Text("Sorry, there is a problem with the service"),
+        i18n.Text("Try again in a few minutes."),
         503,
     )
     response.headers["retry-after"] = "30"

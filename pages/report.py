@@ -1,4 +1,14 @@
-"""``GET/POST /report``: the report form, sent through intake like any referral.
+"""``GET /report``, ``POST /report/check``, ``POST /report/change``, ``POST /report``: the report
+form, its check-answers page, and the referral it becomes, sent through intake like any other.
+
+GOV.UK's "Check answers" pattern, with no JavaScript and no server-side session: the form posts
+to ``/report/check``, which runs the form's own checks (problems shown on the form, as typed)
+and lists the answers, each with a "Change" button; the answers travel as hidden fields of that
+page's form (never in a URL, never logged). "Change" posts them to ``/report/change``, which
+shows the form filled in again, at that question (the button's ``formaction`` ends in its
+``#id``). "Send report" posts them to ``POST /report``, which checks them again (a hidden field
+changed on the way is refused beside its question, like a typed one) and only then sends them:
+nothing reaches intake before the complainant presses it.
 
 A complete form becomes a referral of the contract (``pages/form.py``, its ``source_ref`` the
 signed form token's id; its source the public site's, set by the server:
@@ -19,11 +29,13 @@ access code it shows: the same use case as ``POST /api/v1/referrals/{reference}/
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from datetime import UTC, date, datetime
 from typing import Any
 
 import orjson
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException
@@ -34,10 +46,11 @@ from graph.audit.log import AuditLog
 from graph.errors import AuditUnavailable, Conflict, InvalidInput
 from graph.settings import Settings
 from graph.viewer import ANONYMOUS
-from pages import form
+from pages import form, i18n
 from pages.csrf import COOKIE, FIELD, FORM_FIELD, FormToken, valid
 from pages.form import Answers, FieldError
 from pages.http import FormRefused, read_form, with_csrf
+from pages.i18n import Text, translate
 from pages.render import LONDON, message, page
 from services import intake
 from services.attachments import Sending, limits_of, send_evidence
@@ -45,7 +58,7 @@ from services.intake import Acceptance, Accepted
 from services.status import Refusal
 from services.use_case import Caller
 
-router = APIRouter()
+router = APIRouter(dependencies=[Depends(i18n.choose_language)])
 ENDPOINT = "web:POST /report"
 EVIDENCE_ENDPOINT = "web:POST /report/evidence"
 MEGABYTE = 1024 * 1024
@@ -54,10 +67,11 @@ MEGABYTE = 1024 * 1024
 def _form_page(
     request: Request, answers: Answers, token: FormToken, errors: list[FieldError]
 ) -> Response:
-    messages = {e.field: e.message for e in errors}
+    messages = {e.field: translate(e.message) for e in errors}
+    hidden = translate(Text("Error"))
 
     def err(name: str) -> dict[str, str] | None:
-        return {"text": messages[name]} if name in messages else None
+        return {"text": messages[name], "visuallyHiddenText": hidden} if name in messages else None
 
     return with_csrf(
         request,
@@ -68,9 +82,10 @@ def _form_page(
             form_token=token.encode(),
             answers=answers,
             errors=errors,
-            error_list=[{"text": e.message, "href": f"#{e.field}"} for e in errors],
+            error_list=[{"text": messages[e.field], "href": f"#{e.field}"} for e in errors],
             err=err,
-            **form.items(answers, messages),
+            report_toggle=i18n.toggle(replace(i18n.current(), path="/report")),
+            **form.items(answers, messages, translate),
         ),
     )
 
@@ -80,8 +95,28 @@ async def report_form(request: Request) -> Response:
     return _form_page(request, Answers(), FormToken.new(datetime.now(UTC)), [])
 
 
-@router.post("/report", response_class=HTMLResponse)
-async def send_report(request: Request) -> Response:
+def _check_page(request: Request, answers: Answers, token: FormToken, today: date) -> Response:
+    rows = form.summary(answers, today, translate, long_date_here)
+    return with_csrf(
+        request,
+        lambda csrf_token: page(
+            "check_answers.html",
+            csrf_token=csrf_token,
+            form_token=token.encode(),
+            rows=rows,
+            hidden=form.hidden(answers),
+        ),
+    )
+
+
+def long_date_here(value: datetime) -> str:
+    """A date in the page's language (``7 Rhagfyr 2026`` in Welsh)."""
+    return i18n.long_date(value, i18n.current().language)
+
+
+async def _answers(request: Request) -> tuple[Answers, FormToken] | Response:
+    """The answers posted by the form or the check-answers page, with the form's token; or the
+    page saying why they cannot be read (too long, no CSRF field, a token not signed here)."""
     try:
         fields = await read_form(request)
     except FormRefused as refused:
@@ -89,9 +124,51 @@ async def send_report(request: Request) -> Response:
     token = FormToken.decode(fields.get(FORM_FIELD, [""])[0])
     if token is None:
         return message(
-            "This page has expired", "Go back to the form and send your answers again.", 400
+            Text("This page has expired"),
+            Text("Go back to the form and send your answers again."),
+            400,
         )
-    answers = Answers.parse(fields)
+    return Answers.parse(fields), token
+
+
+async def _on_answers(
+    request: Request, handle: Callable[[Request, Answers, FormToken], Awaitable[Response]]
+) -> Response:
+    read = await _answers(request)
+    return read if isinstance(read, Response) else await handle(request, *read)
+
+
+@router.post("/report/check", response_class=HTMLResponse)
+async def check_answers(request: Request) -> Response:
+    """The form's "Continue": its problems on the form, or the answers to check. Sends nothing."""
+    return await _on_answers(request, _checked)
+
+
+async def _checked(request: Request, answers: Answers, token: FormToken) -> Response:
+    today = datetime.now(UTC).astimezone(LONDON).date()
+    own = form.check(answers, today)
+    if own:
+        return _form_page(request, answers, token, own)
+    return _check_page(request, answers, token, today)
+
+
+@router.post("/report/change", response_class=HTMLResponse)
+async def change_answers(request: Request) -> Response:
+    """A "Change" on the check-answers page: the form again, every answer kept."""
+    return await _on_answers(request, _changed)
+
+
+async def _changed(request: Request, answers: Answers, token: FormToken) -> Response:
+    return _form_page(request, answers, token, [])
+
+
+@router.post("/report", response_class=HTMLResponse)
+async def send_report(request: Request) -> Response:
+    """The check-answers page's "Send report": the answers checked again, then sent."""
+    return await _on_answers(request, _sent)
+
+
+async def _sent(request: Request, answers: Answers, token: FormToken) -> Response:
     now = datetime.now(UTC)
     own = form.check(answers, now.astimezone(LONDON).date())
     if own:
@@ -112,18 +189,22 @@ async def send_report(request: Request) -> Response:
         )
     except Conflict:
         return message(
-            "You have already sent this report",
-            "This form was sent before with different answers, so we have not changed the "
-            "report. Use the reference you were given, or start a new report.",
+            Text("You have already sent this report"),
+            Text(
+                "This form was sent before with different answers, so we have not changed the "
+                "report. Use the reference you were given, or start a new report."
+            ),
             409,
         )
     try:
         await asyncio.to_thread(_log_collection, request.app.state.audit_log, accepted)
     except AuditUnavailable:
         return message(
-            "Sorry, there is a problem with the service",
-            "We could not finish sending your report. Go back and send it again in a few "
-            "minutes: it will not be sent twice.",
+            Text("Sorry, there is a problem with the service"),
+            Text(
+                "We could not finish sending your report. Go back and send it again in a few "
+                "minutes: it will not be sent twice."
+            ),
             503,
         )
     return _confirmation(request, accepted)
@@ -141,7 +222,7 @@ def _log_collection(audit_log: AuditLog, accepted: Accepted) -> None:
 def _confirmation(request: Request, accepted: Accepted) -> Response:
     """The reference and access code, and (once the report is in the graph) a form to send
     files for it (``pages/evidence.py``)."""
-    warnings = [form.warning_text(w) for w in accepted.warnings]
+    warnings = [translate(form.warning_text(w)) for w in accepted.warnings]
     files_form = accepted.access_code is not None and accepted.acceptance is Acceptance.CREATED
     return with_csrf(
         request,
@@ -185,13 +266,15 @@ async def _evidence_form(request: Request) -> tuple[dict[str, str], list[Upload]
     try:
         form_data = await request.form(max_files=MAX_FILES, max_fields=8)
     except MultiPartException as error:
-        raise FormRefused(400, "We could not read your files", "Choose fewer files and send "
-                          "them again.") from error  # fmt: skip
+        raise FormRefused(400, Text("We could not read your files"),
+                          Text("Choose fewer files and send them again.")) from error  # fmt: skip
     try:
         text = {name: form_data.get(name) for name in (FIELD, "reference", "access_code")}
         fields = {name: value if isinstance(value, str) else "" for name, value in text.items()}
         if not valid(request.cookies.get(COOKIE), fields[FIELD]):
-            raise FormRefused(400, "This page has expired", "Go back and send your files again.")
+            raise FormRefused(
+                400, Text("This page has expired"), Text("Go back and send your files again.")
+            )
         uploads = []
         for i, part in enumerate(form_data.getlist("files")):
             if isinstance(part, UploadFile) and (part.filename or part.size):
@@ -220,25 +303,30 @@ async def send_evidence_files(request: Request) -> Response:
             request.app.state.audit_log, EVIDENCE_ENDPOINT, datetime.now(UTC),
         )  # fmt: skip
     except InvalidInput as error:  # a file refused (its type or size), or none chosen
-        wording = [_in_words(p.message) for p in error.problems]
+        wording = [translate(_in_words(p.message)) for p in error.problems]
         errors = [{"text": text, "href": "#files"} for text in wording]
         return _evidence_page(request, fields, 400, [], errors)
     except AuditUnavailable:
         return message(
-            "Sorry, there is a problem with the service",
-            "We could not keep your files. Try again in a few minutes.",
+            Text("Sorry, there is a problem with the service"),
+            Text("We could not keep your files. Try again in a few minutes."),
             503,
         )
     if answer is Refusal.TOO_MANY:
-        return message("Too many attempts", "Wait 15 minutes, then try again.", 429)
+        return message(Text("Too many attempts"), Text("Wait 15 minutes, then try again."), 429)
     if isinstance(answer, Refusal):
-        return message("We could not find your report",
-                       "Check the reference and access code you were given.", 404)  # fmt: skip
-    names = [u.declared_name or "a file" for u in uploads]
+        return message(
+            Text("We could not find your report"),
+            Text("Check the reference and access code you were given."),
+            404,
+        )
+    names = [u.declared_name or translate(Text("a file")) for u in uploads]
     return _evidence_page(request, fields, 200, list(dict.fromkeys(names)), [])
 
 
 def _in_words(problem: str) -> str:
+    """The attachment use case's problem in plain words (a refused file's problem names the
+    file and stays in English: ``graph/attachments/kinds.py``)."""
     if problem == "send at least one file":
-        return "Choose a file to send"
+        return Text("Choose a file to send")
     return problem.replace("'", "", 2)  # the file's name without the quotes around it

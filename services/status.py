@@ -50,6 +50,9 @@ class TimelineEntry:
     step: Step
     at: datetime | None  # None: not yet
     text: str
+    # Which of the step's wordings ``text`` is, so a page can show it in another language
+    # (pages/status.py) without the stored data changing.
+    key: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,15 +72,21 @@ class Progress:
             else "We have not passed your report to a local police force yet."
         )
         return [
-            TimelineEntry(Step.RECEIVED, self.received, "We received your report."),
+            TimelineEntry(Step.RECEIVED, self.received, "We received your report.", "received"),
             TimelineEntry(
                 Step.ASSESSED,
                 self.assessed,
                 "Hub officers assessed your report."
                 if self.assessed
                 else "Hub officers have not finished assessing your report yet.",
+                "assessed" if self.assessed else "assessment_pending",
             ),
-            TimelineEntry(Step.PASSED_TO_FORCE, self.assigned if self.force_name else None, force),
+            TimelineEntry(
+                Step.PASSED_TO_FORCE,
+                self.assigned if self.force_name else None,
+                force,
+                "passed_to_force" if self.force_name else "force_pending",
+            ),
             *self._no_enforcement(),
         ]
 
@@ -86,7 +95,7 @@ class Progress:
             return []
         why = phrase(Language.ENGLISH, "reason", self.no_enforcement_reason)
         text = f"The police cannot take any enforcement action on your report. {why}"
-        return [TimelineEntry(Step.NO_ENFORCEMENT, self.no_enforcement_at, text)]
+        return [TimelineEntry(Step.NO_ENFORCEMENT, self.no_enforcement_at, text, "no_enforcement")]
 
 
 class Refusal(enum.StrEnum):

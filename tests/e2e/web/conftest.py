@@ -186,6 +186,7 @@ def visit_for(browser: Browser, hub_url: str, tmp_path: Path) -> Iterator[Any]:
 
     def open_visit(javascript: bool = True, page_scripts: bool = True) -> Visit:
         context = browser.new_context(java_script_enabled=javascript)
+        context.set_default_timeout(SLOW_MACHINE_MS)  # sending a report writes to Neo4j
         if not page_scripts:
             context.route(re.compile(r"\.m?js(\?.*)?$"), lambda route: route.abort())
         context.add_init_script(path=str(AXE))  # injected by the browser, not fetched by the page
@@ -200,6 +201,18 @@ def visit_for(browser: Browser, hub_url: str, tmp_path: Path) -> Iterator[Any]:
     for visit in opened:
         visit.context.close()
     print(f"screenshots in {tmp_path}")
+
+
+SCREENS = REPO / "docs" / "screens"
+
+
+def keep_screen(visit: Visit, name: str) -> None:
+    """With ``OHCH_SCREENSHOTS=1``, a public page's screenshot (``Visit.screenshot(name)``)
+    copied to ``docs/screens/public-<name>.png`` for the README; otherwise it stays in the
+    test's temporary folder, so CI rewrites nothing."""
+    if os.environ.get("OHCH_SCREENSHOTS") == "1":
+        SCREENS.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(visit.shots / f"{name}.png", SCREENS / f"public-{name}.png")
 
 
 def _note(visit: Visit, message: ConsoleMessage) -> None:

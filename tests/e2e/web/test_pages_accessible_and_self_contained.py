@@ -1,5 +1,8 @@
 """Every page passes axe-core with no serious or critical violation, is screenshotted, and
-names and loads nothing from outside the hub."""
+names and loads nothing from outside the hub.
+
+``OHCH_SCREENSHOTS=1`` also writes each page to ``docs/screens/public-<page>.png`` (the README
+shows them); the Welsh pages' screens come from ``test_welsh_pages.py``."""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from graph.db import Graph
-from tests.e2e.web.conftest import REPORT, Visit, fill_report, send
+from tests.e2e.web.conftest import REPORT, Visit, fill_report, keep_screen, send
 
 PAGES = [
     "start",
@@ -15,6 +18,7 @@ PAGES = [
     "privacy",
     "report",
     "report-errors",
+    "check-answers",
     "confirmation",
     "status",
     "status-error",
@@ -28,6 +32,7 @@ def _walk(visit: Visit) -> list[str]:
 
     def checked(name: str) -> None:
         visit.check_accessible(name)
+        keep_screen(visit, name)
         _assert_self_contained(visit, name)
         seen.append(name)
 
@@ -39,9 +44,11 @@ def _walk(visit: Visit) -> list[str]:
     ):
         visit.go(path)
         checked(name)
-    send(visit.page, "Send report")  # nothing answered
+    send(visit.page, "Continue")  # nothing answered
     checked("report-errors")
     fill_report(visit.page, REPORT)
+    send(visit.page, "Continue")
+    checked("check-answers")
     send(visit.page, "Send report")
     checked("confirmation")
     reference = visit.page.locator("#reference").inner_text().strip()

@@ -43,6 +43,10 @@ def _reported(visit: Visit, answers: dict[str, Any]) -> tuple[str, str]:
     visit.page.get_by_role("button", name="Start now").click()
     expect(visit.page).to_have_url(visit.base + "/report")
     fill_report(visit.page, answers)
+    send(visit.page, "Continue")
+    expect(visit.page.get_by_role("heading", level=1)).to_have_text(
+        "Check your answers before sending your report"
+    )
     send(visit.page, "Send report")
     expect(visit.page.get_by_role("heading", level=1)).to_have_text("Report sent")
     reference = visit.page.locator("#reference").inner_text().strip()
@@ -117,7 +121,7 @@ def test_a_report_with_javascript_uses_the_enhancements_and_the_same_intake(
     assert "govuk-frontend-supported" in classes
     # GOV.UK Frontend's components started (from /assets/init.mjs, under the pages' CSP).
     expect(visit.page.locator(".govuk-button[data-govuk-button-init]")).to_have_count(1)
-    send(visit.page, "Send report")  # nothing answered: the error summary takes the focus
+    send(visit.page, "Continue")  # nothing answered: the error summary takes the focus
     summary = visit.page.locator(".govuk-error-summary")
     expect(summary).to_have_attribute("data-govuk-error-summary-init", "")
     expect(summary).to_be_focused()
@@ -144,8 +148,9 @@ def test_sending_the_same_form_twice_makes_one_report(visit_for: Any, hub_graph:
     visit = visit_for(javascript=False)
     visit.go("/report")
     fill_report(visit.page, REPORT)
+    send(visit.page, "Continue")
     sent = visit.page.evaluate(
-        "() => Object.fromEntries(new FormData(document.getElementById('report-form')))"
+        "() => Object.fromEntries(new FormData(document.getElementById('check-answers')))"
     )
     send(visit.page, "Send report")
     reference = visit.page.locator("#reference").inner_text().strip()
@@ -174,7 +179,7 @@ def test_an_invalid_report_names_every_problem_and_keeps_what_was_typed(
         "postcode": "M1 1AE",
     }
     fill_report(visit.page, typed)
-    send(visit.page, "Send report")
+    send(visit.page, "Continue")
 
     page = visit.page
     assert page.title().startswith("Error: ")
@@ -213,6 +218,7 @@ def test_an_invalid_report_names_every_problem_and_keeps_what_was_typed(
     page.get_by_label("Day").fill("28")
     page.get_by_label("Disability", exact=True).check()
     page.get_by_label("Email address").fill("sam@example.org")
+    send(page, "Continue")
     send(page, "Send report")
     expect(page.get_by_role("heading", level=1)).to_have_text("Report sent")
 
@@ -230,3 +236,46 @@ def test_a_form_not_served_by_the_hub_is_refused(visit_for: Any, hub_graph: Grap
     assert refused.status == 400
     assert "This page has expired" in refused.text()
     assert report_count(hub_graph) == 0
+
+
+def test_the_answers_are_checked_changed_and_sent_once_without_javascript(
+    visit_for: Any, hub_graph: Graph
+) -> None:
+    """GOV.UK's check-answers page: "Change" goes back to that question with every answer
+    kept, and only "Send report" sends the report."""
+    visit = visit_for(javascript=False)
+    page = visit.page
+    visit.go("/report")
+    fill_report(page, REPORT)
+    send(page, "Continue")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Check your answers before sending your report"
+    )
+    rows = page.locator(".govuk-summary-list__row")
+    expect(rows.filter(has_text="What happened")).to_contain_text(REPORT["description"])
+    expect(rows.filter(has_text="Why it was hostile")).to_contain_text("Race or ethnicity")
+    expect(rows.filter(has_text="When it was posted or sent")).to_contain_text("31 May 2026")
+    expect(rows.filter(has_text="Email address")).to_contain_text(REPORT["email"])
+    visit.screenshot("check-answers-no-js")
+    assert report_count(hub_graph) == 0  # nothing sent yet
+
+    send(page, "Change What happened")
+    assert page.evaluate("location.hash") == "#description"  # at that question
+    assert "amara" not in page.url.lower()  # the answers came in the body, not the address
+    expect(page.get_by_label("What happened?")).to_have_value(REPORT["description"])
+    expect(page.get_by_label("Link to it")).to_have_value(REPORT["url"])
+    expect(page.get_by_label("Day")).to_have_value("31")
+    expect(page.get_by_label("Race or ethnicity", exact=True)).to_be_checked()
+    expect(page.locator("#contact")).to_be_checked()
+    expect(page.get_by_label("Phone number")).to_have_value(REPORT["phone"])
+    expect(page.get_by_label("Your postcode (optional)")).to_have_value(REPORT["postcode"])
+    changed = "A reply to my post told me to go back where I came from, twice."
+    page.get_by_label("What happened?").fill(changed)
+    send(page, "Continue")
+    expect(rows.filter(has_text="What happened")).to_contain_text(changed)
+    send(page, "Send report")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Report sent")
+    reference = page.locator("#reference").inner_text().strip()
+    assert report_count(hub_graph) == 1
+    stored = _report_in_graph(hub_graph, reference)
+    assert json.loads(stored["raw"])["incident"]["description"] == changed

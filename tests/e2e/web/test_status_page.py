@@ -27,6 +27,7 @@ def _error(visit: Visit) -> str:
 def _a_report(visit: Visit) -> tuple[str, str]:
     visit.go("/report")
     fill_report(visit.page, REPORT)
+    send(visit.page, "Continue")
     send(visit.page, "Send report")
     return (
         visit.page.locator("#reference").inner_text().strip(),

@@ -29,6 +29,10 @@ WITNESS = REPORT | {
 def _reported(visit: Visit, answers: dict[str, Any]) -> tuple[str, str]:
     visit.go("/report")
     fill_report(visit.page, answers)
+    send(visit.page, "Continue")
+    expect(visit.page.get_by_role("heading", level=1)).to_have_text(
+        "Check your answers before sending your report"
+    )
     send(visit.page, "Send report")
     expect(visit.page.get_by_role("heading", level=1)).to_have_text("Report sent")
     reference = visit.page.locator("#reference").inner_text().strip()
@@ -91,6 +95,10 @@ def test_a_report_goes_from_the_form_to_the_force_and_back_to_the_victim(
     _sign_in(officer.page, officer.base, "officer.gmp", "/staff/force")
     listed = officer.page.locator("[data-force-cases] tbody tr")
     assert case_id in [listed.nth(i).get_attribute("data-case") for i in range(listed.count())]
+    with officer.page.expect_navigation():
+        officer.page.locator(f"[data-force-cases] tr[data-case='{case_id}'] a").first.click()
+    assert officer.page.locator("[data-case-id]").get_attribute("data-case-id") == case_id
+    assert officer.page.get_by_role("heading", name="Record the outcome").is_visible()
 
     public.go("/status")
     public.page.get_by_label("Reference").fill(victim_reference)
