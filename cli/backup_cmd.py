@@ -21,6 +21,16 @@ def _say(line: str) -> None:
     typer.echo(line, err=True)
 
 
+def _journal(entries: int, quarantined: int) -> str:
+    """``3 entries``, or ``3 entries and 1 quarantined line`` (kept aside, never replayed)."""
+    kept = (
+        f" and {quarantined} quarantined line{'s' if quarantined != 1 else ''}"
+        if quarantined
+        else ""
+    )
+    return f"{entries} entries{kept}"
+
+
 @app.command()
 def create(
     out: Path = typer.Option(..., help="A new (or empty) folder for the backup"),
@@ -39,9 +49,10 @@ def create(
         manifest = create_backup(settings(), out, nim_dirs=nim_out, graph_dump=graph_dump, say=_say)
     size = sum(int(f["bytes"]) for f in manifest.files.values())
     audit = manifest.audit or {}
+    journal = manifest.journal
     typer.echo(
         f"backup in {out}: {len(manifest.files)} files, {size} bytes; "
-        f"journal {manifest.journal.get('entries', 0)} entries; "
+        f"journal {_journal(journal.get('entries', 0), journal.get('quarantined', 0))}; "
         f"audit {audit.get('records', 0)} records"
         + ("" if audit.get("intact", True) else " (BROKEN: see manifest.json)")
         + f"; {len(manifest.nim)} export watermark files; "
@@ -78,8 +89,9 @@ def restore(
     )
     aside = f"; the audit log found was kept as {result.audit_set_aside}"
     typer.echo(
-        f"restored from {backup}: {graph}; journal {result.journal_entries} entries "
-        f"(the API replays them); audit {result.audit_records or 0} records"
+        f"restored from {backup}: {graph}; "
+        f"journal {_journal(result.journal_entries, result.journal_quarantined)} "
+        f"(the API replays the entries); audit {result.audit_records or 0} records"
         + (aside if result.audit_set_aside else "")
         + f"; {len(result.nim_dirs)} export watermark files; "
         f"{result.evidence_files} evidence files placed; {time.monotonic() - began:.1f}s"

@@ -104,10 +104,7 @@ def _copy_hub_files(
     settings: Settings, out: Path, nim_dirs: Sequence[Path], manifest: Manifest
 ) -> None:
     journal = hub_files.copy_journal(settings.journal_dir, out / "journal")
-    manifest.journal = {
-        "files": [p.name for p in journal],
-        "entries": hub_files.count_lines(journal),
-    }
+    manifest.journal = {"files": [p.name for p in journal], **hub_files.journal_counts(journal)}
     audit = hub_files.copy_audit(settings.audit_log, out / "audit")
     manifest.audit = None if audit is None else audit[1]
     manifest.evidence = {"files": hub_files.copy_evidence(settings.evidence_dir, out / "evidence")}

@@ -27,6 +27,10 @@ from graph.errors import Conflict
 from graph.intel import export_state
 
 JOURNAL_GLOB = "*.jsonl"
+# The journal's quarantine (``quarantine.jsonl`` and the ``quarantine-reviewed-*`` files kept by
+# ``ingest/journal.py``, named there): lines set aside for an operator, never replayed, so they
+# are not entries waiting for the graph. graph/ may not import ingest/; a test ties the names.
+QUARANTINE_PREFIX = "quarantine"
 LOCK_WAIT_S = 60.0
 
 
@@ -62,8 +66,16 @@ def copy_journal(journal_dir: Path, into: Path) -> list[Path]:
     return written
 
 
-def count_lines(paths: list[Path]) -> int:
+def _count_lines(paths: list[Path]) -> int:
     return sum(sum(1 for line in p.read_bytes().splitlines() if line.strip()) for p in paths)
+
+
+def journal_counts(paths: list[Path]) -> dict[str, int]:
+    """Lines of a copied journal: ``entries`` (waiting to be written to the graph) and
+    ``quarantined`` (set aside for an operator)."""
+    quarantine = [p for p in paths if p.name.startswith(QUARANTINE_PREFIX)]
+    waiting = [p for p in paths if not p.name.startswith(QUARANTINE_PREFIX)]
+    return {"entries": _count_lines(waiting), "quarantined": _count_lines(quarantine)}
 
 
 @contextmanager

@@ -45,7 +45,7 @@ class Manifest:
     neo4j_version: str | None
     database: str
     graph: dict[str, Any] | None  # method, file; None: the graph was left out
-    journal: dict[str, Any]  # files, entries
+    journal: dict[str, Any]  # files, entries, quarantined
     audit: dict[str, Any] | None  # file, records, last_hash, intact; None: no audit log yet
     nim: list[dict[str, str]] = field(default_factory=list)  # original folder, file
     evidence: dict[str, Any] = field(default_factory=dict)  # files (under evidence/)

@@ -22,6 +22,7 @@ class Restored:
     nodes: int | None = None
     relationships: int | None = None
     journal_entries: int = 0
+    journal_quarantined: int = 0
     audit_records: int | None = None
     audit_set_aside: Path | None = None
     nim_dirs: list[Path] = field(default_factory=list)
@@ -54,7 +55,10 @@ def restore_backup(
         )
     targets = _nim_targets(manifest, nim_dirs)
     journal_files = [backup / "journal" / name for name in manifest.journal.get("files", [])]
-    result = Restored(journal_entries=int(manifest.journal.get("entries", 0)))
+    result = Restored(
+        journal_entries=int(manifest.journal.get("entries", 0)),
+        journal_quarantined=int(manifest.journal.get("quarantined", 0)),
+    )
     # Refuse before anything changes: the journal's names and the audit log's place.
     if any((settings.journal_dir / f.name).exists() for f in journal_files):
         hub_files.restore_journal(journal_files, settings.journal_dir)  # raises, naming them

@@ -1,5 +1,6 @@
-"""The evidence store in a backup: every stored file copied in its layout, a writer's temporary
-file left out, and restored only where missing, each copy checked against its name."""
+"""The hub's files in a backup: every stored evidence file copied in its layout, a writer's
+temporary file left out, and restored only where missing, each copy checked against its name;
+the journal's waiting entries counted apart from its quarantined lines."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from graph.attachments.blobs import DiskBlobStore
 from graph.backup import hub_files
 from graph.backup.manifest import BackupError
+from ingest.journal import DRAINING_PREFIX, PENDING, QUARANTINE, REVIEWED_PREFIX, Journal
 
 
 def test_evidence_files_are_copied_and_restored_where_missing(tmp_path: Path) -> None:
@@ -42,3 +44,25 @@ def test_a_copy_whose_bytes_are_not_its_name_is_refused(tmp_path: Path) -> None:
 
 def test_no_store_yet_is_nothing_to_copy(tmp_path: Path) -> None:
     assert hub_files.copy_evidence(tmp_path / "none", tmp_path / "backup") == 0
+
+
+def test_a_journal_copy_counts_quarantined_lines_apart_from_entries(tmp_path: Path) -> None:
+    journal = Journal(tmp_path / "journal")
+    journal.append({"reference": "OHCH-2026-000001"})
+    with journal.pending_file.open("ab") as handle:
+        handle.write(b'{"reference": "OHCH-2026-0')  # a torn append
+    journal.append({"reference": "OHCH-2026-000002"})
+    assert journal.drain(lambda batch: None) == 2  # the torn line is quarantined
+    journal.append({"reference": "OHCH-2026-000003"})  # waiting, as if Neo4j were down
+
+    copied = hub_files.copy_journal(journal.directory, tmp_path / "backup")
+
+    assert sorted(p.name for p in copied) == [PENDING, QUARANTINE]
+    assert hub_files.journal_counts(copied) == {"entries": 1, "quarantined": 1}
+
+
+def test_the_quarantine_is_named_as_the_journal_names_it() -> None:
+    assert QUARANTINE.startswith(hub_files.QUARANTINE_PREFIX)
+    assert REVIEWED_PREFIX.startswith(hub_files.QUARANTINE_PREFIX)
+    assert not PENDING.startswith(hub_files.QUARANTINE_PREFIX)
+    assert not DRAINING_PREFIX.startswith(hub_files.QUARANTINE_PREFIX)
