@@ -3,8 +3,11 @@
 A judgement's evidence names the values it compared (graph/identity/evidence.py). Two kinds
 are withheld from a package:
 
-* the victims two accounts both targeted (``same_victims``): other people, perhaps another
-  force's victims, whose details a package never carries; the count stays;
+* the victims two accounts both targeted (``same_victims``, ``victims_in_days``): other
+  people, perhaps another force's victims, whose details a package never carries (the linker
+  does not name them either, graph/identity/behaviour.py); the count stays;
+* the texts two accounts both posted (``same_text``): posts perhaps in another force's case,
+  which a package names by id only;
 * subscriber data from platform disclosures (emails, phones, IP addresses, registered names)
   when the recipient's role is not cleared to read disclosures (graph/viewer.py
   ``DISCLOSURE_READERS``): which feature agreed, at what level and weight, stays.
@@ -16,7 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
-ALWAYS_WITHHELD = frozenset({"same_victims"})
+ALWAYS_WITHHELD = frozenset({"same_victims", "victims_in_days", "same_text"})
 SUBSCRIBER_FEATURES = frozenset({"email", "phone", "ip", "registered_name"})
 WITHHELD = "[withheld]"
 
@@ -49,7 +52,8 @@ def withheld_notes(may_read_disclosures: bool) -> list[str]:
         "case the recipient is not assigned or notified to) appear by id, role and force only.",
         "Email and phone numbers of reporters and victims appear only where they consented to "
         "contact; anonymous reporters appear by role only.",
-        "Victims two accounts both targeted are counted in identity evidence, never named.",
+        "Victims two accounts both targeted are counted in identity evidence, never named; "
+        "texts two accounts both posted are withheld from it.",
         "Intelligence items appear by grade, purpose and summary; their POLE entities do not.",
     ]
     if not may_read_disclosures:

@@ -83,21 +83,22 @@ def victims_evidence(
     if not shared:
         return []
     total, notes, within, rarest = 0.0, [], 0, min(freq.count("victim", v) for v in shared)
-    for v in shared:
+    for number, v in enumerate(shared, 1):
         n = freq.count("victim", v)
         gap = _days_apart(left[v], right[v])
         weight = frequency_weight(p, n)
         if gap is not None and gap <= p["window_days"]:
             within += 1
-            notes.append(f"{v}: {gap:.1f} days apart, {n} accounts")
+            notes.append(f"victim {number}: {gap:.1f} days apart, {n} accounts")
         else:
             weight *= p["apart_factor"]
-            notes.append(
-                f"{v}: {'time unknown' if gap is None else f'{gap:.0f} days apart'}, {n} accounts"
-            )
+            apart = "time unknown" if gap is None else f"{gap:.0f} days apart"
+            notes.append(f"victim {number}: {apart}, {n} accounts")
         total += weight
     level = "within_days" if within else "apart"
-    shown = ", ".join(shared[:5]) + (" ..." if len(shared) > 5 else "")
+    # Victims are never named in link evidence: it is shown to analysts and goes into evidence
+    # packages for forces, which must not learn of another force's victim (graph/evidence/).
+    shown = f"{len(shared)} victim{'s' if len(shared) != 1 else ''} in common"
     return [
         Evidence(
             "victims_in_days",

@@ -115,9 +115,11 @@ def test_the_pdf_reads_back_and_no_other_forces_victim_is_in_it(
     reference_graph: Graph, tmp_path: Path
 ) -> None:
     world = build_world(reference_graph)
-    # Precondition: the graph's identity evidence names West Yorkshire's victim.
+    # Precondition: the graph's identity evidence counts West Yorkshire's victim, whom both
+    # accounts targeted, without naming them.
     (edge,) = query(reference_graph, "MATCH ()-[j:SAME_PERSON]->() RETURN j.evidence AS e")
-    assert "bilal.khan@example.org" in edge["e"]
+    assert '"victims_in_days"' in edge["e"]
+    assert not any(trace in edge["e"] for trace in BILAL_TRACES)
 
     key_file = tmp_path / "hub.pem"
     create_key(key_file)
@@ -162,7 +164,7 @@ def test_the_pdf_reads_back_and_no_other_forces_victim_is_in_it(
         e["feature"]: e
         for p in content["identities"] for j in p["judgements"] for e in j["evidence"]["evidence"]
     }  # fmt: skip
-    assert features["same_victims"]["left"] == "[withheld]"
+    assert features["victims_in_days"]["left"] == "[withheld]"
     assert features["email"]["left"] == "[withheld]"  # a force role is not cleared for these
     assert features["handle"]["left"] == "jsmith_88"
 
