@@ -26,7 +26,6 @@ from graph.cases.models import CaseStatus, CaseSummary
 from graph.cypher import load_query
 from graph.db import Graph
 from graph.errors import Conflict, InvalidValue, NotFound
-from graph.law.outcomes import OutcomeCode, validate_outcome
 from graph.reference.forces import forces_by_code
 from graph.viewer import Viewer
 
@@ -168,39 +167,3 @@ def assign_case(
 
 def history(graph: Graph, case_id: str) -> list[dict[str, Any]]:
     return graph.read(load_query("cases/assignment_history"), case_id=case_id)
-
-
-def report_outcome(
-    graph: Graph,
-    case_id: str,
-    code: str,
-    named_suspect: bool,
-    viewer: Viewer,
-    supervisor_justification: str | None = None,
-) -> OutcomeCode:
-    """Record a force's outcome for a case, validated against the Home Office outcome rules
-    (15, 16 and 21 need a named suspect; 21 on a hate crime needs a supervisor's
-    justification). Who may report it (the assigned force, or hub staff) is the use case's
-    rule (``services/cases.py``)."""
-    now = datetime.now(UTC)
-    hate = view(graph, case_id, now).assessment.hate_flag
-    outcome = validate_outcome(
-        code,
-        on=now.date(),
-        named_suspect=named_suspect,
-        hate_crime=hate,
-        supervisor_justification=supervisor_justification,
-    )
-    graph.write(
-        load_query("cases/record_outcome"),
-        case_id=case_id,
-        id=f"outcome:{uuid.uuid4()}",
-        code=outcome.code,
-        name=outcome.name,
-        named_suspect=named_suspect,
-        justification=supervisor_justification,
-        by=viewer.user_id,
-        force_code=viewer.force_code,
-        at=now,
-    )
-    return outcome

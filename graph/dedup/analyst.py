@@ -189,10 +189,8 @@ def split_content(
     )
 
 
-def decide_review(graph: Graph, review_id: str, same: bool, actor: str, reason: str) -> Clusters:
-    """An analyst's answer to a review item: the report is (or is not) the candidate content."""
-    _require_reason(reason)
-    rows = graph.read(load_query("dedup/review_item"), id=review_id)
+def pending_review_item(rows: list[dict[str, Any]], review_id: str) -> dict[str, Any]:
+    """The review item read by ``dedup/review_item``, while an analyst may still answer it."""
     if not rows:
         raise NotFound(f"review item {review_id!r} does not exist")
     item = rows[0]
@@ -200,6 +198,13 @@ def decide_review(graph: Graph, review_id: str, same: bool, actor: str, reason: 
         raise Conflict(f"review item {review_id} was already {item['status']}")
     if item["candidate_anchor"] is None:
         raise Conflict(f"the candidate content of {review_id} no longer exists; merge instead")
+    return item
+
+
+def decide_review(graph: Graph, review_id: str, same: bool, actor: str, reason: str) -> Clusters:
+    """An analyst's answer to a review item: the report is (or is not) the candidate content."""
+    _require_reason(reason)
+    item = pending_review_item(graph.read(load_query("dedup/review_item"), id=review_id), review_id)
     verdict = Verdict.SAME_CONTENT if same else Verdict.NOT_SAME
 
     def decide(_log: JudgementLog, _c: Clusters) -> list[Judgement]:

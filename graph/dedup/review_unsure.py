@@ -17,9 +17,10 @@ from neo4j import ManagedTransaction
 
 from graph.cypher import load_query
 from graph.db import Graph, run
+from graph.dedup.analyst import pending_review_item
 from graph.dedup.judgements import Verdict, judge
 from graph.dedup.store import lock_linker, write_judgements
-from graph.errors import Conflict, InvalidValue, NotFound
+from graph.errors import InvalidValue
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,13 +43,7 @@ def mark_review_unsure(graph: Graph, review_id: str, actor: str, reason: str) ->
     def work(tx: ManagedTransaction) -> UnsureMark:
         lock_linker(tx)
         rows = run(tx, load_query("dedup/review_item"), id=review_id)
-        if not rows:
-            raise NotFound(f"review item {review_id!r} does not exist")
-        item = rows[0]
-        if item["status"] != "pending":
-            raise Conflict(f"review item {review_id} was already {item['status']}")
-        if item["candidate_anchor"] is None:
-            raise Conflict(f"the candidate content of {review_id} no longer exists; merge instead")
+        item = pending_review_item(rows, review_id)
         at = datetime.now(UTC)
         judgement = judge(
             item["report_id"], item["candidate_anchor"], Verdict.UNSURE, score=0.0,

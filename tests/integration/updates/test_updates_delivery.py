@@ -219,7 +219,8 @@ def test_welsh_for_a_complainant_who_chose_welsh(
 def test_later_events_decision_platform_refusal_no_enforcement_and_outcome(
     reference_graph: Graph, smtp_server: SmtpServer, tmp_path: Path
 ) -> None:
-    from graph.cases.store import decide, record_facts, report_outcome
+    from graph.cases.outcome_store import record_outcome
+    from graph.cases.store import decide, record_facts
     from graph.removals import store as removals
     from graph.removals.lifecycle import Status
     from graph.viewer import Role, Viewer
@@ -239,7 +240,7 @@ def test_later_events_decision_platform_refusal_no_enforcement_and_outcome(
     removals.step(graph, drafted.id, Status.REFUSED, "dc-patel", now, note="not against our rules")
     store.record_no_enforcement(graph, case, "suspect_abroad", "dc-patel", now)
     gmp = Viewer(Role.FORCE_OFFICER, "pc-smith", "E23000005")
-    report_outcome(graph, case, "18", named_suspect=False, viewer=gmp)
+    record_outcome(graph, case, "18", named_suspect=False, viewer=gmp)
 
     run(graph, smtp_server, AuditLog(tmp_path / "audit.jsonl"), datetime.now(UTC))
 
