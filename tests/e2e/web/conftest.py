@@ -22,7 +22,14 @@ from typing import Any
 
 import pytest
 import uvicorn
-from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Page,
+    expect,
+    sync_playwright,
+)
 
 from api.app import create_app
 from graph.db import Graph
@@ -275,6 +282,22 @@ def fill_report(page: Page, answers: dict[str, Any]) -> None:
 def send(page: Page, button: str) -> None:
     with page.expect_navigation():
         page.get_by_role("button", name=button).click()
+
+
+def send_filled_report(visit: Visit) -> tuple[str, str]:
+    """From the filled form: Continue, the check page, Send report; the reference and access
+    code the confirmation shows, checked for their shape."""
+    send(visit.page, "Continue")
+    expect(visit.page.get_by_role("heading", level=1)).to_have_text(
+        "Check your answers before sending your report"
+    )
+    send(visit.page, "Send report")
+    expect(visit.page.get_by_role("heading", level=1)).to_have_text("Report sent")
+    reference = visit.page.locator("#reference").inner_text().strip()
+    code = visit.page.locator("#access-code").inner_text().strip()
+    assert REFERENCE.match(reference), reference
+    assert ACCESS_CODE.match(code), code
+    return reference, code
 
 
 def report_count(graph: Graph) -> int:

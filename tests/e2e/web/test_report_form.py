@@ -12,13 +12,12 @@ from graph.cases.store import assign_case
 from graph.db import Graph
 from graph.settings import Settings
 from tests.e2e.web.conftest import (
-    ACCESS_CODE,
-    REFERENCE,
     REPORT,
     Visit,
     fill_report,
     report_count,
     send,
+    send_filled_report,
 )
 
 WIGAN_FORCE = "Greater Manchester Police"
@@ -43,17 +42,7 @@ def _reported(visit: Visit, answers: dict[str, Any]) -> tuple[str, str]:
     visit.page.get_by_role("button", name="Start now").click()
     expect(visit.page).to_have_url(visit.base + "/report")
     fill_report(visit.page, answers)
-    send(visit.page, "Continue")
-    expect(visit.page.get_by_role("heading", level=1)).to_have_text(
-        "Check your answers before sending your report"
-    )
-    send(visit.page, "Send report")
-    expect(visit.page.get_by_role("heading", level=1)).to_have_text("Report sent")
-    reference = visit.page.locator("#reference").inner_text().strip()
-    code = visit.page.locator("#access-code").inner_text().strip()
-    assert REFERENCE.match(reference), reference
-    assert ACCESS_CODE.match(code), code
-    return reference, code
+    return send_filled_report(visit)
 
 
 def _progress(visit: Visit, reference: str, code: str) -> str:
