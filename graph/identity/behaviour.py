@@ -33,9 +33,12 @@ _HOUR_BINS = 6  # four-hour slots of the day
 
 
 @lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=1 << 18)
 def shingles(text: str) -> frozenset[str]:
     """The text's word 3-grams, folded (look-alike letters, case), addresses and mentions
-    removed; a text of fewer than three words is one shingle."""
+    removed; a text of fewer than three words is one shingle. Cached, as ``mentioned``: each
+    pair compares every post of one account with every post of the other, and an account
+    meets many pairs and the frequency tables."""
     words = _WORD.findall(fold(_MENTION.sub(" ", _URL.sub(" ", text))))
     if len(words) < 3:
         return frozenset({" ".join(words)}) if words else frozenset()
