@@ -29,6 +29,7 @@ from graph.db import Graph
 from graph.errors import InvalidInput, InvalidValue, Problem
 from graph.identity.store import relink_accounts
 from graph.platforms import resolve_platform_name
+from graph.times import utc_iso
 from graph.validation import PlainWords, problems_of
 from graph.values.email import Email
 from graph.values.handle import Handle
@@ -67,6 +68,21 @@ def _ip(raw: str) -> str:
         return ipaddress.ip_address(raw.strip()).compressed
     except ValueError:
         raise InvalidValue("ip", f"{raw!r} is not an IPv4 or IPv6 address") from None
+
+
+def disclosure_id(payload: dict[str, Any], record: DisclosureRecord) -> str:
+    """The id of a disclosure: its payload as sent, hashed, with its times in one spelling (UTC,
+    ending in ``Z``: :func:`graph.times.utc_iso`), so the same disclosure sent again with
+    ``+00:00``, another offset or its keys in another order is recognised, not kept twice. A
+    payload whose times were already written so (as pydantic writes them) keeps its old id."""
+    same = dict(payload)
+    same["received_at"] = utc_iso(record.received_at)
+    if record.ip_addresses:
+        same["ip_addresses"] = [
+            {**sent, "seen_at": utc_iso(seen.seen_at)} if seen.seen_at else sent
+            for sent, seen in zip(payload["ip_addresses"], record.ip_addresses, strict=True)
+        ]
+    return "dsc-" + hashlib.sha256(canonical_json(same)).hexdigest()[:24]
 
 
 def disclosure_row(payload: object) -> dict[str, Any]:
@@ -112,7 +128,7 @@ def disclosure_row(payload: object) -> dict[str, Any]:
     assert handle is not None
     assert isinstance(received, datetime)
     return {
-        "id": "dsc-" + hashlib.sha256(canonical_json(payload)).hexdigest()[:24],
+        "id": disclosure_id(payload, record),
         "account_key": handle.key,
         "platform": handle.platform,
         "handle": handle.value,
