@@ -19,10 +19,11 @@ from typing import Any
 import orjson
 from neo4j import ManagedTransaction
 
+from graph.assessment.calendars import uk_date
 from graph.audit.log import AuditLog
 from graph.audit.records import Accessed, AuditEvent, Operation
 from graph.cypher import load_query
-from graph.db import Graph, Record, run
+from graph.db import Graph, Record, native, run
 from graph.errors import AuditUnavailable, InvalidInput
 from graph.updates.channels import Channel, DeliveryError, Outgoing
 from graph.updates.events import ChannelKind
@@ -56,6 +57,7 @@ class Claimed:
     report_id: str
     address: str | None
     language: Language
+    event_at: datetime | None = None
 
     @classmethod
     def of(cls, r: Record) -> Claimed:
@@ -69,8 +71,15 @@ class Claimed:
             id=r["id"], key=r["key"], kind=EventKind(r["event_kind"]),
             params=orjson.loads(r["params"]), channel=channel, attempts=int(r["attempts"]),
             report_id=r["report_id"], address=address if r["consent"] is True else None,
-            language=language,
+            language=language, event_at=native(r["event_at"]),
         )  # fmt: skip
+
+    def filled_params(self) -> dict[str, str]:
+        """Its parameters; a closing message queued before the outcome's date was one of them
+        is dated by the day its event was recorded, in UK time."""
+        if self.kind is EventKind.CLOSED and "outcome_on" not in self.params and self.event_at:
+            return {**self.params, "outcome_on": uk_date(self.event_at).isoformat()}
+        return self.params
 
 
 def _claim(
@@ -131,7 +140,7 @@ class _Run:
         stops using it), else None."""
         assert message.address is not None
         try:
-            rendered = render(message.kind, message.language, message.params)
+            rendered = render(message.kind, message.language, message.filled_params())
         except InvalidInput as error:
             self.failed(message, f"cannot be written: {error}", permanent=True)
             return None

@@ -24,7 +24,7 @@ from __future__ import annotations
 import enum
 import hashlib
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict
 
@@ -90,7 +90,14 @@ class Outcome(_Frozen):
     id: str
     code: str
     name: str
-    at: UtcDatetime
+    at: UtcDatetime  # when the force recorded it: the complainant's clock starts then
+    on: date | None = None  # the date the outcome was reached (None: recorded before it was kept)
+
+    @property
+    def reached_on(self) -> date:
+        """The date the outcome was reached; an outcome recorded before that date was kept is
+        dated by the day it was recorded, in UK time."""
+        return self.on or uk_date(self.at)
 
 
 class Timeline(_Frozen):
@@ -229,7 +236,11 @@ def case_events(timeline: Timeline) -> list[Event]:
                 kind=EventKind.CLOSED,
                 id=f"closed:{o.id}",
                 at=o.at,
-                params={"outcome_code": o.code, "outcome_name": o.name},
+                params={
+                    "outcome_code": o.code,
+                    "outcome_name": o.name,
+                    "outcome_on": o.reached_on.isoformat(),
+                },
             )
         )
     return sorted(events, key=lambda e: (e.at, e.id))

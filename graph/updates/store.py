@@ -64,7 +64,7 @@ def _timeline(r: Record) -> Timeline:
         no_enforcement=tuple(
             events.NoEnforcement.model_validate(i) for i in times(r["no_enforcement"], "at")
         ),
-        outcomes=tuple(events.Outcome.model_validate(i) for i in times(r["outcomes"], "at")),
+        outcomes=tuple(events.Outcome.model_validate(i) for i in times(r["outcomes"], "at", "on")),
     )
 
 

@@ -5,7 +5,8 @@ decision and the no-enforcement reason (the reviewed library, ``data/no_enforcem
 ``templates/<language>/<event>.txt`` starts with ``Subject: ...``, a blank line, then the body;
 ``$name`` placeholders are filled from the message's parameters (``string.Template``: no code
 runs in a template). ``$decision`` and ``$reason`` are replaced by the phrase file named by
-their value; ``footer.txt`` closes every body. A message in a language the hub has no template
+their value, and a date parameter (``$outcome_on``) is written as the language writes dates;
+``footer.txt`` closes every body. A message in a language the hub has no template
 for is refused by name, never sent half-filled.
 """
 
@@ -20,6 +21,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from string import Template
 
+from babel.dates import format_date
 from pydantic import BaseModel, ConfigDict, Field
 
 from graph.errors import InvalidValue
@@ -27,6 +29,7 @@ from graph.policy_files import VersionedPolicy, load_policy
 from graph.updates.policy import EventKind
 
 PHRASES = ("decision", "reason")  # parameters whose value names a phrase file
+DATES = ("outcome_on",)  # parameters whose value is an ISO date, written as the language does
 
 
 class Language(enum.StrEnum):
@@ -99,12 +102,24 @@ def _fill(text: str, values: Mapping[str, str], where: str) -> str:
         raise InvalidValue("template", f"{where}: {error}") from None
 
 
+def long_date(value: str, language: Language) -> str:
+    """``3 March 2026`` / ``3 Mawrth 2026`` (GOV.UK's style) from an ISO date."""
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise InvalidValue("date", f"{value!r} is not a date (YYYY-MM-DD)") from None
+    return format_date(day, "d MMMM y", locale=language.value)
+
+
 def render(kind: EventKind, language: Language, params: Mapping[str, str]) -> Rendered:
     """The message for one event in one language, every placeholder filled."""
     values = dict(params)
     for name in PHRASES:
         if name in values:
             values[name] = phrase(language, name, values[name])
+    for name in DATES:
+        if name in values:
+            values[name] = long_date(values[name], language)
     head, _, body = _text(language, f"{kind.value}.txt").partition("\n\n")
     if not head.startswith("Subject: "):
         raise InvalidValue("template", f"{language.value}/{kind.value}.txt must start 'Subject: '")

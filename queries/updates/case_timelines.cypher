@@ -50,5 +50,5 @@ RETURN k.id AS case_id,
   } AS no_enforcement,
   COLLECT {
     MATCH (k)-[:HAS_OUTCOME]->(o:Outcome)
-    RETURN {id: o.id, code: o.code, name: o.name, at: o.reported_at} AS outcome
+    RETURN {id: o.id, code: o.code, name: o.name, at: o.reported_at, on: o.outcome_on} AS outcome
   } AS outcomes

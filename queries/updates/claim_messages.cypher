@@ -10,6 +10,7 @@ SET m.status = 'sending', m.claimed_until = $until, m.claim = $run
 WITH m
 OPTIONAL MATCH (p:Person {id: m.recipient_id})
 RETURN m.id AS id, m.key AS key, m.event_kind AS event_kind, m.params AS params,
+       m.event_at AS event_at,
        m.channel AS channel, m.attempts AS attempts, m.report_id AS report_id,
        p.consent_to_contact AS consent,
        COLLECT { MATCH (p)-[:HAS_EMAIL]->(e:Email) RETURN e.address }[0] AS email,

@@ -7,7 +7,7 @@ import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from graph.assessment.calendars import england_and_wales, working_days_after
+from graph.assessment.calendars import england_and_wales, uk_date, working_days_after
 from graph.audit.log import AuditLog
 from graph.cases.store import assign_case
 from graph.db import Graph, native
@@ -240,7 +240,8 @@ def test_later_events_decision_platform_refusal_no_enforcement_and_outcome(
     removals.step(graph, drafted.id, Status.REFUSED, "dc-patel", now, note="not against our rules")
     store.record_no_enforcement(graph, case, "suspect_abroad", "dc-patel", now)
     gmp = Viewer(Role.FORCE_OFFICER, "pc-smith", "E23000005")
-    record_outcome(graph, case, "18", named_suspect=False, viewer=gmp)
+    reached = uk_date(now)  # no earlier: not before the case opened
+    record_outcome(graph, case, "18", named_suspect=False, viewer=gmp, outcome_on=reached)
 
     run(graph, smtp_server, AuditLog(tmp_path / "audit.jsonl"), datetime.now(UTC))
 
@@ -258,6 +259,7 @@ def test_later_events_decision_platform_refusal_no_enforcement_and_outcome(
     assert "refused our request to remove it" in bodies
     assert "outside the United Kingdom" in bodies
     assert "Investigation complete: no suspect identified" in bodies
+    assert f"{reference} on {reached.day} {reached:%B %Y}." in bodies
 
 
 def test_an_interrupted_claim_is_failed_for_an_operator_never_resent_blindly(

@@ -176,3 +176,23 @@ def test_policy_roles_cover_every_reporter_role_but_anonymous() -> None:
     reporter_roles = {r.value for r in ReporterRole} - {"anonymous"}
     assert reporter_roles <= {r.value for r in RecipientRole}
     assert "anonymous" not in {r.value for r in RecipientRole}
+
+
+@pytest.mark.parametrize(
+    ("outcome", "dated"),
+    [
+        (OUTCOME.model_copy(update={"on": date(2026, 3, 24)}), "2026-03-24"),  # reached earlier
+        (OUTCOME, "2026-03-30"),  # recorded before the date was kept: the UK day it was recorded
+        (OUTCOME.model_copy(update={"at": datetime(2026, 6, 1, 23, 30, tzinfo=UTC)}),
+         "2026-06-02"),  # 00:30 on 2 June in London (BST)
+    ],
+)  # fmt: skip
+def test_a_closed_message_dates_the_outcome_by_when_it_was_reached(
+    outcome: events.Outcome, dated: str
+) -> None:
+    (closed,) = [
+        m for m in events.messages_due(timeline(person(1), outcomes=(outcome,)), False, POLICY, CAL)
+        if m.event_kind is EventKind.CLOSED
+    ]  # fmt: skip
+    assert closed.params["outcome_on"] == dated
+    assert closed.event_at == outcome.at  # the complainant's clock starts when it was recorded

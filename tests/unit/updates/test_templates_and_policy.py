@@ -19,7 +19,11 @@ PARAMS: dict[EventKind, dict[str, str]] = {
     EventKind.CONTENT_REMOVED: {"platform_name": "TikTok"},
     EventKind.CONTENT_RESTRICTED: {"platform_name": "TikTok"},
     EventKind.NO_ENFORCEMENT: {"reason": "suspect_abroad"},
-    EventKind.CLOSED: {"outcome_code": "18", "outcome_name": "Investigation complete"},
+    EventKind.CLOSED: {
+        "outcome_code": "18",
+        "outcome_name": "Investigation complete",
+        "outcome_on": "2026-03-03",
+    },
 }
 
 
@@ -30,7 +34,7 @@ def test_every_event_renders_in_every_language(kind: EventKind, language: Langua
     assert "OHCH-2026-0000042" in rendered.subject + rendered.body
     assert "$" not in rendered.subject + rendered.body
     for value in PARAMS[kind].values():
-        if value not in ("crime", "suspect_abroad", "18"):
+        if value not in ("crime", "suspect_abroad", "18", "2026-03-03"):
             assert value in rendered.body
     assert rendered.language is language
 
@@ -42,6 +46,24 @@ def test_welsh_is_not_english() -> None:
     assert english.subject == "Your report R1 is with Heddlu Gwent"
     assert welsh.subject == "Mae eich adroddiad R1 gyda Heddlu Gwent"
     assert "Hyb Cenedlaethol Troseddau Casineb Ar-lein" in welsh.body
+
+
+@pytest.mark.parametrize(
+    ("language", "written"),
+    [(Language.ENGLISH, "on 3 March 2026."), (Language.WELSH, "ar 3 Mawrth 2026.")],
+)
+def test_the_outcome_date_is_written_as_the_language_writes_dates(
+    language: Language, written: str
+) -> None:
+    rendered = render(EventKind.CLOSED, language, {"reference": "R", **PARAMS[EventKind.CLOSED]})
+    assert written in rendered.body
+    assert "2026-03-03" not in rendered.body
+
+
+def test_a_date_that_is_not_one_is_refused_by_name() -> None:
+    params = {"reference": "R", **PARAMS[EventKind.CLOSED], "outcome_on": "3rd March"}
+    with pytest.raises(InvalidInput, match=r"'3rd March' is not a date"):
+        render(EventKind.CLOSED, Language.ENGLISH, params)
 
 
 def test_phrases_fill_decisions_and_reasons() -> None:
