@@ -4,14 +4,17 @@ Offline. The accounts are blocked as the linker blocks them and every candidate 
 compared once. EM (``graph.identity.estimate.run_em``) estimates the m and u probabilities of
 every feature outcome (frequency bands included: the term-frequency adjustment) and the prior
 from the candidate pairs sharing an identity key, unlabelled, starting from the policy file's
-hand-set weights. With labels (``--generate``: the generator's; in the hub this would be the
-analysts' judgements, not wired yet) it then calibrates a scale per feature and the prior
-(``calibrate``), and chooses the thresholds: ``auto_link`` the lowest probability whose links,
-joined into persons, keep pairwise precision >= AUTO_PRECISION, ``review`` the highest (not
-below the floor of 0.05) at which links plus the true review items hold REVIEW_RECALL of the
-true pairs. Without labels (``--graph``) the EM weights are written uncalibrated and the policy
-file's thresholds apply. The file records its provenance (source, accounts, candidate pairs,
-EM pairs, seed, date, command, iterations).
+hand-set weights. With labels it then calibrates a scale per feature, a weight per interaction
+(two features agreeing together) and the prior (``calibrate``), and chooses the thresholds.
+Labels come from the generator (``--generate``: every account's true person; ``auto_link`` is
+the lowest probability whose links, joined into persons, keep pairwise precision >=
+AUTO_PRECISION, ``review`` the highest, not below the floor of 0.05, at which links plus the
+true review items hold REVIEW_RECALL of the true pairs) or, in the hub (``--graph``), from the
+analysts' active verdicts on pairs (``graph/identity/labels.py``: decided review items, links
+and unlinks; thresholds from those pairs alone, ``thresholds_by_pairs``). Without verdicts of
+both kinds the EM weights are written uncalibrated and the policy file's thresholds apply.
+The file records its provenance (source, accounts, candidate pairs, EM pairs, seed, date,
+command, iterations).
 
 Estimate on one seed, measure with bench/identities.py on another (it measures on seed 7).
 
@@ -24,16 +27,18 @@ import argparse
 import json
 import shlex
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from bench.identities import _groups, _pairwise
+from graph.db import Graph
 from graph.identity.blocking import block_accounts
 from graph.identity.estimate import calibrate, run_em, weights_document
 from graph.identity.evidence import Evidence
 from graph.identity.features import account_evidence, account_frequencies
+from graph.identity.labels import labelled_accounts
 from graph.identity.models import AccountRecord
 from graph.identity.policy import LinkagePolicy, default_policy
 from graph.identity.scoring import score_evidence
@@ -44,22 +49,24 @@ REVIEW_RECALL = 0.96
 GRID = (0.5, 0.7, 0.8, 0.9, 0.95, 0.97, 0.98, 0.99, 0.995, 0.998, 0.999, 0.9995, 0.9999)
 # Below 5% a pair is not plausible enough to ask an analyst about (the review floor).
 REVIEW_GRID = (0.5, 0.3, 0.2, 0.1, 0.05)
+# With analysts' verdicts as labels, auto_link needs at least this many labelled pairs above it.
+MIN_ABOVE = 20
 OUT = Path(__file__).resolve().parents[1] / "graph" / "identity" / "data" / "estimated_weights.json"
 
 
-def _from_graph() -> list[AccountRecord]:
-    from graph.cypher import load_query
-    from graph.db import Graph, run
-    from graph.identity.store import _record  # the store's own row reader
+def _from_graph(
+    graph: Graph | None,
+) -> tuple[list[AccountRecord], dict[tuple[str, str], bool]]:
+    """The hub's accounts and the analysts' verdicts on pairs of them."""
+    if graph is not None:
+        return labelled_accounts(graph)
     from graph.settings import load_settings
 
-    graph = Graph.connect(load_settings())
+    connected = Graph.connect(load_settings())
     try:
-        return graph.read_tx(
-            lambda tx: [_record(r) for r in run(tx, load_query("identity/account_records"))]
-        )
+        return labelled_accounts(connected)
     finally:
-        graph.close()
+        connected.close()
 
 
 def _persons(keys: list[str], links: list[tuple[str, str]]) -> list[str]:
@@ -67,23 +74,40 @@ def _persons(keys: list[str], links: list[tuple[str, str]]) -> list[str]:
     return [groups[k] for k in keys]
 
 
-def chosen_by_labels(
+def calibrated(
     weights: Weights,
-    candidates: Sequence[tuple[str, str]],
+    labelled: Mapping[tuple[str, str], tuple[Evidence, ...]],
+    truth: Mapping[tuple[str, str], bool],
+    policy: LinkagePolicy,
+    min_pairs: int,
+) -> Weights:
+    """The weights with a scale per feature, interactions and the prior fitted on the
+    labelled pairs (``graph.identity.estimate.calibrate``)."""
+    raw = [score_evidence(x, y, ev, policy, weights) for (x, y), ev in labelled.items()]
+    fitted = calibrate([s.evidence for s in raw], [truth[s.pair] for s in raw], min_pairs)
+    print(f"calibration on {len(raw)} labelled pairs: {fitted}")
+    return replace(
+        weights,
+        scales=fitted.scales,
+        interactions=fitted.interactions,
+        corrections=fitted.corrections,
+        intercept=fitted.intercept,
+    )
+
+
+def thresholds_by_persons(
+    weights: Weights,
     evidence: Mapping[tuple[str, str], tuple[Evidence, ...]],
     labels: Mapping[str, str],
     policy: LinkagePolicy,
 ) -> Weights:
-    """Calibrate the summed weights on labelled pairs, then choose ``auto_link`` (the lowest
-    probability whose automatic links keep pairwise precision >= AUTO_PRECISION once joined
-    into persons) and ``review`` (the highest at which automatic links plus the true review
-    items hold >= REVIEW_RECALL of the true pairs)."""
-    raw = [score_evidence(x, y, evidence[(x, y)], policy, weights) for x, y in candidates]
-    truth = [labels[s.left] == labels[s.right] for s in raw]
-    scales, intercept = calibrate([s.evidence for s in raw], truth)
-    weights = replace(weights, scales=scales, intercept=intercept)
-    scores = [score_evidence(x, y, evidence[(x, y)], policy, weights) for x, y in candidates]
+    """With every account's true person (a generator): ``auto_link`` the lowest probability
+    whose automatic links keep pairwise precision >= AUTO_PRECISION once joined into persons,
+    ``review`` the highest at which automatic links plus the true review items hold >=
+    REVIEW_RECALL of the true pairs."""
+    scores = [score_evidence(x, y, ev, policy, weights) for (x, y), ev in evidence.items()]
     probs = [s.probability for s in scores]
+    truth = [labels[s.left] == labels[s.right] for s in scores]
     keys = sorted(labels)
     truth_of = [labels[k] for k in keys]
     auto_link = GRID[-1]
@@ -101,11 +125,42 @@ def chosen_by_labels(
         review = t
         if recall >= REVIEW_RECALL:
             break
-    print(f"calibration: scales {scales}, intercept {intercept}; auto_link {auto_link}")
     return replace(weights, auto_link=auto_link, review=review)
 
 
-def main(argv: list[str]) -> int:
+def thresholds_by_pairs(
+    weights: Weights,
+    labelled: Mapping[tuple[str, str], tuple[Evidence, ...]],
+    truth: Mapping[tuple[str, str], bool],
+    policy: LinkagePolicy,
+) -> Weights:
+    """With analysts' verdicts only (pairs, not persons): ``auto_link`` the lowest probability
+    at which the labelled pairs scoring at or above it are same-person pairs in at least
+    AUTO_PRECISION of cases (at least MIN_ABOVE of them; otherwise the policy's threshold
+    stays), ``review`` the highest at which REVIEW_RECALL of the labelled same-person pairs
+    score at or above it."""
+    scored = [
+        (score_evidence(x, y, ev, policy, weights).probability, truth[(x, y)])
+        for (x, y), ev in labelled.items()
+    ]
+    auto_link: float | None = None
+    for t in GRID:
+        above = [same for p, same in scored if p >= t]
+        if len(above) >= MIN_ABOVE and sum(above) / len(above) >= AUTO_PRECISION:
+            auto_link = t
+            break
+    same = [p for p, ok in scored if ok]
+    review: float | None = None
+    ceiling = auto_link if auto_link is not None else policy.auto_link
+    for t in sorted((g for g in REVIEW_GRID if g < ceiling), reverse=True):
+        review = t
+        if same and sum(p >= t for p in same) / len(same) >= REVIEW_RECALL:
+            break
+    return replace(weights, auto_link=auto_link, review=review)
+
+
+def main(argv: list[str], graph: Graph | None = None) -> int:
+    """The command; ``graph`` (tests) instead of connecting by the settings for ``--graph``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--graph", action="store_true", help="the hub's own accounts")
@@ -113,7 +168,15 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--hard", action="store_true", help="the harder generator")
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument(
+        "--min-pairs",
+        type=int,
+        default=50,
+        help="labelled pairs a feature or interaction needs to be calibrated (default 50)",
+    )
     args = parser.parse_args(argv)
+    labels: dict[str, str] | None = None  # every account's person (a generator)
+    verdicts: dict[tuple[str, str], bool] = {}  # pairs analysts decided (the hub)
     if args.generate:
         from bench.datagen.accounts import generate_accounts
 
@@ -121,7 +184,7 @@ def main(argv: list[str]) -> int:
         records, labels = data.records, data.person_of
         source_name = f"bench generator ({'hard' if args.hard else 'original'}), seed {args.seed}"
     else:
-        records, labels = _from_graph(), None
+        records, verdicts = _from_graph(graph)
         source_name = "the hub's graph"
     policy = default_policy()
     freq = account_frequencies(records, policy)
@@ -146,11 +209,28 @@ def main(argv: list[str]) -> int:
         "iterations": iterations,
     }
     if labels is not None:
-        weights = chosen_by_labels(weights, candidates, evidence, labels, policy)
+        truth = {pair: labels[pair[0]] == labels[pair[1]] for pair in candidates}
+        weights = calibrated(weights, evidence, truth, policy, args.min_pairs)
+        weights = thresholds_by_persons(weights, evidence, labels, policy)
         provenance["calibration"] = (
-            "scale, intercept and thresholds fitted on the generator's labels of this seed "
-            "(in the hub: analysts' judgements)"
+            "scales, interactions, intercept and thresholds fitted on the generator's labels "
+            "of this seed (in the hub: analysts' verdicts, --graph)"
         )
+    elif len(set(verdicts.values())) == 2:
+        labelled = {
+            (x, y): evidence.get((x, y)) or account_evidence(by_key[x], by_key[y], freq, policy)
+            for x, y in verdicts
+            if x in by_key and y in by_key
+        }
+        weights = calibrated(weights, labelled, verdicts, policy, args.min_pairs)
+        weights = thresholds_by_pairs(weights, labelled, verdicts, policy)
+        same = sum(verdicts.values())
+        provenance["calibration"] = (
+            f"scales, interactions, intercept and thresholds fitted on {len(labelled)} pairs "
+            f"analysts decided ({same} same person, {len(verdicts) - same} not)"
+        )
+    else:
+        print(f"{len(verdicts)} analysts' verdicts, not of both kinds: weights uncalibrated")
     weights = replace(weights, provenance=provenance)
     document = weights_document(weights)
     args.out.write_text(json.dumps(document, indent=1, sort_keys=False) + "\n", encoding="utf-8")

@@ -18,11 +18,9 @@ from tests.factories import referral
 ANALYST = "dev:intelligence_analyst:ia-morgan"
 # One handle on several platforms, one registered name and one IP the same evening: likely, not
 # certain (the committed estimate puts it between review and auto_link).
-UNSURE_EVIDENCE = {
-    "registered_name": "Kay Obi",
-    "ip_addresses": [{"ip": "10.1.2.3", "seen_at": "2026-06-02T20:00:00Z"}],
-    "received_at": "2026-06-03T10:00:00Z",
-}
+# The same handle and registered name on two platforms: plausible, not enough alone (the same
+# IP address within hours as well links them without review).
+UNSURE_EVIDENCE = {"registered_name": "Kay Obi", "received_at": "2026-06-03T10:00:00Z"}
 RECORD = """mutation($d: DisclosureInput!) { submitDisclosure(disclosure: $d) { __typename } }"""
 QUEUE = """query($first: Int! = 10, $after: String) {
   identityReviewQueue(first: $first, after: $after) {
