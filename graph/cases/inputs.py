@@ -43,8 +43,8 @@ class CaseEvidence:
     """The case as the graph records it."""
 
     case_id: str
-    received_at: datetime
-    occurred_on: date
+    received_at: datetime  # the first report's receipt
+    occurred_on: date  # the earliest incident, a report giving none counting at its receipt
     strands: tuple[str, ...]
     online: bool
     victim_postcodes: tuple[str, ...]

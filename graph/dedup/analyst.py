@@ -5,19 +5,27 @@ clusters of the reports it touches (:func:`graph.dedup.clusters.derive_clusters`
 transaction under the linker lock. Because clusters are derived, a split after a merge restores
 the previous clusters exactly, and an analyst's NOT_SAME is respected by every later automatic
 match (the matcher's join becomes a system judgement that derivation refuses to apply).
+
+Derivation names a cluster after its first-ranked member (:mod:`graph.dedup.clusters`), and the
+linker names a cluster after the report that founds it: the first it links, which need not be
+the first the hub received (a live referral can commit while a bulk batch read before it is
+still being written; a journalled referral is written when Neo4j is back). So the reports are
+ranked founders first (:func:`derivation_order`), by when each founded its cluster (its
+default case opened, ``dedup/founded_clusters``): the cluster an analyst names is the one
+derived, and its id is kept.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 from neo4j import ManagedTransaction
 
-from graph.cases.creation import open_default_cases
+from graph.cases.creation import default_case_id, open_default_cases
 from graph.cypher import load_query
-from graph.db import Graph, run
+from graph.db import Graph, from_wire_time, run
 from graph.dedup import clusters as cluster_ops
 from graph.dedup import judgements as judgement_ops
 from graph.dedup.blocking import report_keys
@@ -33,6 +41,35 @@ from graph.judgements.kinds import CONTENT
 from graph.judgements.store import load_log
 
 Decide = Callable[[JudgementLog, Clusters], list[Judgement]]
+_DAWN = datetime.min.replace(tzinfo=UTC)  # sorts a founder the graph gives no time for
+
+
+def derivation_order(
+    reports: Sequence[tuple[str, str | None]], founded: Mapping[str, datetime | None]
+) -> list[str]:
+    """The order clusters are derived in, from each report (in arrival order) with its cluster
+    now, and ``founded``: when each report that ever founded a cluster founded it (None when
+    the graph does not say). Derivation names a cluster after its first-ranked member, so:
+
+    1. the founders of the clusters the graph holds come first, the oldest cluster's first: a
+       cluster a decision leaves whole keeps its id, merged clusters keep the oldest one's,
+       and undoing a split gives each part the id it had;
+    2. then the reports whose clusters were merged away, oldest first: splitting one back out
+       gives it its id again;
+    3. then the rest, in arrival order: a part with no founder is named after its first.
+    """
+    position = {report: i for i, (report, _) in enumerate(reports)}
+
+    def rank(item: tuple[str, str | None]) -> tuple[int, bool, datetime, int]:
+        report, cluster_id = item
+        if cluster_id == cluster_ops.content_id_for(report):
+            tier = 0
+        else:
+            tier = 1 if report in founded else 2
+        at = founded.get(report)
+        return (tier, at is None, at or _DAWN, position[report])
+
+    return [report for report, _ in sorted(reports, key=rank)]
 
 
 def _load(
@@ -41,7 +78,16 @@ def _load(
     records = run(tx, load_query("dedup/reports_of_clusters"), cluster_ids=sorted(set(cluster_ids)))
     if not records:
         raise NotFound("no such content")
-    order = [r["id"] for r in records]
+    arrivals = [(r["id"], r["cluster_id"]) for r in records]
+    cases = [
+        {"report_id": r, "case_id": default_case_id(cluster_ops.content_id_for(r))}
+        for r, _ in arrivals
+    ]
+    founded = {
+        f["report_id"]: from_wire_time(f["founded_at"])
+        for f in run(tx, load_query("dedup/founded_clusters"), rows=cases)
+    }
+    order = derivation_order(arrivals, founded)
     evidence = {r["id"]: evidence_from_record(r["id"], r) for r in records}
     return order, evidence, load_log(tx, CONTENT, report_ids=order)
 

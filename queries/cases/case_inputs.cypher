@@ -7,6 +7,9 @@
 // not the first stored. `victim_reported_hostility`: a victim reported it and ticked a monitored
 // strand (their own perception of hostility). `recording_decided_at`: the first recorded
 // decision (cases/record_decision), which meets the crime-recording deadline.
+// `first_occurred`: the earliest incident time, a report without one counting at its receipt
+// (as cases/content_incidents), so it is never after `first_received`: the first report
+// received may give no incident date while a later one does.
 // params: case_id
 MATCH (k:Case {id: $case_id})
 OPTIONAL MATCH (k)-[:CONCERNS]->(c:ContentCluster)
@@ -20,7 +23,8 @@ CALL (reports) {
   RETURN collect(DISTINCT v.postcode) AS victim_postcodes,
          collect(DISTINCT p.postcode) AS reporter_postcodes,
          collect(DISTINCT r.chosen_force_code) AS chosen_forces,
-         min(r.received_at) AS first_received, min(r.occurred_at) AS first_occurred,
+         min(r.received_at) AS first_received,
+         min(coalesce(r.occurred_at, r.received_at)) AS first_occurred,
          collect(DISTINCT r.strands) AS strand_sets, collect(DISTINCT r.online) AS online_values,
          true IN collect(DISTINCT reported.role = 'victim'
                          AND any(s IN coalesce(r.strands, []) WHERE s <> 'other'))

@@ -26,7 +26,6 @@ from graph.cases.store import assign_case
 from graph.cypher import load_query
 from graph.db import Graph
 from graph.dedup.analyst import merge_contents, split_content
-from graph.errors import NotFound
 from graph.intel.bounds import TimeBasis, Window
 from ingest.load import write_reports
 from tests.factories import referral
@@ -173,16 +172,10 @@ def _step(graph: Graph, rng: random.Random, n: int) -> str:
         split_case(graph, case, [rng.choice(cases[case])], ACTOR, "not the same")
     elif kind == "merge_contents" and len(clusters) > 1:
         a, b = rng.sample(sorted(clusters), 2)
-        try:
-            merge_contents(graph, a, b, ACTOR, "same screenshot")
-        except NotFound:  # the judgements derive other clusters: refused, nothing written
-            return "refused"
+        merge_contents(graph, a, b, ACTOR, "same screenshot")
     elif kind == "split_content" and (big := [c for c, ids in clusters.items() if len(ids) > 1]):
         content = rng.choice(sorted(big))
-        try:
-            split_content(graph, content, [rng.choice(clusters[content])], ACTOR, "in error")
-        except NotFound:
-            return "refused"
+        split_content(graph, content, [rng.choice(clusters[content])], ACTOR, "in error")
     else:
         _intake(graph, rng, 1000 + 10 * n, 3)
         return "intake"
@@ -218,7 +211,10 @@ def test_a_reassignment_moves_the_counts_of_every_report_of_the_case(
     _check(reference_graph)
 
 
-@pytest.mark.parametrize("seed", [3, 5])
+# Seeds 10 and 12 once had a merge or split refused, 13 an assignment; each has a regression
+# test of its own: tests/integration/dedup/test_founders_keep_ids.py and
+# tests/integration/cases/test_case_first_dates.py.
+@pytest.mark.parametrize("seed", [3, 5, 6, 7, 8, 9, 10, 11, 12, 13])
 def test_any_sequence_of_changes_keeps_the_counts_equal_to_the_reports(
     reference_graph: Graph, seed: int
 ) -> None:
@@ -228,7 +224,7 @@ def test_any_sequence_of_changes_keeps_the_counts_equal_to_the_reports(
     for n in range(10):
         done.append(_step(reference_graph, rng, n))
         _check(reference_graph)
-    assert len(set(done) - {"refused"}) >= 3  # several kinds of change were made
+    assert len(set(done)) >= 3  # several kinds of change were made
 
 
 KEPT = (
