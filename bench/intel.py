@@ -29,7 +29,9 @@ near 1x, a window query grows with the window's reports (or buckets), not with t
 
 Run: ``OHCH_BENCH_NEO4J_PORT=7714 .venv/bin/python bench/intel.py [--reports 1000000]
 [--reuse] [--runs 200] [--budget 120] [--save FILE] [--against FILE]``, e.g. ``--reports
-100000 --save /tmp/intel-100k.json``, then ``--reports 1000000 --against /tmp/intel-100k.json``
+100000 --save /tmp/intel-100k.json``, then ``--reports 1000000 --against /tmp/intel-100k.json``;
+``--only WORDS`` (repeatable) measures only the queries whose name contains WORDS, e.g. ``--only
+"case(id)" --only mostReported``, and leaves out the NIM export.
 """
 
 from __future__ import annotations
@@ -260,6 +262,8 @@ MEASURED: tuple[Measured, ...] = (
              lambda s: analyst(**s.window(30), method="COMPONENTS"), NETWORK_AIM_MS),
     Measured("campaigns 30 days, modularity", CAMPAIGNS,
              lambda s: analyst(**s.window(30), method="MODULARITY"), NETWORK_AIM_MS),
+    Measured("campaigns 365 days", CAMPAIGNS,
+             lambda s: analyst(**s.window(365), method="COMPONENTS"), NETWORK_AIM_MS),
     Measured("forceCases, force officer", FORCE_CASES,
              lambda s: officer(s.assigned()["force_code"]), NETWORK_AIM_MS),
     Measured("forceCases, hub (all forces)", FORCE_CASES, lambda s: analyst(), NETWORK_AIM_MS),
@@ -269,11 +273,17 @@ MEASURED: tuple[Measured, ...] = (
              NETWORK_AIM_MS),
     Measured("prolificPersons 30 days", PROLIFIC_PERSONS, lambda s: analyst(**s.window(30)),
              NETWORK_AIM_MS),
+    Measured("prolificPersons 365 days", PROLIFIC_PERSONS, lambda s: analyst(**s.window(365)),
+             NETWORK_AIM_MS),
     Measured("repeatVictims 30 days", REPEAT_VICTIMS, lambda s: analyst(**s.window(30)),
              NETWORK_AIM_MS),
     Measured("repeatVictims 365 days", REPEAT_VICTIMS, lambda s: analyst(**s.window(365)),
              NETWORK_AIM_MS),
     Measured("mostReportedContent 30 days", MOST_REPORTED, lambda s: analyst(**s.window(30)),
+             NETWORK_AIM_MS),
+    Measured("mostReportedContent 365 days", MOST_REPORTED, lambda s: analyst(**s.window(365)),
+             NETWORK_AIM_MS),
+    Measured("mostReportedContent 730 days", MOST_REPORTED, lambda s: analyst(**s.window(730)),
              NETWORK_AIM_MS),
     Measured("trends strand 365 days", TRENDS,
              lambda s: analyst(dimension="STRAND", **s.window(365)), NETWORK_AIM_MS),
@@ -493,8 +503,9 @@ def measure_baseline(graph: Graph, samples: Samples, runs: int) -> Timing:
 
 
 async def measure_all(
-    graph: Graph, settings: Settings, samples: Samples, runs: int, warmup: int, budget: float
-) -> dict[str, Timing]:
+    graph: Graph, settings: Settings, samples: Samples, runs: int, warmup: int, budget: float,
+    chosen: tuple[Measured, ...] = MEASURED,
+) -> dict[str, Timing]:  # fmt: skip
     """Every query's timing by name (the baseline under ``BASELINE``), printed as measured."""
     schema = build_schema(settings)
     base = measure_baseline(graph, samples, runs)
@@ -504,7 +515,7 @@ async def measure_all(
           f"{'max ms':>8} {'aim':>5}  {'p95 vs aim':<10} {'p50/baseline':>12}")  # fmt: skip
     missed = 0
     measured = {BASELINE: base}
-    for entry in MEASURED:
+    for entry in chosen:
         t = measured[entry.name] = await measure(
             schema, graph, settings, entry, samples, runs, warmup, budget
         )
@@ -513,7 +524,7 @@ async def measure_all(
         print(f"{entry.name:<38} {t.runs:>5} {t.p50:>8.1f} {t.p95:>8.1f} {t.max:>8.1f} "
               f"{entry.aim_ms:>5.0f}  {'met' if met else 'NOT met':<10} "
               f"{t.p50 / base.p50:>11.0f}x", flush=True)  # fmt: skip
-    print(f"{len(MEASURED) - missed} of {len(MEASURED)} queries met their aim")
+    print(f"{len(chosen) - missed} of {len(chosen)} queries met their aim")
     return measured
 
 
@@ -633,6 +644,9 @@ def main() -> None:
     parser.add_argument("--against", type=Path,
                         help="a --save of a run at another size: print p95 at both and the "
                              "ratio")  # fmt: skip
+    parser.add_argument("--only", action="append", metavar="WORDS",
+                        help="measure only the queries whose name contains WORDS (repeatable); "
+                             "the NIM export is then left out")  # fmt: skip
     args = parser.parse_args()
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(line_buffering=True)  # progress shows as it happens in a log
@@ -645,14 +659,16 @@ def main() -> None:
             upgrade_again(graph, COUNT_UPGRADES)
         samples = draw_samples(graph, marker, random.Random(args.seed))
         print(f"\nmeasuring on {marker['reports']:,} reports (shared 2-core machine: contended)")
+        chosen = tuple(m for m in MEASURED if not args.only or any(w in m.name for w in args.only))
         measured = asyncio.run(
-            measure_all(graph, settings, samples, args.runs, args.warmup, args.budget)
+            measure_all(graph, settings, samples, args.runs, args.warmup, args.budget, chosen)
         )
         if args.against is not None:
             print_growth(json.loads(args.against.read_text()), marker["reports"], measured)
         if args.save is not None:
             save_figures(args.save, marker["reports"], measured)
-        measure_export(graph)
+        if not args.only:
+            measure_export(graph)
 
 
 if __name__ == "__main__":

@@ -193,7 +193,7 @@ def build_graph(
 
 
 #: The data upgrades that count what intake and case work keep counted, in their order.
-COUNT_UPGRADES = ("004_report_days_by_basis", "005_report_weeks")
+COUNT_UPGRADES = ("004_report_days_by_basis", "005_report_weeks", "008_person_counts")
 
 
 def upgrade_again(graph: Graph, names: tuple[str, ...], out: Callable[[str], None] = print) -> None:

@@ -27,6 +27,7 @@ from neo4j import ManagedTransaction
 from graph.cypher import load_query
 from graph.db import Graph, run, send
 from graph.dedup.store import Linking, LinkResult, lock_linker
+from graph.intel.kept_people import count_new_reports
 from ingest.intake_row import IntakeRow
 from ingest.report_days import report_days
 
@@ -154,6 +155,7 @@ def _write(
         linking.write(tx, result)
         created.consume()
         run(tx, load_query("intake/count_report_days"), days=report_days(new_rows))
+        count_new_reports(tx, [row.id for row in new_rows])  # counts kept for people
     for year, last in counters.items():
         if last != first[year]:
             run(tx, load_query("intake/advance_reference_counter"), year=year, last=last)

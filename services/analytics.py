@@ -25,6 +25,7 @@ from graph.access import Capability
 from graph.cypher import load_query
 from graph.db import Record, native
 from graph.intel.bounds import DEFAULT_BASIS, TimeBasis, Window, basis_spans, within
+from graph.intel.most_reported import most_reported_counted
 from graph.platforms import resolve_platform_name
 from services.paging import Page, PageRequest, page_of, ranked_page
 from services.use_case import Caller, use_case
@@ -127,9 +128,17 @@ def _ranked(
     window: Window,
     basis: TimeBasis,
     request: PageRequest,
+    kept: bool = False,
     **params: Any,
 ) -> list[Record]:
-    """One page of a ranked window query, in the viewer's scope, by ``basis``."""
+    """One page of a ranked window query, in the viewer's scope, by ``basis``. With ``kept``,
+    hub staff are answered from the counts kept a day and a week (``<query>_counted``,
+    docs/STATISTICS.md), a force from the reports its cases hold: the same answer either way."""
+    if kept and caller.viewer.sees_all_forces:
+        return caller.graph.read(
+            load_query(f"{query}_counted"), skip=request.offset, limit=request.first + 1,
+            basis=basis.key, **window.edge_spans(basis, sees_all=True), **params,
+        )  # fmt: skip
     return caller.graph.read(
         load_query(query), skip=request.offset, limit=request.first + 1,
         **window.spans(basis), **caller.viewer.cypher_scope(), **params,
@@ -183,9 +192,10 @@ def prolific_persons(
     request: PageRequest,
     basis: TimeBasis = DEFAULT_BASIS,
 ) -> Page[ProlificPerson]:
-    """Persons behind accounts named in the most reports (or content) of the window."""
+    """Persons behind accounts named in the most reports (or content) of the window (hub
+    staff: from the counts kept by account, grouped by each account's person as it is now)."""
     rows = _ranked(
-        caller, "intel/prolific_persons", Window.of(since, until), basis, request,
+        caller, "intel/prolific_persons", Window.of(since, until), basis, request, kept=True,
         accounts_shown=ACCOUNTS_SHOWN,
         by_content=order_by is ProlificOrder.CONTENT,
     )  # fmt: skip
@@ -216,8 +226,8 @@ def repeat_victims(
     within("minReports", min_reports, 2, MAX_THRESHOLD)
     within("minCases", min_cases, 1, MAX_THRESHOLD)
     rows = _ranked(
-        caller, "intel/repeat_victims", window, basis, request, min_reports=min_reports,
-        min_cases=min_cases,
+        caller, "intel/repeat_victims", window, basis, request, kept=True,
+        min_reports=min_reports, min_cases=min_cases,
     )  # fmt: skip
     found = [
         RepeatVictim(
@@ -237,9 +247,16 @@ def most_reported_content(
     request: PageRequest,
     basis: TimeBasis = DEFAULT_BASIS,
 ) -> Page[ReportedContent]:
-    """Content with the most reports in the window."""
+    """Content with the most reports in the window. Hub staff are answered from the counts
+    kept a day and a week by content (docs/STATISTICS.md), a force from the reports its cases
+    hold: the same answer either way."""
     window = Window.of(since, until)
-    rows = _ranked(caller, "intel/most_reported_content", window, basis, request)
+    if caller.viewer.sees_all_forces:  # from the counts kept a day and a week by content
+        rows = most_reported_counted(
+            caller.graph, window, basis, skip=request.offset, limit=request.first + 1
+        )
+    else:
+        rows = _ranked(caller, "intel/most_reported_content", window, basis, request)
     found = [ReportedContent(r["content_id"], r["reports"], r["reporters"]) for r in rows]
     return ranked_page(found, request)
 

@@ -33,7 +33,7 @@ MAX_DEPTH = 3
 FANOUT = 25  # neighbours one node contributes to a ring
 MAX_PATH_LENGTH = 6  # the bound written in queries/intel/shortest_paths.cypher
 MAX_PATHS = 20
-MAX_EDGES = 100_000  # account-victim links a campaign window may hold
+MAX_EDGES = 100_000  # account-victim links a campaign window may hold (hub staff: those used)
 MAX_GROUP = 1_000
 
 
@@ -112,10 +112,16 @@ def campaigns(
     window = Window.of(since, until)
     within("minAccounts", min_accounts, 2, MAX_GROUP)
     within("minVictims", min_victims, 1, MAX_GROUP)
-    [pairs] = caller.graph.read(
-        load_query("intel/co_targeting"), limit=MAX_EDGES + 1,
-        **window.spans(basis), **caller.viewer.cypher_scope(),
-    )  # fmt: skip
+    if caller.viewer.sees_all_forces:  # the counts kept for victims (docs/STATISTICS.md)
+        [pairs] = caller.graph.read(
+            load_query("intel/co_targeting_counted"), limit=MAX_EDGES + 1, basis=basis.key,
+            **window.edge_spans(basis, sees_all=True),
+        )  # fmt: skip
+    else:
+        [pairs] = caller.graph.read(
+            load_query("intel/co_targeting"), limit=MAX_EDGES + 1,
+            **window.spans(basis), **caller.viewer.cypher_scope(),
+        )  # fmt: skip
     if len(pairs["accounts"]) > MAX_EDGES:
         raise InvalidValue(
             "until", f"the window holds over {MAX_EDGES} account-victim links: narrow it"

@@ -112,11 +112,10 @@ def _rewrite(
                 blocks.setdefault(key, {})[content_id] = None
     run(tx, load_query("dedup/upsert_clusters"), rows=summaries, version=new_version())
     open_default_cases(tx, derived.members).consume()
-    run(
-        tx,
-        load_query("dedup/assign_reports"),
-        rows=[{"report_id": r, "cluster_id": derived.content_of[r]} for r in order],
-    )
+    moved = [{"report_id": r, "cluster_id": derived.content_of[r]} for r in order]
+    run(tx, load_query("dedup/count_content_reports"), rows=moved)  # before they move
+    run(tx, load_query("intel/move_victim_contents"), rows=moved)  # before they move, too
+    run(tx, load_query("dedup/assign_reports"), rows=moved)
     gone = sorted(set(previous_ids) - set(derived.members))
     run(
         tx,

@@ -247,6 +247,7 @@ class Linking:
         if not result.clusters:
             return
         version = new_version()
+        moved = [{"report_id": r, "cluster_id": c} for r, c in result.clusters.items()]
         # Kept before the commit: if it fails, no cluster in the graph carries this version.
         self.cache.put((version, s) for s in result.touched.values())
         sent = [
@@ -257,11 +258,10 @@ class Linking:
                 version=version,
             ),
             open_default_cases(tx, result.touched),
-            send(
-                tx,
-                load_query("dedup/assign_reports"),
-                rows=[{"report_id": r, "cluster_id": c} for r, c in result.clusters.items()],
-            ),
+            # The content's counts move first: they read the cluster each report leaves.
+            send(tx, load_query("dedup/count_content_reports"), rows=moved),
+            send(tx, load_query("intel/move_victim_contents"), rows=moved),  # before, too
+            send(tx, load_query("dedup/assign_reports"), rows=moved),
             *send_judgements(tx, result.judgements),
         ]
         if result.lists:

@@ -28,6 +28,7 @@ from graph.identity.linker import LinkRun, Progress, link_accounts
 from graph.identity.models import AccountRecord, IpSighting, Post
 from graph.identity.persons import Persons, derive_persons
 from graph.identity.review_store import write_review_priorities
+from graph.intel.kept_people import assign_persons
 from graph.judgements import store as kernel_store
 from graph.judgements.kinds import ACCOUNTS, Kind
 from graph.judgements.store import load_log
@@ -78,7 +79,7 @@ def write_judgements(
         for k, p in persons.person_of.items()
         if stored is None or (k in stored and stored[k] != p)
     }
-    kernel_store.assign(tx, kind, changed)
+    assign_persons(tx, kind, changed)  # and the counts kept for victims (graph/intel)
 
 
 def judge_in(

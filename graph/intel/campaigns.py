@@ -2,8 +2,10 @@
 
 Accounts and victims form a bipartite graph (an edge when a report names the account as the
 suspect and the person as its victim; a victim is an identity, see
-``queries/intel/co_targeting.cypher``). Only victims targeted by at least two accounts link
-accounts, so one account's unrelated targets do not chain groups together. Two methods:
+``queries/intel/co_targeting.cypher``, and for hub staff ``co_targeting_counted.cypher``, which
+reads the counts kept for victims and gives only the links to victims two accounts targeted).
+Only victims targeted by at least two accounts link accounts, so one account's unrelated
+targets do not chain groups together. Two methods:
 
 - :func:`find_campaigns`: connected components of that graph. Simple and explainable, but one
   account that also joined another pile-on merges two campaigns into one.

@@ -19,5 +19,11 @@ RETURN [name IN [
   CASE WHEN EXISTS {
          MATCH ()-[j:SAME_PERSON|NOT_SAME_PERSON|IDENTITY_UNSURE|SAME_CONTENT|NOT_SAME|UNSURE]->()
          WHERE j.at IS :: STRING
-       } THEN '006_judgement_times' END
+       } THEN '006_judgement_times' END,
+  // 007_content_counts leaves its marker.
+  CASE WHEN NOT EXISTS { MATCH (:DataUpgrade {id: '007_content_counts'}) }
+       THEN '007_content_counts' END,
+  // 008_person_counts leaves its marker.
+  CASE WHEN NOT EXISTS { MATCH (:DataUpgrade {id: '008_person_counts'}) }
+       THEN '008_person_counts' END
 ] WHERE name IS NOT NULL] AS pending

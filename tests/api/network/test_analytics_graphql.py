@@ -12,6 +12,8 @@ from fastapi.testclient import TestClient
 from graph.cypher import load_query
 from graph.db import Graph
 from graph.intel.bounds import TimeBasis, Window
+from graph.intel.kept_people import assign_persons
+from graph.judgements.kinds import NAMED
 from tests.api.conftest import gql
 from tests.factories import referral
 
@@ -56,9 +58,12 @@ def submit_all(client: TestClient, graph: Graph) -> None:
             "MATCH (a:Account) WHERE a.key IN ['x|troll0', 'instagram|trollzero'] "
             "SET a.person_id = 'person:instagram|trollzero'"
         ).consume()
-        session.run(
-            "MATCH (p:Person)-[:HAS_EMAIL]->(e:Email) SET p.person_id = 'victim:' + e.address"
-        ).consume()
+        people = session.run(
+            "MATCH (p:Person)-[:HAS_EMAIL]->(e:Email) RETURN p.id AS id, e.address AS address"
+        ).data()
+    # Written as the named-people linker writes it, with the counts kept for victims.
+    persons = {r["id"]: "victim:" + r["address"] for r in people}
+    graph.write_tx(lambda tx: assign_persons(tx, NAMED, persons))
 
 
 @pytest.fixture

@@ -81,6 +81,8 @@ def test_a_window_with_more_links_than_the_cap_asks_for_a_narrower_one(
         payload = referral(source_ref=f"TV-CAP-{n}", submitted_at=NOW)
         payload["suspects"] = [{"platform": "x", "handle": f"capped{n}"}]
         assert client.post("/api/v1/referrals", json=payload).status_code == 201
+    # One victim (the same email) targeted by three accounts: three links campaigns would use.
+    link_people_in_graph(graph)
     now = datetime.now(UTC)
     window = {"since": (now - timedelta(days=1)).isoformat(), "until": now.isoformat()}
     query = """query($since: DateTime!, $until: DateTime!) {

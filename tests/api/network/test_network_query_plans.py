@@ -28,6 +28,7 @@ WINDOW_QUERIES = [
     "intel/prolific_persons",
     "intel/repeat_victims",
     "intel/most_reported_content",
+    "intel/most_reported_content_counted",
     "intel/trends_by_strand",
     "intel/trends_by_platform",
     "intel/trends_by_force",
