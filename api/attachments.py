@@ -19,23 +19,20 @@ from datetime import UTC, datetime
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
-from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException
 
 from api.errors import body_for
-from api.evidence_form import read_evidence_form
+from api.evidence_form import discard, read_evidence_form, spooled_uploads
 from api.status import NOT_MATCHED
 from graph.attachments.blobs import DiskBlobStore
+from graph.attachments.clamd import Scanner
 from graph.attachments.kinds import (
-    FileRefused,
     FileTooLarge,
     FileTypeNotAllowed,
     MediaType,
-    refused_together,
 )
 from graph.attachments.models import MAX_FILES, Upload
-from graph.attachments.spool import SpoolWriter
-from graph.errors import InvalidInput, Problem
+from graph.errors import InvalidInput, InvalidValue, Problem
 from graph.settings import Settings
 from services.attachments import Sending, download_evidence, limits_of, send_evidence
 from services.attempts import WINDOW_S
@@ -81,8 +78,11 @@ SEND_ANSWERS: dict[int | str, dict[str, object]] = {
     413: {"description": "A file past its kind's size (every one named), or the body"},
     415: {"description": "A file of a type the hub does not take (every one named), or a "
           "body that is not multipart"},
-    422: {"description": "A field missing or wrong, named"},
+    422: {"description": "A field missing or wrong, named; or a file found to contain "
+          "malware (each named; nothing of the sending kept)"},
     429: {"description": "Too many wrong codes: wait (Retry-After)"},
+    503: {"description": "The files could not be checked for viruses and the hub refuses "
+          "unscanned files: nothing kept, send them again later (Retry-After)"},
 }  # fmt: skip
 DOWNLOAD_ANSWERS: dict[int | str, dict[str, object]] = {
     200: {"description": "The file's bytes, as an attachment only",
@@ -121,41 +121,20 @@ async def _uploads(request: Request) -> tuple[list[Upload], str | None] | JSONRe
         return JSONResponse(body_for(error), status_code=413)
     except FileTypeNotAllowed as error:
         return JSONResponse(body_for(error), status_code=415)
-    uploads: list[Upload] = []
-    refused: list[FileRefused] = []
-    read = False
     try:
-        for i, part in enumerate(form.getlist("files")):
-            field = f"files[{i}]"
-            if not isinstance(part, UploadFile) or not isinstance(part.file, SpoolWriter):
-                return _problem(422, field, "must be a file, not a text field")
-            try:
-                spooled = await asyncio.to_thread(part.file.finish)
-            except FileRefused as refusal:
-                refused.append(refusal)
-                continue
-            uploads.append(Upload(field, part.filename or "", part.content_type, b"", spooled))
-        if refused:
-            raise refused_together(refused)
+        uploads = await spooled_uploads(form.getlist("files"))
         code = form.get("access_code")
         if code is not None and not isinstance(code, str):
+            discard(uploads)
             return _problem(422, "access_code", "must be a text field")
-        read = True
     except (FileTooLarge, FileTypeNotAllowed) as error:
         status = 413 if isinstance(error, FileTooLarge) else 415
         return JSONResponse(body_for(error), status_code=status)
+    except InvalidValue as error:
+        return _problem(422, error.field, error.reason)
     finally:
         await form.close()  # a part not finished is deleted
-        if not read:
-            _discard(uploads)  # and those finished, when the sending is refused here
     return uploads, code.strip() if code else None
-
-
-def _discard(uploads: list[Upload]) -> None:
-    """Delete what a sending spooled and did not keep (refused, or failed)."""
-    for upload in uploads:
-        if upload.spooled:
-            upload.spooled.discard()
 
 
 @router.post(
@@ -177,13 +156,14 @@ async def send(reference: str, request: Request) -> JSONResponse:
             send_evidence, Caller(request.app.state.graph, viewer),
             Sending(reference, code, client), uploads, DiskBlobStore(settings.evidence_dir),
             limits_of(settings), request.app.state.audit_log, SEND, datetime.now(UTC),
+            Scanner.of(settings),
         )  # fmt: skip
     except FileTooLarge as error:
         return JSONResponse(body_for(error), status_code=413)
     except FileTypeNotAllowed as error:
         return JSONResponse(body_for(error), status_code=415)
     finally:
-        await asyncio.to_thread(_discard, uploads)  # kept files were moved: nothing to delete
+        await asyncio.to_thread(discard, uploads)  # kept files were moved: nothing to delete
     if answer is Refusal.TOO_MANY:
         return JSONResponse(
             {"detail": "Too many attempts: wait, then try again."},

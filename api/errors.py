@@ -16,6 +16,7 @@ from graph.errors import (
     InvalidInput,
     NotFound,
     OhchError,
+    ScanUnavailable,
     Unauthenticated,
 )
 from graph.validation import problems_of
@@ -30,6 +31,7 @@ _STATUS: dict[type[OhchError], int] = {
     Forbidden: 403,
     GraphUnavailable: 503,
     AuditUnavailable: 503,
+    ScanUnavailable: 503,
 }
 
 
@@ -54,7 +56,7 @@ def body_for(error: OhchError) -> dict[str, object]:
 async def _ohch_error(_request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, OhchError)
     headers = None
-    if isinstance(error, GraphUnavailable | AuditUnavailable):
+    if isinstance(error, GraphUnavailable | AuditUnavailable | ScanUnavailable):
         headers = {"Retry-After": "30"}
     elif isinstance(error, Unauthenticated):  # RFC 6750 section 3
         headers = {"WWW-Authenticate": 'Bearer error="invalid_token"'}

@@ -10,9 +10,13 @@ square shapes), each "removed", then posted again changed:
   mirrored, each then re-encoded.
 False alarms: every removed picture against other pictures, and (shown apart, since PDQ sees
 the same picture) against the same background with other words on it, as a meme template.
+Turned and flipped (the dihedral hashes): a quarter, half or three-quarter turn, flipped top to
+bottom or along the diagonal, re-encoded; and harder, each also cropped up to 5%, resized or
+bordered. False alarms again against the other pictures turned or flipped.
 Prints recall and false alarms at the configured distance (PDQ's 31) for the hub's match
-(whole image, its 2.5%/5% crops and its mirror image, border trimmed) and for plain PDQ
-(whole against whole), and the time to hash.
+(whole image, its 2.5%/5% crops and its turned and flipped hashes, border trimmed) and for
+plain PDQ (whole against whole), the time to hash, and the time to compare two pictures
+against the match with the mirror image's hash alone (as before the turns were kept).
 Run: ``.venv/bin/python bench/reupload_images.py [--pictures N]``.
 """
 
@@ -24,13 +28,21 @@ import random
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
-from graph.attachments.pdq import MATCH_DISTANCE, PdqHash, closest, distance, image_hash
+from graph.attachments.pdq import (
+    DIHEDRAL,
+    MATCH_DISTANCE,
+    PdqHash,
+    closest,
+    distance,
+    image_hash,
+)
 
 SHAPES = [(720, 1280), (1200, 675), (800, 800), (1024, 768)]
 WORDS = [
@@ -142,6 +154,24 @@ def harder(image: Image.Image, rng: random.Random) -> bytes:
     return _reencode(image, rng)
 
 
+TURNS = (Image.Transpose.ROTATE_90, Image.Transpose.ROTATE_180, Image.Transpose.ROTATE_270,
+         Image.Transpose.FLIP_TOP_BOTTOM, Image.Transpose.TRANSPOSE)  # fmt: skip
+
+
+def turned(image: Image.Image, rng: random.Random) -> bytes:
+    """Turned a quarter, a half or three quarters, or flipped top to bottom (or along the
+    diagonal), then re-encoded."""
+    return _reencode(image.transpose(rng.choice(TURNS)), rng)
+
+
+def turned_harder(image: Image.Image, rng: random.Random) -> bytes:
+    """Turned or flipped, and also cropped up to 5%, resized or bordered, then re-encoded."""
+    image = image.transpose(rng.choice(TURNS))
+    step = rng.choice([lambda im: _crop(im, rng, 0.05), lambda im: _resize(im, rng),
+                       lambda im: _border(im, rng)])  # fmt: skip
+    return _reencode(step(image), rng)
+
+
 def measure(name: str, originals: list[PdqHash], changed: list[list[PdqHash]]) -> None:
     pairs = [(o, c) for o, variants in zip(originals, changed, strict=True) for c in variants]
     hub = sum(closest(o, c) <= MATCH_DISTANCE for o, c in pairs)
@@ -157,6 +187,28 @@ def alarms(name: str, originals: list[PdqHash], others: list[PdqHash]) -> None:
     nearest = min(closest(o, b) for o, b in pairs)
     print(f"{name:26} false alarms {hub}/{len(pairs)} ({hub / len(pairs):.2%}), nearest "
           f"{nearest} bits   plain PDQ {whole}/{len(pairs)}")  # fmt: skip
+
+
+def compare_cost(originals: list[PdqHash], others: list[PdqHash]) -> None:
+    """Time to compare every pair with all the turns, against the mirror image's hash alone."""
+    mirror = DIHEDRAL.index("flipped left-right")
+
+    def mirror_only(h: PdqHash) -> PdqHash:
+        return replace(h, dihedral=h.dihedral[mirror : mirror + 1])
+
+    timed = {}
+    for name, a, b in (
+        ("mirror alone", [mirror_only(o) for o in originals], [mirror_only(o) for o in others]),
+        ("all turns", originals, others),
+    ):
+        started = time.perf_counter()
+        for x in a:
+            for y in b:
+                closest(x, y)
+        timed[name] = (time.perf_counter() - started) / (len(a) * len(b))
+    print(f"{'compare two pictures':26} {timed['all turns'] * 1e6:.0f} us with all turns, "
+          f"{timed['mirror alone'] * 1e6:.0f} us with the mirror alone "
+          f"(x{timed['all turns'] / timed['mirror alone']:.2f})")  # fmt: skip
 
 
 def hashed(data: bytes) -> PdqHash:
@@ -192,8 +244,20 @@ def main() -> None:
     ]  # fmt: skip
     for kind, change in each:
         measure(kind, originals, [[hashed(change(p, rng))] for p in pictures])
+    for name, change in (("turned/flipped (re-encoded)", turned),
+                         ("turned/flipped + crop<=5%/resize/border", turned_harder)):  # fmt: skip
+        changed = [[hashed(change(p, rng)) for _ in range(args.variants)] for p in pictures]
+        measure(name.split(" ")[0] + (" +" if "+" in name else ""), originals, changed)
+    for turn in TURNS:
+        row = f"  {turn.name.lower().replace('_', ' ')}"
+        measure(row, originals, [[hashed(_reencode(p.transpose(turn), rng))] for p in pictures])
     others = [hashed(encoded(picture(1000 + seed))) for seed in range(2 * args.pictures)]
     alarms("other pictures", originals, others)
+    alarms("other pictures, turned", originals, [
+        hashed(encoded(picture(1000 + seed).transpose(TURNS[seed % len(TURNS)])))
+        for seed in range(2 * args.pictures)
+    ])  # fmt: skip
+    compare_cost(originals, others)
     templates = [hashed(encoded(picture(seed, 5000 + seed))) for seed in range(args.pictures)]
     same = sum(closest(o, t) <= MATCH_DISTANCE for o, t in zip(originals, templates, strict=True))
     print(

@@ -2,9 +2,10 @@
 
 Checks, in order: the settings load; Neo4j answers (and its version); the schema files'
 constraints and indexes exist and are online; no data upgrade has work left; the reference data
-is this version's; the intake journal's backlog; the audit trail's hash chain; free disk where
-the hub writes. Exits 1 if any check fails. The checks after Neo4j's are skipped when it does
-not answer (its line fails already).
+is this version's; the intake journal's backlog; the virus scanner (clamd's version and its
+signatures' date, or why there is none, and the policy for files it cannot scan); the audit
+trail's hash chain; free disk where the hub writes. Exits 1 if any check fails. The checks
+after Neo4j's are skipped when it does not answer (its line fails already).
 """
 
 from __future__ import annotations
@@ -15,17 +16,20 @@ import re
 import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import typer
 from pydantic import ValidationError
 
+from graph.attachments.clamd import ClamdError, Scanner
+from graph.attachments.scanning import ScannerVersion, Unscanned
 from graph.audit.log import AuditLog
 from graph.cypher import load_query, schema_statements
 from graph.db import Graph
 from graph.errors import GraphUnavailable, OhchError
 from graph.reference.loader import reference_state
-from graph.settings import Settings, load_settings
+from graph.settings import Environment, Settings, load_settings
 from graph.validation import problems_of
 from ingest.journal import Journal
 
@@ -155,6 +159,45 @@ def check_audit(config: Settings) -> Check:
     return Check("audit log", Status.OK, str(result))
 
 
+SIGNATURES_STALE_AFTER = timedelta(days=3)  # freshclam updates several times a day
+_POLICY_WORDS = {
+    Unscanned.HOLD: "held (kept, not handed over until a rescan finds them clean)",
+    Unscanned.REFUSE: "refused (the sender is asked to send them again later)",
+    Unscanned.ACCEPT: "accepted and handed over unscanned",
+}
+
+
+def check_scanner(config: Settings, now: datetime | None = None) -> Check:
+    """The virus scanner evidence files pass through, and the policy for those it cannot
+    scan (docs/OPERATIONS.md, "Virus scanning of evidence files")."""
+    scanner = Scanner.of(config)
+    policy = (
+        f"files that cannot be scanned are {_POLICY_WORDS[scanner.policy]} "
+        f"(OHCH_EVIDENCE_UNSCANNED={scanner.policy.value})"
+    )
+    if scanner.clamd is None:
+        production = config.env is Environment.PRODUCTION
+        status = Status.FAIL if production else Status.OK
+        if not production and scanner.policy is not Unscanned.ACCEPT:
+            status = Status.WARN
+        return Check("virus scanner", status, f"not configured (OHCH_CLAMD unset); {policy}")
+    try:
+        version = scanner.clamd.version()
+    except ClamdError as error:
+        return Check("virus scanner", Status.FAIL, f"{error}; {policy}")
+    detail = f"clamd at {scanner.clamd.address} answers: {version}; {policy}"
+    return Check("virus scanner", signatures_status(version, now or datetime.now(UTC)), detail)
+
+
+def signatures_status(version: ScannerVersion, now: datetime) -> Status:
+    """OK while clamd's signatures are recent; WARN when they are stale (freshclam, or the
+    internal mirror, is not updating them) or clamd does not say their date."""
+    if version.signatures_at is None:
+        return Status.WARN
+    age = now.replace(tzinfo=None) - version.signatures_at
+    return Status.WARN if age > SIGNATURES_STALE_AFTER else Status.OK
+
+
 def _existing(path: Path) -> Path:
     path = path.resolve()
     while not path.exists():
@@ -210,6 +253,7 @@ def run_checks(
     finally:
         graph.close()
     checks.append(check_journal(config))
+    checks.append(check_scanner(config))
     checks.append(check_audit(config))
     paths = [config.journal_dir, config.audit_log.parent, *extra_paths]
     if not config.uses_external_neo4j:

@@ -10,7 +10,8 @@
     ├── Unauthenticated        the request's credentials are missing, invalid or expired
     ├── Forbidden              the viewer may not do or see this
     ├── GraphUnavailable       Neo4j cannot be reached; the caller may retry
-    └── AuditUnavailable       the audit trail cannot be written: the result is withheld
+    ├── AuditUnavailable       the audit trail cannot be written: the result is withheld
+    └── ScanUnavailable        evidence files could not be checked for viruses; retry later
 """
 
 from __future__ import annotations
@@ -75,3 +76,8 @@ class AuditUnavailable(OhchError):
     """The audit trail could not record an act on personal data, so the act's result is
     withheld: a read that cannot be logged reveals nothing. A change already committed stays
     (retrying it is safe: intake is idempotent, judgements are recorded once)."""
+
+
+class ScanUnavailable(OhchError):
+    """Evidence files could not be checked for viruses and the policy refuses unscanned files
+    (``OHCH_EVIDENCE_UNSCANNED=refuse``): nothing was kept; safe to send again later."""

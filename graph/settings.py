@@ -17,6 +17,9 @@ from urllib.parse import urlsplit
 from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from graph.attachments.clamd import parse_address
+from graph.attachments.scanning import Unscanned
+
 # Before it, a date a bulk file carries is a mistake (ingest/report_dates.py): the hub counts
 # online hate reported since True Vision's online form (2011), with years to spare.
 DEFAULT_EARLIEST_REPORT_DATE = date(2005, 1, 1)
@@ -154,6 +157,19 @@ class Settings(BaseSettings):
     evidence_max_video_bytes: int = Field(
         200 * 1024 * 1024, ge=1024, description="Largest video (MP4, WebM, MOV) taken"
     )
+    clamd: str | None = Field(
+        None,
+        description="The virus scanner's clamd (unix:///run/clamav/clamd.ctl or tcp://host:3310); "
+        "unset: no scanner (graph/attachments/clamd.py)",
+    )
+    clamd_timeout_s: float = Field(
+        120.0, gt=0, le=600, description="How long clamd may take over each step of a scan"
+    )
+    evidence_unscanned: Literal["hold", "refuse", "accept"] | None = Field(
+        None,
+        description="What to do with an evidence file that could not be scanned; unset: hold "
+        "in production, accept elsewhere (graph/attachments/scanning.py)",
+    )
     reupload_image_distance: int = Field(
         31, ge=0, le=128, description="PDQ bits two images may differ by and be the same picture"
     )
@@ -259,6 +275,14 @@ class Settings(BaseSettings):
             if problems:
                 raise ValueError("unsafe production settings: " + "; ".join(problems))
         return self
+
+    @field_validator("clamd")
+    @classmethod
+    def _clamd_is_an_address(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        parse_address(value)  # its ValueError names what is wrong
+        return value
 
     @field_validator("oidc_issuer")
     @classmethod

@@ -24,6 +24,9 @@ The confirmation page of a report just written offers a file upload (GOV.UK's, a
 multipart form: no JavaScript), posted to ``POST /report/evidence`` with the reference and
 access code it shows: the same use case as ``POST /api/v1/referrals/{reference}/evidence``
 (``services/attachments.py``), its problems shown beside the upload, the form offered again.
+Its files are streamed into the evidence store's folder as they arrive, by the REST door's
+parser (``api/evidence_form.py``), never whole in memory; a refusal is worded in the page's
+language (``pages/file_refusals.py``).
 """
 
 from __future__ import annotations
@@ -37,17 +40,27 @@ from typing import Any
 import orjson
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
-from starlette.datastructures import UploadFile
+from starlette.datastructures import FormData
 from starlette.formparsers import MultiPartException
 
+from api.evidence_form import (
+    MAX_FIELDS,
+    EvidenceParser,
+    discard,
+    fields_read,
+    spooled_uploads,
+)
 from graph.attachments.blobs import DiskBlobStore
-from graph.attachments.models import MAX_FILES, Upload
+from graph.attachments.clamd import Scanner
+from graph.attachments.kinds import FileRefused
+from graph.attachments.models import Upload
 from graph.audit.log import AuditLog
-from graph.errors import AuditUnavailable, Conflict, InvalidInput
+from graph.errors import AuditUnavailable, Conflict, InvalidInput, ScanUnavailable
 from graph.settings import Settings
 from graph.viewer import ANONYMOUS
 from pages import form, i18n
 from pages.csrf import COOKIE, FIELD, FORM_FIELD, FormToken, valid
+from pages.file_refusals import in_words
 from pages.form import Answers, FieldError
 from pages.http import FormRefused, read_form, with_csrf
 from pages.i18n import Text, translate
@@ -261,13 +274,29 @@ def _evidence_page(
     )  # fmt: skip
 
 
-async def _evidence_form(request: Request) -> tuple[dict[str, str], list[Upload]]:
-    """The fields and files of the evidence form, once its CSRF token is checked."""
+async def _evidence_form(
+    request: Request,
+) -> tuple[dict[str, str], list[Upload] | InvalidInput]:
+    """The fields of the evidence form, once its CSRF token is checked, and its files, each
+    written to the evidence store's folder as it arrives (``api/evidence_form.py``, as the REST
+    door does: never whole in memory), or why they are refused (a file past its kind's limit
+    stops being written at once, its partial file deleted; nothing of a refused sending stays).
+    """
+    unreadable = FormRefused(400, Text("We could not read your files"),
+                             Text("Choose fewer files and send them again."))  # fmt: skip
+    settings: Settings = request.app.state.settings
+    parser = EvidenceParser(request.headers, request.stream(),
+                            DiskBlobStore(settings.evidence_dir), limits_of(settings))  # fmt: skip
+    refused: FileRefused | None = None
     try:
-        form_data = await request.form(max_files=MAX_FILES, max_fields=8)
+        if request.headers.get("content-type", "").startswith("multipart/form-data"):
+            form_data = await parser.parse()
+        else:  # a form with no file in it: its fields alone
+            form_data = await request.form(max_files=0, max_fields=MAX_FIELDS)
     except MultiPartException as error:
-        raise FormRefused(400, Text("We could not read your files"),
-                          Text("Choose fewer files and send them again.")) from error  # fmt: skip
+        raise unreadable from error
+    except FileRefused as refusal:  # far past its limit: the body is read no further
+        form_data, refused = FormData(fields_read(parser)), refusal
     try:
         text = {name: form_data.get(name) for name in (FIELD, "reference", "access_code")}
         fields = {name: value if isinstance(value, str) else "" for name, value in text.items()}
@@ -275,14 +304,14 @@ async def _evidence_form(request: Request) -> tuple[dict[str, str], list[Upload]
             raise FormRefused(
                 400, Text("This page has expired"), Text("Go back and send your files again.")
             )
-        uploads = []
-        for i, part in enumerate(form_data.getlist("files")):
-            if isinstance(part, UploadFile) and (part.filename or part.size):
-                data = await part.read()
-                uploads.append(Upload(f"files[{i}]", part.filename or "", part.content_type, data))
+        if refused is not None:
+            return fields, refused
+        try:
+            return fields, await spooled_uploads(form_data.getlist("files"), skip_empty=True)
+        except InvalidInput as error:  # refused as they came, or a text part for a file
+            return fields, error
     finally:
-        await form_data.close()
-    return fields, uploads
+        await form_data.close()  # a part not finished is deleted
 
 
 @router.post("/report/evidence", response_class=HTMLResponse)
@@ -292,6 +321,8 @@ async def send_evidence_files(request: Request) -> Response:
         fields, uploads = await _evidence_form(request)
     except FormRefused as refused:
         return message(refused.title, refused.message, refused.status_code)
+    if isinstance(uploads, InvalidInput):
+        return _refused(request, fields, uploads)
     settings: Settings = request.app.state.settings
     reference = "".join(fields["reference"].split()).upper()
     client = request.client.host if request.client else "unknown"
@@ -301,17 +332,18 @@ async def send_evidence_files(request: Request) -> Response:
             Sending(reference, fields["access_code"], client), uploads,
             DiskBlobStore(settings.evidence_dir), limits_of(settings),
             request.app.state.audit_log, EVIDENCE_ENDPOINT, datetime.now(UTC),
+            Scanner.of(settings),
         )  # fmt: skip
     except InvalidInput as error:  # a file refused (its type or size), or none chosen
-        wording = [translate(_in_words(p.message)) for p in error.problems]
-        errors = [{"text": text, "href": "#files"} for text in wording]
-        return _evidence_page(request, fields, 400, [], errors)
-    except AuditUnavailable:
+        return _refused(request, fields, error)
+    except (AuditUnavailable, ScanUnavailable):  # not kept; may be sent again
         return message(
             Text("Sorry, there is a problem with the service"),
             Text("We could not keep your files. Try again in a few minutes."),
             503,
         )
+    finally:
+        await asyncio.to_thread(discard, uploads)  # kept files were moved: nothing to delete
     if answer is Refusal.TOO_MANY:
         return message(Text("Too many attempts"), Text("Wait 15 minutes, then try again."), 429)
     if isinstance(answer, Refusal):
@@ -324,9 +356,7 @@ async def send_evidence_files(request: Request) -> Response:
     return _evidence_page(request, fields, 200, list(dict.fromkeys(names)), [])
 
 
-def _in_words(problem: str) -> str:
-    """The attachment use case's problem in plain words (a refused file's problem names the
-    file and stays in English: ``graph/attachments/kinds.py``)."""
-    if problem == "send at least one file":
-        return Text("Choose a file to send")
-    return problem.replace("'", "", 2)  # the file's name without the quotes around it
+def _refused(request: Request, fields: dict[str, str], error: InvalidInput) -> Response:
+    """The form again, each problem beside the upload in the page's language."""
+    errors = [{"text": translate(in_words(p)), "href": "#files"} for p in error.problems]
+    return _evidence_page(request, fields, 400, [], errors)

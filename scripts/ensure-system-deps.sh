@@ -5,7 +5,8 @@
 # images' perceptual hash, builds from source where PyPI has no wheel for the machine); with
 # --tests also docker-compose, which the tests use to validate the deployment file, and
 # Chromium, the browser the web pages' tests drive (Playwright is given it; it never downloads
-# one), and poppler-utils, whose pdftotext reads evidence package PDFs back.
+# one), poppler-utils, whose pdftotext reads evidence package PDFs back, and clamav-daemon,
+# the virus scanner the evidence tests start on signatures of their own (never downloaded).
 # `make run` and `make test` call it, so each sets up what it needs on a fresh machine.
 set -euo pipefail
 
@@ -22,6 +23,8 @@ if [ "${1:-}" = "--tests" ]; then
   command -v chromium >/dev/null || missing+=(chromium)
   # pdftotext reads evidence package PDFs back in tests/integration/evidence.
   command -v pdftotext >/dev/null || missing+=(poppler-utils)
+  # clamd scans evidence files in tests/integration/attachments (its own temporary database).
+  [ -x /usr/sbin/clamd ] || command -v clamd >/dev/null || missing+=(clamav-daemon)
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then

@@ -7,10 +7,11 @@ file or none, files 0600 in folders 0700. The same bytes are kept once, however 
 
 The deployment path for several API hosts is an S3-compatible object store (the bucket
 private, server-side encryption on, object lock for retention): an implementation of the same
-four methods, the key as the object name, ``put`` a ``PutObject`` with the SHA-256 as its
-checksum (``x-amz-checksum-sha256``) and ``If-None-Match: *``, ``get``/``exists``/``size`` a
-``GetObject``/``HeadObject``. It is not built yet: no such store is reachable from here to
-test it against, and a fake would prove nothing.
+methods, the key as the object name, ``put`` a ``PutObject`` with the SHA-256 as its
+checksum (``x-amz-checksum-sha256``) and ``If-None-Match: *``, ``get``/``open``/``exists``/
+``size`` a ``GetObject``/``HeadObject``, ``delete`` (a quarantined file) a ``DeleteObject``.
+It is not built yet: no such store is reachable from here to test it against, and a fake
+would prove nothing.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import os
 import re
 import secrets
 from pathlib import Path
-from typing import Protocol
+from typing import BinaryIO, Protocol
 
 from graph.durable_files import fsync_dir
 from graph.errors import InvalidValue, NotFound
@@ -49,6 +50,10 @@ class BlobStore(Protocol):
     def exists(self, key: str) -> bool: ...
 
     def size(self, key: str) -> int: ...
+
+    def open(self, key: str) -> BinaryIO: ...  # to read a large file a chunk at a time
+
+    def delete(self, key: str) -> bool: ...  # a quarantined file's bytes; False: none held
 
 
 class DiskBlobStore:
@@ -98,3 +103,19 @@ class DiskBlobStore:
             return self.path(key).stat().st_size
         except FileNotFoundError:
             raise NotFound(f"no evidence file has the SHA-256 {key}") from None
+
+    def open(self, key: str) -> BinaryIO:
+        try:
+            return self.path(key).open("rb")
+        except FileNotFoundError:
+            raise NotFound(f"no evidence file has the SHA-256 {key}") from None
+
+    def delete(self, key: str) -> bool:
+        """Remove a file's bytes (a quarantined file), its folder fsync'd."""
+        target = self.path(key)
+        try:
+            target.unlink()
+        except FileNotFoundError:
+            return False
+        fsync_dir(target.parent)
+        return True

@@ -4,7 +4,9 @@ kept as typed, never trusted.
 The hub takes images (PNG, JPEG, GIF, WebP), PDF and video (MP4, WebM, QuickTime MOV), each
 kind up to its own size (``Limits``, from the settings). Anything else is refused by
 :func:`check` with :class:`FileTypeNotAllowed`, a file past its kind's size with
-:class:`FileTooLarge`; both name the file and say why. Pure, no I/O.
+:class:`FileTooLarge`; both name the file and say why. Each problem is a :class:`FileProblem`:
+the English message the API answers with, and beside it why (:class:`Reason`), the file's name
+and the figures, so a page can word it in its own language. Pure, no I/O.
 """
 
 from __future__ import annotations
@@ -62,19 +64,58 @@ _MP4_BRANDS = frozenset(
 )  # fmt: skip
 _QUICKTIME_ATOMS = frozenset({b"moov", b"mdat", b"wide"})  # QuickTime files before "ftyp"
 
-# Files people may well send that the hub does not take, so the refusal can say what it is.
+
+class Seems(enum.StrEnum):
+    """What a file the hub does not take seems to be, so the refusal can say so."""
+
+    MATROSKA = "matroska"
+    ISO_MEDIA = "iso_media"  # of another brand, named in the problem's ``detail``
+    ZIP = "zip"
+    OLD_OFFICE = "old_office"
+    WINDOWS_PROGRAM = "windows_program"
+    PROGRAM = "program"
+    BMP = "bmp"
+    TIFF = "tiff"
+    RAR = "rar"
+    GZIP = "gzip"
+    MP3 = "mp3"
+    OGG = "ogg"
+    EMPTY = "empty"
+    MARKUP = "markup"
+    UNKNOWN = "unknown"
+
+
+_SEEMS_WORDS = {
+    Seems.MATROSKA: "a Matroska video (MKV), not WebM",
+    Seems.ISO_MEDIA: "an ISO media file of brand {detail!r} (not MP4 or MOV)",
+    Seems.ZIP: "a ZIP archive (or a Word, Excel or other Office document)",
+    Seems.OLD_OFFICE: "an old Office document",
+    Seems.WINDOWS_PROGRAM: "a Windows program",
+    Seems.PROGRAM: "a program",
+    Seems.BMP: "a BMP image",
+    Seems.TIFF: "a TIFF image",
+    Seems.RAR: "a RAR archive",
+    Seems.GZIP: "a gzip archive",
+    Seems.MP3: "an MP3 recording",
+    Seems.OGG: "an Ogg recording",
+    Seems.EMPTY: "empty",
+    Seems.MARKUP: "text or markup (HTML, SVG or XML)",
+    Seems.UNKNOWN: "of a kind the hub does not recognise",
+}
+
+# Files people may well send that the hub does not take, by their first bytes.
 _REFUSED = (
-    (b"PK\x03\x04", "a ZIP archive (or a Word, Excel or other Office document)"),
-    (b"\xd0\xcf\x11\xe0", "an old Office document"),
-    (b"MZ", "a Windows program"),
-    (b"\x7fELF", "a program"),
-    (b"BM", "a BMP image"),
-    (b"II*\x00", "a TIFF image"),
-    (b"MM\x00*", "a TIFF image"),
-    (b"Rar!", "a RAR archive"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"ID3", "an MP3 recording"),
-    (b"OggS", "an Ogg recording"),
+    (b"PK\x03\x04", Seems.ZIP),
+    (b"\xd0\xcf\x11\xe0", Seems.OLD_OFFICE),
+    (b"MZ", Seems.WINDOWS_PROGRAM),
+    (b"\x7fELF", Seems.PROGRAM),
+    (b"BM", Seems.BMP),
+    (b"II*\x00", Seems.TIFF),
+    (b"MM\x00*", Seems.TIFF),
+    (b"Rar!", Seems.RAR),
+    (b"\x1f\x8b", Seems.GZIP),
+    (b"ID3", Seems.MP3),
+    (b"OggS", Seems.OGG),
 )
 
 
@@ -103,20 +144,26 @@ def sniff(head: bytes) -> MediaType | None:
     return None
 
 
+def seems(head: bytes) -> tuple[Seems, str]:
+    """What a refused file seems to be, and the detail that goes with it (an ISO brand)."""
+    if head.startswith(b"\x1a\x45\xdf\xa3"):
+        return Seems.MATROSKA, ""
+    if head[4:8] == b"ftyp":
+        return Seems.ISO_MEDIA, head[8:12].decode("latin-1")
+    for signature, found in _REFUSED:
+        if head.startswith(signature):
+            return found, ""
+    if not head:
+        return Seems.EMPTY, ""
+    if head.lstrip()[:1] == b"<":
+        return Seems.MARKUP, ""
+    return Seems.UNKNOWN, ""
+
+
 def looks_like(head: bytes) -> str:
     """What a refused file seems to be, in words."""
-    if head.startswith(b"\x1a\x45\xdf\xa3"):
-        return "a Matroska video (MKV), not WebM"
-    if head[4:8] == b"ftyp":
-        return f"an ISO media file of brand {head[8:12].decode('latin-1')!r} (not MP4 or MOV)"
-    for signature, words in _REFUSED:
-        if head.startswith(signature):
-            return words
-    if not head:
-        return "empty"
-    if head.lstrip()[:1] == b"<":
-        return "text or markup (HTML, SVG or XML)"
-    return "of a kind the hub does not recognise"
+    found, detail = seems(head)
+    return _SEEMS_WORDS[found].format(detail=detail)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +176,34 @@ class Limits:
 
     def of(self, kind: Kind) -> int:
         return {Kind.IMAGE: self.image, Kind.PDF: self.pdf, Kind.VIDEO: self.video}[kind]
+
+
+class Reason(enum.StrEnum):
+    """Why a sending, or one of its files, is refused."""
+
+    TYPE_NOT_ALLOWED = "type_not_allowed"
+    TOO_LARGE = "too_large"
+    NONE_SENT = "none_sent"
+    TOO_MANY = "too_many"
+    NAME_TOO_LONG = "name_too_long"
+    DECLARED_TYPE_TOO_LONG = "declared_type_too_long"
+    MALWARE = "malware"  # a virus scan found malware in it (graph/attachments/scanning.py)
+
+
+@dataclass(frozen=True, slots=True)
+class FileProblem(Problem):
+    """A problem with a sending's file: its ``message`` in English (what the API answers), and
+    its parts apart for a page to word in its own language: why, the file's declared ``name``,
+    what it ``seems`` to be (with an ISO brand as ``detail``), its ``kind``, its ``size`` and
+    the ``most`` allowed (bytes, files or characters, by ``reason``)."""
+
+    reason: Reason
+    name: str = ""
+    seems: Seems | None = None
+    detail: str = ""
+    kind: Kind | None = None
+    size: int = 0
+    most: int = 0
 
 
 class FileRefused(InvalidInput):
@@ -150,12 +225,17 @@ def check(field: str, name: str, head: bytes, size: int, limits: Limits) -> Medi
     """The file's media type from its first bytes, if the hub takes it at its ``size``."""
     found = sniff(head)
     if found is None:
+        what, detail = seems(head)
         why = f"{name!r} is {looks_like(head)}: the hub takes only {ALLOWED_WORDS}"
-        raise FileTypeNotAllowed([Problem(field, why)])
+        problem = FileProblem(field, why, Reason.TYPE_NOT_ALLOWED, name, what, detail)
+        raise FileTypeNotAllowed([problem])
     most = limits.of(found.kind)
     if size > most:
         why = f"{name!r} is {size:,} bytes: {found.kind.words} may be at most {most:,} bytes"
-        raise FileTooLarge([Problem(field, why)])
+        problem = FileProblem(
+            field, why, Reason.TOO_LARGE, name, kind=found.kind, size=size, most=most
+        )
+        raise FileTooLarge([problem])
     return found
 
 

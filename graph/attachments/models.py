@@ -38,9 +38,10 @@ class Sent:
     pdq: str | None
     pdq_quality: int | None
     pdq_crops: tuple[str, ...]
-    pdq_mirror: str | None = None
+    pdq_dihedral: tuple[str, ...] = ()  # turned and flipped (graph/attachments/pdq.py)
     data: bytes = field(repr=False, default=b"")  # the bytes, for the blob store
     spooled: Spooled | None = None  # or the file they were spooled to, moved into place
+    scan: dict[str, Any] | None = None  # its virus scan, as recorded (scanning.record)
 
     def row(self, sender_role: str, sender_id: str) -> dict[str, Any]:
         return {
@@ -48,8 +49,8 @@ class Sent:
             "media_type": self.media_type, "kind": self.kind,
             "declared_name": self.declared_name, "declared_type": self.declared_type,
             "pdq": self.pdq, "pdq_quality": self.pdq_quality, "pdq_crops": list(self.pdq_crops),
-            "pdq_mirror": self.pdq_mirror,
-            "sender_role": sender_role, "sender_id": sender_id,
+            "pdq_dihedral": list(self.pdq_dihedral),
+            "sender_role": sender_role, "sender_id": sender_id, "scan": self.scan,
         }  # fmt: skip
 
 

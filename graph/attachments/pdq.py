@@ -12,8 +12,10 @@ as too flat to match on (a blank or nearly uniform picture), and so does the hub
 PDQ alone is not robust to cropping: measured on the pictures of the tests and
 ``bench/reupload_images.py``, a 5% crop moves the whole picture's hash 60-90 bits, as far as
 another picture. So each picture is also hashed as if cropped (:data:`CROPS`), and
-:func:`closest` compares every hash of one with every hash of the other; the mirror image's
-hash (PDQ's dihedral hash, flipped left to right) catches a picture posted flipped. The whole
+:func:`closest` compares every hash of one with every hash of the other. PDQ's dihedral hashes
+(the picture turned a quarter, a half and three quarters, flipped top to bottom and left to
+right, and along either diagonal: one call gives all eight) catch a picture posted turned or
+flipped; they are compared with the other picture's whole and crop hashes only. The whole
 picture's hash stays the one to share with platforms. Pure: bytes in, hashes out.
 """
 
@@ -51,7 +53,9 @@ class PdqHash:
     hex: str  # 64 hexadecimal digits: the whole image's hash
     quality: int  # 0-100
     crops: tuple[str, ...] = ()  # the hashes of its crops, in the order of CROPS
-    mirror: str | None = None  # the hash of its mirror image (PDQ's dihedral, left-right)
+    # the hashes of it turned and flipped (DIHEDRAL); a file hashed before they all were
+    # (queries/upgrades/009_pdq_dihedral.cypher) has its mirror image's alone
+    dihedral: tuple[str, ...] = ()
 
     @property
     def matchable(self) -> bool:
@@ -66,16 +70,19 @@ def distance(a: str, b: str) -> int:
 def closest(a: PdqHash, b: PdqHash) -> int:
     """How near two pictures come: the least distance between any hash of one (whole or a
     crop) and any hash of the other, so one may be a crop of the other, or both crops of a
-    third; and between either's mirror image and the other (a picture flipped left to right).
-    At most 19 x 19 + 2 x 19 comparisons of two integers."""
-    mine = (int(a.hex, 16), *(int(c, 16) for c in a.crops))
-    theirs = (int(b.hex, 16), *(int(c, 16) for c in b.crops))
-    pairs = [(x, y) for x in mine for y in theirs]
-    if a.mirror is not None:
-        pairs += [(int(a.mirror, 16), y) for y in theirs]
-    if b.mirror is not None:
-        pairs += [(x, int(b.mirror, 16)) for x in mine]
-    return min((x ^ y).bit_count() for x, y in pairs)
+    third; and between either's turned and flipped hashes and the other's whole and crops (a
+    picture turned or flipped, perhaps then cropped). At most 19 x 19 + 2 x 7 x 19
+    comparisons of two integers."""
+    mine = [int(a.hex, 16), *(int(c, 16) for c in a.crops)]
+    theirs = [int(b.hex, 16), *(int(c, 16) for c in b.crops)]
+    my_turns = [int(t, 16) for t in a.dihedral]
+    their_turns = [int(t, 16) for t in b.dihedral]
+    return min(
+        (x ^ y).bit_count()
+        for xs, ys in ((mine, theirs), (my_turns, theirs), (mine, their_turns))
+        for x in xs
+        for y in ys
+    )
 
 
 def _hex(bits: object) -> str:
@@ -87,7 +94,10 @@ def _pdq(rgb: Image.Image) -> tuple[str, int]:
     return _hex(bits), int(quality)
 
 
-_MIRROR = 5  # compute_dihedral's order: original, three turns, flipped top-bottom, left-right
+# compute_dihedral's order after the original: turned 90, 180 and 270 degrees anticlockwise,
+# flipped top to bottom, left to right, along the main diagonal and along the other one
+DIHEDRAL = ("turned 90", "turned 180", "turned 270", "flipped top-bottom", "flipped left-right",
+            "transposed", "transversed")  # fmt: skip
 
 
 def trimmed(rgb: Image.Image) -> Image.Image:
@@ -114,18 +124,18 @@ def trimmed(rgb: Image.Image) -> Image.Image:
 
 def hash_pixels(image: Image.Image) -> PdqHash:
     """The PDQ hash of a decoded image, its border trimmed, of its crops (:data:`CROPS`) and
-    of its mirror image."""
+    of it turned and flipped (:data:`DIHEDRAL`)."""
     rgb = trimmed(image.convert("RGB"))
     rgb.thumbnail((_HASH_SIDE, _HASH_SIDE), Image.Resampling.LANCZOS)
     dihedral, quality = pdqhash.compute_dihedral(np.asarray(rgb, dtype=np.uint8))
-    whole, mirror = _hex(dihedral[0]), _hex(dihedral[_MIRROR])
+    whole, others = _hex(dihedral[0]), tuple(_hex(bits) for bits in dihedral[1:])
     width, height = rgb.size
     crops = tuple(
         _pdq(rgb.crop((round(width * left), round(height * top),
                        round(width * (1 - right)), round(height * (1 - bottom)))))[0]
         for left, top, right, bottom in CROPS
     )  # fmt: skip
-    return PdqHash(whole, int(quality), crops, mirror)
+    return PdqHash(whole, int(quality), crops, others)
 
 
 def image_hash(data: bytes) -> PdqHash | None:

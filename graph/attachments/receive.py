@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from graph.attachments import blobs, kinds, pdq
+from graph.attachments.kinds import FileProblem, Reason
 from graph.attachments.models import MAX_FILES, Sent, Upload
 from graph.errors import InvalidInput, Problem
 
@@ -18,13 +19,16 @@ MAX_NAME = 255  # characters of a declared name or type
 
 
 def _declared(upload: Upload) -> list[Problem]:
-    problems = []
+    problems: list[Problem] = []
     if len(upload.declared_name) > MAX_NAME:
-        problems.append(
-            Problem(upload.field, f"its file name is longer than {MAX_NAME} characters")
-        )
+        why = f"its file name is longer than {MAX_NAME} characters"
+        problems.append(FileProblem(upload.field, why, Reason.NAME_TOO_LONG, most=MAX_NAME))
     if upload.declared_type is not None and len(upload.declared_type) > MAX_NAME:
-        problems.append(Problem(upload.field, f"its type is longer than {MAX_NAME} characters"))
+        why = f"its type is longer than {MAX_NAME} characters"
+        problems.append(
+            FileProblem(upload.field, why, Reason.DECLARED_TYPE_TOO_LONG, upload.declared_name,
+                        most=MAX_NAME)
+        )  # fmt: skip
     return problems
 
 
@@ -38,9 +42,10 @@ def prepare(uploads: Sequence[Upload], limits: kinds.Limits) -> list[Sent]:
     """Each distinct file checked and hashed, in the order first sent; every problem raised
     at once (:class:`~graph.attachments.kinds.FileRefused` for a file's type or size)."""
     if not uploads:
-        raise InvalidInput([Problem("files", "send at least one file")])
+        raise InvalidInput([FileProblem("files", "send at least one file", Reason.NONE_SENT)])
     if len(uploads) > MAX_FILES:
-        raise InvalidInput([Problem("files", f"at most {MAX_FILES} files at once")])
+        why = f"at most {MAX_FILES} files at once"
+        raise InvalidInput([FileProblem("files", why, Reason.TOO_MANY, most=MAX_FILES)])
     named = [p for u in uploads for p in _declared(u)]
     if named:
         raise InvalidInput(named)
@@ -73,6 +78,6 @@ def prepare(uploads: Sequence[Upload], limits: kinds.Limits) -> list[Sent]:
             declared_type=upload.declared_type, pdq=hashed.hex if hashed else None,
             pdq_quality=hashed.quality if hashed else None,
             pdq_crops=hashed.crops if hashed else (),
-            pdq_mirror=hashed.mirror if hashed else None, data=upload.data, spooled=spooled,
+            pdq_dihedral=hashed.dihedral if hashed else (), data=upload.data, spooled=spooled,
         )  # fmt: skip
     return list(sent.values())

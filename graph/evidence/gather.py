@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from graph.attachments import scan_store
 from graph.attachments import store as attachments
 from graph.cases.force_view import detail_from_record, detail_params
 from graph.cypher import load_query
@@ -39,6 +40,8 @@ class CaseState:
     recipient_viewer: Viewer
     # every evidence file sent with the case's reports, by SHA-256 (metadata, not the bytes)
     evidence_files: list[dict[str, Any]] = field(default_factory=list)
+    # but those withheld until a virus scan clears them (graph/attachments/scanning.py)
+    withheld_files: list[dict[str, Any]] = field(default_factory=list)
 
 
 def plain(value: Any) -> Any:
@@ -86,6 +89,7 @@ def gather(graph: Graph, case_id: str, recipient_force: str) -> CaseState:
         for judgement in person["judgements"]:
             judgement["evidence"] = json.loads(judgement["evidence"] or "{}")
             judgement["at"] = datetime.fromisoformat(judgement["at"])
+    evidence_files, withheld = scan_store.handed_over(graph, attachments.case_files(graph, case_id))
     return CaseState(
         record=record,
         reports=reports,
@@ -93,7 +97,8 @@ def gather(graph: Graph, case_id: str, recipient_force: str) -> CaseState:
         referrals=removals.many(graph, record["referral_ids"]),
         linked=_linked(graph, viewer, case_id),
         recipient_viewer=viewer,
-        evidence_files=attachments.case_files(graph, case_id),
+        evidence_files=evidence_files,
+        withheld_files=withheld,
     )
 
 

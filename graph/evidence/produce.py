@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -48,11 +48,19 @@ class Package:
     content: dict[str, Any]
     files: dict[str, bytes]
     evidence_files: list[dict[str, Any]]  # sent with its reports: listed, never included
+    withheld_files: list[dict[str, Any]] = field(default_factory=list)  # not cleared by a scan
 
     @property
     def about(self) -> dict[str, Any]:
-        return {"case_id": self.case_id, "recipient": self.recipient, "as_of": iso(self.as_of),
-                "evidence_files": evidence_listing(self.evidence_files)}  # fmt: skip
+        about: dict[str, Any] = {
+            "case_id": self.case_id, "recipient": self.recipient, "as_of": iso(self.as_of),
+            "evidence_files": evidence_listing(self.evidence_files),
+        }  # fmt: skip
+        if self.withheld_files:  # held unscanned or quarantined (graph/attachments/scanning.py)
+            about["evidence_files_withheld"] = sorted(
+                self.withheld_files, key=lambda f: f["sha256"]
+            )
+        return about
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +111,9 @@ def package(
         "code": state.record["recipient"]["code"],
         "name": state.record["recipient"]["name"],
     }
-    return Package(case_id, recipient, as_of, content, files, state.evidence_files)
+    return Package(
+        case_id, recipient, as_of, content, files, state.evidence_files, state.withheld_files
+    )
 
 
 def produce(

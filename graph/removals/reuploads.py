@@ -1,7 +1,8 @@
 """Removed content that comes back: the same post reported again after its removal, new
 content whose text, read past evasion tricks, is a removed one's (``evasion.py``), or new
 content sent with a picture whose PDQ hash is within ``image_distance`` bits of a picture sent
-with removed content (``graph/attachments/pdq.py``: either whole, or one a crop of the other).
+with removed content (``graph/attachments/pdq.py``: either whole, one a crop of the other, or
+one turned or flipped).
 
 A scan looks at content reported, or sent evidence files, since the last scan (a marker in the
 graph), matches it with the platform's removed and restricted referrals, and raises one alert
@@ -48,12 +49,10 @@ def _alert_of(r: Record) -> Alert:
 def _pictures(images: Sequence[dict[str, Any]] | None) -> list[tuple[str, PdqHash]]:
     """(SHA-256, hash) of each image whose hash has the detail to match on."""
     hashed = (
-        (
-            i["sha256"],
-            PdqHash(i["pdq"], int(i["quality"] or 0), tuple(i["crops"] or ()), i.get("mirror")),
-        )
+        (i["sha256"], PdqHash(i["pdq"], int(i["quality"] or 0), tuple(i["crops"] or ()),
+                              tuple(i.get("dihedral") or ())))
         for i in images or ()
-    )
+    )  # fmt: skip
     return [(sha, h) for sha, h in hashed if h.matchable]
 
 

@@ -8,6 +8,9 @@ from datetime import datetime
 
 import orjson
 
+from graph.attachments.blobs import DiskBlobStore
+from graph.attachments.clamd import Scanner
+from graph.attachments.rescan import rescan
 from graph.audit.log import AuditLog
 from graph.cypher import load_query
 from graph.db import Graph, native, pages
@@ -119,6 +122,15 @@ def _clean_limits(graph: Graph, settings: Settings, now: datetime) -> str:
     return f"{delete_expired(graph, now.timestamp())} expired rate and attempt counters deleted"
 
 
+def _rescan_evidence(graph: Graph, settings: Settings, now: datetime) -> str:
+    """Scan evidence files held unscanned again (graph/attachments/rescan.py)."""
+    done = rescan(
+        graph, DiskBlobStore(settings.evidence_dir), Scanner.of(settings),
+        AuditLog(settings.audit_log), now,
+    )  # fmt: skip
+    return str(done)
+
+
 JOBS: Mapping[JobName, Work] = {
     JobName.LINK_DUPLICATES: _link_duplicates,
     JobName.LINK_IDENTITIES: _link_identities,
@@ -128,4 +140,5 @@ JOBS: Mapping[JobName, Work] = {
     JobName.RETENTION_REVIEW: _retention_review,
     JobName.NIM_EXPORT: _nim_export,
     JobName.CLEAN_LIMITS: _clean_limits,
+    JobName.RESCAN_EVIDENCE: _rescan_evidence,
 }

@@ -27,6 +27,7 @@ class JobName(enum.StrEnum):
     RETENTION_REVIEW = "retention_review"
     NIM_EXPORT = "nim_export"
     CLEAN_LIMITS = "clean_limits"
+    RESCAN_EVIDENCE = "rescan_evidence"
 
 
 class Job(BaseModel):

@@ -25,5 +25,8 @@ RETURN [name IN [
        THEN '007_content_counts' END,
   // 008_person_counts leaves its marker.
   CASE WHEN NOT EXISTS { MATCH (:DataUpgrade {id: '008_person_counts'}) }
-       THEN '008_person_counts' END
+       THEN '008_person_counts' END,
+  // 009_pdq_dihedral leaves no evidence file with the old mirror hash property.
+  CASE WHEN EXISTS { MATCH (f:EvidenceFile) WHERE f.pdq_mirror IS NOT NULL }
+       THEN '009_pdq_dihedral' END
 ] WHERE name IS NOT NULL] AS pending

@@ -36,5 +36,5 @@ RETURN cc.id AS content_id, cc.platform AS platform, text, last_reported_at, acc
          WHERE f.pdq IS NOT NULL
          WITH DISTINCT f ORDER BY f.sha256
          RETURN {sha256: f.sha256, pdq: f.pdq, quality: f.pdq_quality, crops: f.pdq_crops,
-                 mirror: f.pdq_mirror}
+                 dihedral: f.pdq_dihedral}
        } AS images

@@ -10,5 +10,5 @@ RETURN ref.id AS id, ref.content_id AS content_id, ref.platform AS platform, ref
          WHERE f.pdq IS NOT NULL
          WITH DISTINCT f ORDER BY f.sha256
          RETURN {sha256: f.sha256, pdq: f.pdq, quality: f.pdq_quality, crops: f.pdq_crops,
-                 mirror: f.pdq_mirror}
+                 dihedral: f.pdq_dihedral}
        } AS images

@@ -1,5 +1,7 @@
 """A removed picture sent again, re-encoded and cropped, with new content raises a re-upload
-alert carrying its PDQ distance; a different picture raises none; the distance is a setting."""
+alert carrying its PDQ distance; a different picture raises none; the distance is a setting.
+An older graph's mirror hashes are moved by ``upgrades/009_pdq_dihedral``, and a turned copy of
+such a picture is still caught."""
 
 from __future__ import annotations
 
@@ -9,9 +11,11 @@ from typing import Any
 
 import orjson
 from fastapi.testclient import TestClient
+from PIL.Image import Transpose as Turn
 
-from graph.attachments.pdq import MATCH_DISTANCE
+from graph.attachments.pdq import DIHEDRAL, MATCH_DISTANCE
 from graph.audit.log import AuditLog
+from graph.cypher import load_query
 from graph.db import Graph
 from graph.removals import store
 from graph.removals.lifecycle import Status
@@ -19,6 +23,7 @@ from graph.removals.reuploads import scan
 from graph.removals.sending import send_pack
 from tests.api.conftest import gql
 from tests.factories import referral
+from tests.integration.intake.helpers import query
 from tests.unit.attachments.pictures import cropped, encoded, picture
 
 ANALYST = "dev:hub_analyst:dc-patel"
@@ -114,3 +119,34 @@ def _im5() -> dict[str, Any]:
     payload["content"][0]["url"] = "https://x.com/jsmith88/status/5005"
     payload["content"][0]["text"] = "something unrelated to say"
     return payload
+
+
+HASHES = "MATCH (f:EvidenceFile) RETURN f.pdq_mirror AS mirror, f.pdq_dihedral AS dihedral"
+
+
+def test_an_older_graphs_mirror_hash_is_upgraded_and_a_turned_copy_is_caught(
+    client: TestClient, tmp_path: Path
+) -> None:
+    graph, _, referral_id = _removed(client, tmp_path)
+    (stored,) = query(graph, HASHES)
+    assert stored["mirror"] is None
+    assert len(stored["dihedral"]) == len(DIHEDRAL)  # a file sent now keeps all seven
+    mirror = stored["dihedral"][DIHEDRAL.index("flipped left-right")]
+    # A graph an older hub wrote: the mirror image's hash alone, as its own property.
+    query(graph, "MATCH (f:EvidenceFile) SET f.pdq_mirror = $m REMOVE f.pdq_dihedral", m=mirror)
+    pending = load_query("admin/pending_upgrades")
+    assert "009_pdq_dihedral" in graph.read(pending)[0]["pending"]
+    upgrade = load_query("upgrades/009_pdq_dihedral").text
+    graph.run_schema(upgrade)
+    assert query(graph, HASHES) == [{"mirror": None, "dihedral": [mirror]}]
+    assert "009_pdq_dihedral" not in graph.read(pending)[0]["pending"]
+    graph.run_schema(upgrade)  # safe to repeat
+    assert query(graph, HASHES) == [{"mirror": None, "dihedral": [mirror]}]
+    assert scan(graph, datetime.now(UTC)) == 0
+    turned = encoded(REMOVED_PICTURE.transpose(Turn.ROTATE_270), "JPEG", quality=40)
+    again = _report(client, "IM-6", "6006", "a caption nothing like the first", turned)
+    assert scan(graph, datetime.now(UTC)) == 1
+    (alert,) = _alerts(client)
+    assert (alert["how"], alert["contentId"], alert["referralId"]) == (
+        "SAME_IMAGE", again, referral_id
+    )  # fmt: skip

@@ -13,8 +13,10 @@ import orjson
 import pytest
 
 from graph.attachments.blobs import DiskBlobStore
+from graph.attachments.clamd import Scanner
 from graph.attachments.kinds import FileTypeNotAllowed, Limits
 from graph.attachments.models import Upload
+from graph.attachments.scanning import Unscanned
 from graph.audit.log import AuditLog
 from graph.db import Graph
 from graph.evidence.manifest import verify_package
@@ -47,7 +49,7 @@ def _send(graph: Graph, tmp_path: Path, source_ref: str, *files: tuple[str, byte
     send_evidence(
         Caller(graph, ANALYST), Sending(_reference(graph, source_ref), None, "127.0.0.1"), uploads,
         DiskBlobStore(tmp_path / "evidence"), LIMITS, AuditLog(tmp_path / "audit.jsonl"),
-        "test", AT,
+        "test", AT, Scanner(None, Unscanned.ACCEPT),
     )  # fmt: skip
 
 

@@ -1,7 +1,8 @@
 """The re-upload scan's picture match, pure: new content whose picture is within the distance
 of a removed content's picture on the same platform raises a same_image alert carrying the
-distance and both files; a flat picture, another platform, the removed content itself and a
-content referred already raise none."""
+distance and both files, turned or flipped too; a flat picture, another picture (turned or
+not), another platform, the removed content itself and a content referred already raise
+none."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import orjson
+from PIL.Image import Transpose as Turn
 
 from graph.attachments.pdq import PdqHash, image_hash
 from graph.removals.reuploads import REPORTED_AGAIN, SAME_IMAGE, matches
@@ -27,11 +29,14 @@ def _hashed(data: bytes) -> PdqHash:
 ORIGINAL = _hashed(encoded(REMOVED_PICTURE))
 CHANGED = _hashed(encoded(cropped(REMOVED_PICTURE, 0.04, 0.0, 0.02, 0.03), "JPEG", quality=25))
 OTHER = _hashed(encoded(picture(32, "a birthday|party")))
+TURNED = _hashed(encoded(REMOVED_PICTURE.transpose(Turn.ROTATE_90), "JPEG", quality=40))
+FLIPPED = _hashed(encoded(REMOVED_PICTURE.transpose(Turn.FLIP_TOP_BOTTOM), "WEBP", quality=50))
+OTHER_TURNED = _hashed(encoded(picture(32, "a birthday|party").transpose(Turn.ROTATE_180)))
 
 
 def _image(sha: str, h: PdqHash, quality: int | None = None) -> dict[str, Any]:
     return {"sha256": sha, "pdq": h.hex, "quality": h.quality if quality is None else quality,
-            "crops": list(h.crops)}  # fmt: skip
+            "crops": list(h.crops), "dihedral": list(h.dihedral)}  # fmt: skip
 
 
 def _removed(images: list[dict[str, Any]]) -> dict[str, Any]:
@@ -66,6 +71,24 @@ def test_a_changed_removed_picture_raises_an_alert_with_its_distance_and_files()
     assert evidence["removed_file"] == "f-removed"
     assert evidence["pdq_distance"] == alert["score"]
     assert 0 <= float(str(alert["score"])) <= 31
+
+
+def test_a_removed_picture_turned_or_flipped_raises_an_alert_and_another_turned_none() -> None:
+    removed = [_removed([_image("f-removed", ORIGINAL)])]
+    contents = [
+        _content("c-t", [_image("f-turned", TURNED)]),  # a quarter turn, then JPEG
+        _content("c-f", [_image("f-flipped", FLIPPED)]),  # top to bottom, then WebP
+        _content("c-o", [_image("f-other", OTHER_TURNED)]),  # another picture, turned
+    ]
+    found = matches(removed, contents)  # type: ignore[arg-type]
+    assert sorted((a["content_id"], a["how"]) for a in found) == [
+        ("c-f", SAME_IMAGE.value),
+        ("c-t", SAME_IMAGE.value),
+    ]
+    assert all(0 <= float(str(a["score"])) <= 31 for a in found)
+    unturned = [_removed([{**_image("f-removed", ORIGINAL), "dihedral": []}])]
+    bare = [_content("c-t", [{**_image("f-turned", TURNED), "dihedral": []}])]
+    assert matches(unturned, bare) == []  # type: ignore[arg-type]  # the turns catch it
 
 
 def test_the_distance_decides() -> None:

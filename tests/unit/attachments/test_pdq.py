@@ -1,15 +1,19 @@
 """PDQ on pictures made here: the same picture changed as people change it before posting it
-again stays within PDQ's match distance; another picture is far."""
+again (turned and flipped too) stays within PDQ's match distance; another picture is far, in
+whichever way it is turned or flipped."""
 
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 
 import pytest
 from PIL import Image, ImageOps
+from PIL.Image import Transpose as Turn
 
 from graph.attachments.pdq import (
     CROPS,
+    DIHEDRAL,
     MATCH_DISTANCE,
     MIN_QUALITY,
     PdqHash,
@@ -35,6 +39,26 @@ CHANGES = {
     "a white border": lambda im: encoded(bordered(im, 24)),
     "mirrored, then jpeg": lambda im: encoded(ImageOps.mirror(im), "JPEG", quality=50),
     "a black border, then jpeg": lambda im: encoded(bordered(im, 40, "black"), "JPEG", quality=40),
+    "turned 90 degrees": lambda im: encoded(im.transpose(Turn.ROTATE_90)),
+    "turned 180 degrees, then jpeg": lambda im: encoded(
+        im.transpose(Turn.ROTATE_180), "JPEG", quality=50
+    ),
+    "turned 270 degrees, then webp": lambda im: encoded(
+        im.transpose(Turn.ROTATE_270), "WEBP", quality=60
+    ),
+    "flipped top to bottom, then jpeg": lambda im: encoded(
+        im.transpose(Turn.FLIP_TOP_BOTTOM), "JPEG", quality=40
+    ),
+    "flipped along the diagonal": lambda im: encoded(im.transpose(Turn.TRANSPOSE)),
+    "turned 90 degrees, resized and jpeg": lambda im: encoded(
+        im.transpose(Turn.ROTATE_90).resize((300, 400)), "JPEG", quality=50
+    ),
+    "turned 180 degrees and cropped 5% at top left": lambda im: encoded(
+        cropped(im.transpose(Turn.ROTATE_180), 0.05, 0.05)
+    ),
+    "flipped top to bottom with a white border": lambda im: encoded(
+        bordered(im.transpose(Turn.FLIP_TOP_BOTTOM), 30)
+    ),
 }
 
 
@@ -62,6 +86,29 @@ def test_another_picture_is_far(seed: int) -> None:
     assert closest(first, other) > 3 * MATCH_DISTANCE
 
 
+@pytest.mark.parametrize("turn", list(Turn), ids=lambda t: t.name.lower())
+@pytest.mark.parametrize("seed", SEEDS[:2])
+def test_another_picture_turned_or_flipped_stays_far(seed: int, turn: Turn) -> None:
+    """Near-misses: the turned and flipped hashes add comparisons, not matches."""
+    other = picture(seed + 100, "Something else|entirely").transpose(turn)
+    again = image_hash(encoded(other, "JPEG", quality=50))
+    assert again is not None
+    assert closest(_original(seed), again) > 2 * MATCH_DISTANCE
+
+
+def test_an_older_file_with_its_mirror_hash_alone_still_meets_a_turned_copy() -> None:
+    """A file hashed before the turns were kept (upgrade 009 leaves it its mirror image's
+    hash alone): a picture sent since carries its own turns, and those are compared too."""
+    whole = _original(0)
+    older = replace(whole, dihedral=(whole.dihedral[DIHEDRAL.index("flipped left-right")],))
+    turned = image_hash(CHANGES["turned 180 degrees, then jpeg"](picture(0, TEXT)))
+    assert turned is not None
+    assert closest(older, turned) <= MATCH_DISTANCE
+    assert closest(turned, older) == closest(older, turned)
+    flat = replace(turned, dihedral=())
+    assert closest(replace(older, dihedral=()), flat) > MATCH_DISTANCE  # no turns: a miss
+
+
 def test_the_hash_is_64_hex_digits_with_its_quality_and_one_hash_a_crop() -> None:
     found = image_hash(encoded(picture(1, TEXT)))
     assert found is not None
@@ -70,6 +117,7 @@ def test_the_hash_is_64_hex_digits_with_its_quality_and_one_hash_a_crop() -> Non
     assert found.quality >= MIN_QUALITY
     assert found.matchable
     assert len(found.crops) == len(CROPS)
+    assert len(found.dihedral) == len(DIHEDRAL) == 7
     assert image_hash(encoded(picture(1, TEXT))) == found  # the same bytes, the same hash
 
 
