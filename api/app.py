@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager, suppress
 
 from fastapi import FastAPI
@@ -73,6 +74,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # A referral waiting for its batch's commit holds a thread (asyncio.to_thread): enough
+        # for a full batch beside the requests served meanwhile (the default is CPUs + 4).
+        asyncio.get_running_loop().set_default_executor(
+            ThreadPoolExecutor(settings.intake_batch_max + 32, thread_name_prefix="ohch-api")
+        )
         graph = Graph.connect(settings)
         app.state.graph = graph
         app.state.schema_ready = asyncio.Event()

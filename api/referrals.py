@@ -9,20 +9,25 @@ validate never refuses a referral: it is kept as typed, unverified, and listed u
 
 Who sends decides the ``source`` (``ingest/sources.py``): without a token the public site's
 (``OHCH_INTAKE_PUBLIC_SOURCE``), with a partner's token its own; 403 naming ``source`` for any
-other. Body size, type, nesting and rate are refused before this route runs (413, 415, 422,
+other. The audit record of each referral collected is fsync'd before its answer; those of
+referrals answered together share one append (``ingest/gathering.py``). Body size, type, nesting
+and rate are refused before this route runs (413, 415, 422,
 429: ``api/request_guard.py``). The OpenAPI description is ``api/openapi.py``'s.
 """
 
 from __future__ import annotations
 
 import asyncio
+from weakref import WeakKeyDictionary
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
 from api import openapi
 from graph.audit.log import AuditLog
+from graph.audit.records import AuditEvent, AuditRecord
 from graph.settings import Settings
+from ingest.gathering import Gathering
 from ingest.limits import MAX_BODY_BYTES
 from services import intake
 from services.intake import Acceptance
@@ -30,12 +35,29 @@ from services.use_case import Caller
 
 router = APIRouter(prefix="/api/v1", tags=["intake"])
 ENDPOINT = "rest:POST /api/v1/referrals"
+AUDIT_BATCH_MAX = 256
+# Each audit log's gathering (one a process): the route logs each referral it collected before
+# answering, and records that are ready together share one fsync (ingest/gathering.py).
+_AUDIT_GATHERING: WeakKeyDictionary[AuditLog, Gathering[AuditEvent, AuditRecord]] = (
+    WeakKeyDictionary()
+)
 
 _STATUS = {
     Acceptance.CREATED: 201,
     Acceptance.ALREADY_RECEIVED: 200,
     Acceptance.JOURNALLED: 202,
 }
+
+
+def _audit_gathering(audit_log: AuditLog) -> Gathering[AuditEvent, AuditRecord]:
+    """The audit records of referrals answered together, appended together: one fsync for
+    those that arrive while the one before is written, none waiting longer than that."""
+    gathering = _AUDIT_GATHERING.get(audit_log)
+    if gathering is None:
+        gathering = _AUDIT_GATHERING[audit_log] = Gathering(
+            audit_log.append_many, window_s=0.0, max_items=AUDIT_BATCH_MAX
+        )
+    return gathering
 
 
 async def _read_limited(request: Request) -> bytes | None:
@@ -86,10 +108,8 @@ async def submit_referral(request: Request) -> JSONResponse:
         public_source=settings.intake_public_source,
         earliest=settings.earliest_report_date,
     )
-    audit_log: AuditLog = request.app.state.audit_log
-    await asyncio.to_thread(
-        audit_log.append, intake.collected(viewer, accepted.reference, ENDPOINT)
-    )
+    collected = intake.collected(viewer, accepted.reference, ENDPOINT)
+    await asyncio.to_thread(_audit_gathering(request.app.state.audit_log).put, collected)
     content: dict[str, object] = {
         "status": accepted.acceptance.value,
         "reference": accepted.reference,

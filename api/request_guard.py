@@ -141,9 +141,10 @@ class RequestGuard:
 
     def __init__(self, app: ASGIApp, settings: Settings) -> None:
         self.app = app
-        self.public_limiter = SubmissionLimiter(settings.intake_rate_per_minute, Kind.PUBLIC)
+        lease = settings.intake_rate_lease
+        self.public_limiter = SubmissionLimiter(settings.intake_rate_per_minute, Kind.PUBLIC, lease)
         self.partner_limiter = SubmissionLimiter(
-            settings.intake_partner_rate_per_minute, Kind.PARTNER
+            settings.intake_partner_rate_per_minute, Kind.PARTNER, lease
         )
         self.max_bytes = settings.graphql_max_body_bytes
         self.max_submit_bytes = max(self.max_bytes, MAX_BODY_BYTES + QUERY_ALLOWANCE_BYTES)

@@ -10,8 +10,9 @@ and what the attackers got back. No Neo4j is needed (``/healthz`` does not touch
 Then what the shared limits cost a request (issue #27 item 5), before and after in one run, on
 the bench's own Neo4j (``bench/common.py``): a submission's rate check as the request guard
 makes it, before (this process's buckets) and after (the bucket in the graph, one statement
-through a thread), and a status check's guess counting, before (the in-memory window) and
-after (take and give back in the graph); each alone and with 8 workers racing on one counter.
+through a thread; and with a worker's lease of 16 tokens, one statement for 16), and a status
+check's guess counting, before (the in-memory window) and after (take and give back in the
+graph); each alone and with 8 workers racing on one counter.
 Run: ``.venv/bin/python bench/api_limits.py`` (``--limits`` for the second part only).
 """
 
@@ -167,10 +168,11 @@ def _line(label: str, before: list[float], after: list[float]) -> None:
     )
 
 
-def _rate(graph: Graph | None, workers: int) -> list[float]:
+def _rate(graph: Graph | None, workers: int, lease: int = 1) -> list[float]:
     """A submission's rate check as the request guard makes it, from ``workers`` requests at a
-    time on one event loop (one API process); the rate is high enough never to refuse."""
-    limiter = SubmissionLimiter(1_000_000, Kind.PUBLIC)
+    time on one event loop (one API process); the rate is high enough never to refuse. With a
+    ``lease`` the worker takes that many tokens from the graph at once and spends them itself."""
+    limiter = SubmissionLimiter(1_000_000, Kind.PUBLIC, lease)
     times: list[float] = []
 
     async def client(worker: int) -> None:
@@ -247,6 +249,7 @@ def limits() -> None:
         _line("rate check, one client at a time", _rate(None, 1), _rate(graph, 1))
         _line("rate check, a flood (20x the rate)", _flood(None), _flood(graph))
         _line("rate check, 8 workers, one client", _rate(None, 8), _rate(graph, 8))
+        _line("rate check, 8 workers, lease 16", _rate(None, 8), _rate(graph, 8, lease=16))
         _line("guess count, one at a time", _guesses_in_memory(1), _guesses_shared(graph, 1))
         _line("guess count, 8 workers, one ref", _guesses_in_memory(8), _guesses_shared(graph, 8))
 

@@ -24,7 +24,9 @@ address sends every referral here): ``OHCH_INTAKE_RATE_PER_MINUTE`` is set to
 ``--rate-per-minute``. The API's journal and audit trail are kept under
 ``.ohch/bench-load-<port>/`` (the disk a deployment writes them to, not a memory file system).
 
-Bounded: ``--count`` referrals a load, each load stopped after ``--seconds``.
+``--workers`` serves each API with that many processes (``ohch serve --workers``; the limits
+are shared through the graph). Bounded: ``--count`` referrals a load, each load stopped after
+``--seconds``.
 Run: ``.venv/bin/python bench/load.py [--count 1000] [--clients 8] [--bulk 5000] [--rounds 2]``
 """
 
@@ -164,9 +166,11 @@ def drive(port: int, bodies: list[bytes], clients: int, seconds: float) -> Load:
 
 
 @contextmanager
-def api(settings: Settings, window_ms: float, max_batch: int, rate: int) -> Iterator[int]:
-    """``ohch serve`` on a free loopback port against the bench Neo4j; yields the port once
-    it is ready (schema applied), and stops it after."""
+def api(
+    settings: Settings, window_ms: float, max_batch: int, rate: int, workers: int = 1
+) -> Iterator[int]:
+    """``ohch serve --workers`` on a free loopback port against the bench Neo4j; yields the
+    port once it is ready (schema applied), and stops it after."""
     port = free_port()
     home = REPO / ".ohch" / f"bench-load-{port}"
     shutil.rmtree(home, ignore_errors=True)
@@ -187,7 +191,8 @@ def api(settings: Settings, window_ms: float, max_batch: int, rate: int) -> Iter
     }
     log = (home / "serve.log").open("wb")
     server = subprocess.Popen(
-        [str(REPO / ".venv" / "bin" / "ohch"), "serve"], env=env, cwd=REPO, stdout=log,
+        [str(REPO / ".venv" / "bin" / "ohch"), "serve", "--workers", str(workers)],
+        env=env, cwd=REPO, stdout=log,
         stderr=subprocess.STDOUT,
     )  # fmt: skip
     try:
@@ -258,6 +263,7 @@ def main() -> None:
     parser.add_argument("--rate-per-minute", type=int, default=1_000_000)
     parser.add_argument("--api-warmup", type=int, default=200, help="untimed, each API")
     parser.add_argument("--processes", type=int, default=1, help="bulk's helper processes")
+    parser.add_argument("--workers", type=int, default=1, help="API processes (ohch serve)")
     parser.add_argument("--warmup-round", type=int, default=5000)
     parser.add_argument("--warmup-max", type=int, default=20_000)
     parser.add_argument("--warm-jit-share", type=float, default=0.10)
@@ -271,8 +277,12 @@ def main() -> None:
         bench_settings(2048, 1024) as settings,
         prepared_graph(settings) as graph,
         tempfile.TemporaryDirectory() as scratch,
-        api(settings, windows[MODES[0]], args.max_batch, args.rate_per_minute) as before,
-        api(settings, windows[MODES[1]], args.max_batch, args.rate_per_minute) as after,
+        api(
+            settings, windows[MODES[0]], args.max_batch, args.rate_per_minute, args.workers
+        ) as before,
+        api(
+            settings, windows[MODES[1]], args.max_batch, args.rate_per_minute, args.workers
+        ) as after,
     ):
         print(f"warm-up: {warm_up(graph, Path(scratch), args)}")
         ports = dict(zip(MODES, (before, after), strict=True))
@@ -294,8 +304,8 @@ def main() -> None:
         best = {key: max(found, key=lambda load: load.rate) for key, found in runs.items()}
         for mode in MODES:
             print(
-                f"API, {args.clients} clients, {mode} (window {windows[mode]:g} ms, "
-                f"batch <= {args.max_batch}):"
+                f"API, {args.clients} clients, {args.workers} worker process(es), {mode} "
+                f"(window {windows[mode]:g} ms, batch <= {args.max_batch}):"
             )
             for name in loads:
                 print(best[mode, name].line(name))
@@ -312,6 +322,8 @@ def main() -> None:
             print(f"  pile-on / spread, {mode}: {ratio:.2f} (aim >= 0.9)")
         errors = sum(load.errors for found in runs.values() for load in found)
         print(f"  errors: {errors} (must be none)")
+        one, five, fifteen = os.getloadavg()
+        print(f"load average at the end (1, 5, 15 min): {one:.1f} {five:.1f} {fifteen:.1f}")
 
 
 if __name__ == "__main__":

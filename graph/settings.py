@@ -112,6 +112,13 @@ class Settings(BaseSettings):
         ge=0,
         description="Submissions a minute one partner (role partner) may make (0: no limit)",
     )
+    intake_rate_lease: int = Field(
+        16,
+        ge=1,
+        le=1000,
+        description="Most tokens an API worker takes at once from a client's shared rate "
+        "bucket and spends itself (never more than a tenth of the rate; 1: one a submission)",
+    )
     intake_public_source: str = Field(
         "true-vision",
         pattern=r"^[a-z0-9][a-z0-9._-]{0,63}$",
@@ -321,6 +328,15 @@ class Settings(BaseSettings):
             and self.dev_viewer_token is not None
             and is_loopback(self.api_host)
         )
+
+    @property
+    def unscanned_policy(self) -> Unscanned:
+        """``OHCH_EVIDENCE_UNSCANNED``, or its default: production never keeps an unscanned
+        public file where staff could open it, so it holds them; development and tests,
+        which rarely run a scanner, accept them (docs/SETTINGS.md)."""
+        if self.evidence_unscanned is not None:
+            return Unscanned(self.evidence_unscanned)
+        return Unscanned.HOLD if self.env is Environment.PRODUCTION else Unscanned.ACCEPT
 
     @property
     def uses_external_neo4j(self) -> bool:

@@ -8,7 +8,8 @@ or raises its own error. Nothing is answered before its transaction has committe
 whose write fails with :class:`~graph.errors.GraphUnavailable` goes back to its caller, which
 journals it as before.
 
-How a batch forms (no thread of its own: the callers' threads do the work):
+How a batch forms (``ingest/gathering.py``; no thread of its own: the callers' threads do the
+work):
 
 - the first referral to find no batch open opens one and leads it: it waits ``window_s``
   (``OHCH_INTAKE_BATCH_WINDOW_MS``) or until ``max_rows`` (``OHCH_INTAKE_BATCH_MAX``) have
@@ -29,24 +30,17 @@ write at once, and waits for every batch under way, so nothing accepted is left 
 
 from __future__ import annotations
 
-import copy
 import logging
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from graph.db import Graph
 from graph.errors import GraphUnavailable
+from ingest.gathering import Gathering
 from ingest.intake_row import IntakeRow
 from ingest.load import Outcome, write_reports
 
 log = logging.getLogger("ohch.intake")
-
-
-@dataclass(eq=False)
-class _Batch:
-    rows: list[IntakeRow] = field(default_factory=list)
-    results: list[Outcome | Exception] = field(default_factory=list)
-    done: threading.Event = field(default_factory=threading.Event)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,96 +55,34 @@ class BatchCounts:
 class GroupCommit:
     def __init__(self, graph: Graph, window_s: float, max_rows: int) -> None:
         self.graph = graph
-        self.window_s = window_s
-        self.max_rows = max_rows
-        self._cond = threading.Condition()
-        self._turn = threading.Lock()  # one batch writes at a time
-        self._open: _Batch | None = None
-        self._waiting = 0  # referrals handed in and not yet answered
-        self._closed = False
+        self._gathering = Gathering(
+            self._commit, window_s, max_rows if window_s > 0 else 1, stopped=GraphUnavailable
+        )
+        self._counted = threading.Lock()
         self._batches = self._rows = self._fallbacks = 0
 
     @property
     def gathering(self) -> bool:
-        return self.window_s > 0 and self.max_rows > 1 and not self._closed
+        return self._gathering.gathering
 
     def waiting(self) -> int:
         """Referrals handed in and not yet answered."""
-        with self._cond:
-            return self._waiting
+        return self._gathering.waiting()
 
     def counts(self) -> BatchCounts:
-        with self._cond:
+        with self._counted:
             return BatchCounts(self._batches, self._rows, self._fallbacks)
 
     def write(self, row: IntakeRow) -> Outcome:
         """Write ``row`` with whatever arrives with it; its own outcome once committed, or its
         own error (:class:`~graph.errors.GraphUnavailable`: nothing of it was written here)."""
-        with self._cond:
-            if not self.gathering:
-                batch = None
-            else:
-                batch, slot, leads = self._join(row)
-                self._waiting += 1
-        if batch is None:
-            (outcome,) = write_reports(self.graph, [row])
-            return outcome
-        try:
-            if leads:
-                self._lead(batch)
-            else:
-                batch.done.wait()
-        finally:
-            with self._cond:
-                self._waiting -= 1
-                self._cond.notify_all()
-        result = batch.results[slot]
-        if isinstance(result, Exception):
-            raise copy.copy(result) from result  # each caller raises an error of its own
-        return result
+        return self._gathering.put(row)
 
     def close(self, timeout_s: float = 60.0) -> bool:
         """Stop gathering: referrals handed in from now on are written one by one; a leader
         waiting out its window writes at once. Waits for every batch under way (at most
         ``timeout_s``); True when none is left."""
-        with self._cond:
-            self._closed = True
-            self._cond.notify_all()
-            return self._cond.wait_for(lambda: self._waiting == 0, timeout=timeout_s)
-
-    def _join(self, row: IntakeRow) -> tuple[_Batch, int, bool]:
-        """Add ``row`` to the open batch, or open one and lead it (``_cond`` held)."""
-        batch = self._open
-        leads = batch is None
-        if batch is None:
-            batch = self._open = _Batch()
-        batch.rows.append(row)
-        if len(batch.rows) >= self.max_rows:
-            self._open = None  # full: the next referral opens another
-            self._cond.notify_all()
-        return batch, len(batch.rows) - 1, leads
-
-    def _lead(self, batch: _Batch) -> None:
-        try:
-            with self._cond:
-                self._cond.wait_for(
-                    lambda: self._open is not batch or self._closed, timeout=self.window_s
-                )
-            with self._turn:  # the batch before commits meanwhile; this one still gathers
-                with self._cond:
-                    if self._open is batch:
-                        self._open = None
-                    rows = list(batch.rows)
-                batch.results = self._commit(rows)
-        except BaseException as error:  # never leave the followers waiting
-            failed = error if isinstance(error, Exception) else GraphUnavailable(repr(error))
-            with self._cond:
-                if self._open is batch:
-                    self._open = None
-                batch.results = [failed] * len(batch.rows)
-            raise
-        finally:
-            batch.done.set()
+        return self._gathering.close(timeout_s)
 
     def _commit(self, rows: list[IntakeRow]) -> list[Outcome | Exception]:
         fell_back = False
@@ -159,16 +91,20 @@ class GroupCommit:
         except GraphUnavailable as error:
             results = [error] * len(rows)
         except Exception as error:
-            log.warning(
-                "a batch of %d referrals failed (%s: %s); writing each on its own",
-                len(rows), type(error).__name__, error,
-            )  # fmt: skip
-            fell_back = True
-            results = [self._one(row) for row in rows]
-        with self._cond:
-            self._batches += 1
-            self._rows += len(rows)
-            self._fallbacks += fell_back
+            if len(rows) == 1:
+                results = [error]
+            else:
+                log.warning(
+                    "a batch of %d referrals failed (%s: %s); writing each on its own",
+                    len(rows), type(error).__name__, error,
+                )  # fmt: skip
+                fell_back = True
+                results = [self._one(row) for row in rows]
+        if len(rows) > 1 or self.gathering:
+            with self._counted:
+                self._batches += 1
+                self._rows += len(rows)
+                self._fallbacks += fell_back
         return results
 
     def _one(self, row: IntakeRow) -> Outcome | Exception:

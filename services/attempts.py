@@ -9,8 +9,9 @@ code keeps its slots; a right one clears the reference's count and gives the cli
 back. The reference is counted whatever was typed, known or not, so the answer never tells
 which exist. ``WINDOW_S`` after a failure it no longer counts.
 
-**Rates.** ``take_submission`` takes a token from the submitter's bucket (per address without a
-token, per partner account with one) and answers the seconds to wait, 0 to go ahead.
+**Rates.** ``take_submissions`` takes tokens from the submitter's bucket (per address without a
+token, per partner account with one), several at once for a worker to spend itself, or answers
+the seconds to wait when none is left.
 
 Counters are named by an HMAC of what they count, keyed by ``OHCH_LIMITS_KEY`` (else derived
 from ``OHCH_WEB_SECRET``): no address or reference is stored. The key is configuration, the same
@@ -31,7 +32,7 @@ from graph.settings import Settings
 from services.use_case import Caller, use_case
 
 RULES: Mapping[str, Capability] = {
-    "take_submission": Capability.SUBMIT_REFERRAL,
+    "take_submissions": Capability.SUBMIT_REFERRAL,
 }
 LIMIT = 5
 CLIENT_LIMIT = 20  # one address trying many references
@@ -77,8 +78,20 @@ def guessed_right(graph: Graph, slot: Slot) -> None:
     store.give_back(graph, slot.client_key, slot.at)
 
 
+@dataclass(frozen=True, slots=True)
+class Taken:
+    """Tokens taken from a submitter's bucket at once: how many (0: none left), and the seconds
+    until one is there when none was."""
+
+    count: int
+    wait_s: float
+
+
 @use_case
-def take_submission(caller: Caller, kind: Kind, who: str, rate_per_minute: int) -> float:
-    """Take one submission from ``who``'s bucket: 0 to go ahead, else the seconds to wait."""
+def take_submissions(
+    caller: Caller, kind: Kind, who: str, rate_per_minute: int, want: int, now: float
+) -> Taken:
+    """Take up to ``want`` submissions at once from ``who``'s bucket, at ``now`` (wall-clock
+    seconds): the worker that asked spends them itself (its lease, ``api/rate_limit.py``)."""
     bucket = Bucket.per_minute(rate_per_minute)
-    return store.take_token(caller.graph, key(kind, who), bucket, time.time())
+    return Taken(*store.take_tokens(caller.graph, key(kind, who), bucket, now, want))

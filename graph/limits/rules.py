@@ -7,7 +7,8 @@ test runs the same table through the statements).
   failures newer than ``window_s``. Older times are dropped as they are read, so a counter
   never holds more than its limit.
 - **Rates** (``take_token``): a bucket of ``capacity`` tokens refilled at ``per_s``; a
-  submission takes one, or waits ``(1 - tokens) / per_s`` seconds when none is left.
+  submission takes one, or waits ``(1 - tokens) / per_s`` seconds when none is left. An API
+  worker takes several at once (``take_tokens``) and spends them itself (a lease).
 
 A counter in the graph is deleted once it can no longer refuse anything (``expires_at``): a
 window with no failure younger than ``window_s``, a bucket full again.
@@ -18,6 +19,7 @@ from __future__ import annotations
 import enum
 import hashlib
 import hmac
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -112,6 +114,16 @@ def take_token(bucket: Bucket, tokens: float, seen: float, now: float) -> tuple[
     if have >= 1.0:
         return 0.0, have - 1.0
     return wait_s(bucket, have), have
+
+
+def take_tokens(
+    bucket: Bucket, tokens: float, seen: float, now: float, want: int
+) -> tuple[int, float]:
+    """(whole tokens taken, tokens left): up to ``want`` of those the bucket holds at ``now``,
+    none when it holds less than one (a worker's lease: ``api/rate_limit.py``)."""
+    have = refilled(bucket, tokens, seen, now)
+    taken = max(0, min(want, math.floor(have)))
+    return taken, have - taken
 
 
 def wait_s(bucket: Bucket, have: float) -> float:

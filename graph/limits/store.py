@@ -29,11 +29,18 @@ def clear(graph: Graph, key: str) -> None:
 
 def take_token(graph: Graph, key: str, bucket: Bucket, now: float) -> float:
     """Take a token from the bucket ``key``: 0 if taken, else the seconds until one is there."""
+    return take_tokens(graph, key, bucket, now, 1)[1]
+
+
+def take_tokens(graph: Graph, key: str, bucket: Bucket, now: float, want: int) -> tuple[int, float]:
+    """Take up to ``want`` whole tokens from the bucket ``key`` at once: (how many were taken,
+    0 if any was, else the seconds until one is there)."""
     rows = graph.write(
-        load_query("limits/take_token"),
-        key=key, now=now, capacity=bucket.capacity, per_s=bucket.per_s,
+        load_query("limits/take_tokens"),
+        key=key, now=now, capacity=bucket.capacity, per_s=bucket.per_s, want=want,
     )  # fmt: skip
-    return wait_s(bucket, float(rows[0]["have"]))
+    taken = int(rows[0]["taken"])
+    return taken, 0.0 if taken else wait_s(bucket, float(rows[0]["have"]))
 
 
 def delete_expired(graph: Graph, now: float) -> int:

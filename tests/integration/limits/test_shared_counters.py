@@ -77,7 +77,10 @@ def test_a_right_code_clears_the_reference_and_gives_the_client_its_slot(graph: 
 
 def test_no_address_or_reference_is_stored(graph: Graph, neo4j_settings: Settings) -> None:
     attempts.take_guess(graph, "HUB-2026-000042", "203.0.113.9")
-    attempts.take_submission(Caller(graph, ANONYMOUS), Kind.PUBLIC, "198.51.100.4", 20)
+    taken = attempts.take_submissions(
+        Caller(graph, ANONYMOUS), Kind.PUBLIC, "198.51.100.4", 20, 1, datetime.now(UTC).timestamp()
+    )
+    assert taken == attempts.Taken(1, 0.0)
     rows = graph.read(
         load_query("limits/read_counter"), key=attempts.key(Kind.PUBLIC, "198.51.100.4")
     )

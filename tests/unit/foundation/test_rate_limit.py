@@ -9,7 +9,14 @@ import asyncio
 import pytest
 
 from api import rate_limit
-from api.rate_limit import LocalBuckets, SubmissionLimiter, retry_after
+from api.rate_limit import (
+    LEASE_TTL_S,
+    Leases,
+    LocalBuckets,
+    SubmissionLimiter,
+    lease_size,
+    retry_after,
+)
 from graph.limits.rules import Bucket, Kind
 from graph.viewer import ANONYMOUS
 
@@ -66,3 +73,26 @@ def test_the_least_recently_seen_are_forgotten(monkeypatch: pytest.MonkeyPatch) 
 
 def test_retry_after_is_whole_seconds() -> None:
     assert (retry_after(0.2), retry_after(10.0), retry_after(10.1)) == ("1", "10", "11")
+
+
+def test_a_lease_is_at_most_a_tenth_of_the_rate() -> None:
+    assert lease_size(1_000_000, 16) == 16
+    assert lease_size(600, 16) == 16
+    assert lease_size(100, 16) == 10
+    assert lease_size(20, 16) == 2  # the public's default rate
+    assert lease_size(5, 16) == 1  # never less than one
+    assert lease_size(600, 1) == 1
+
+
+def test_leased_tokens_are_spent_then_dropped_when_old() -> None:
+    clock = Clock()
+    leases = Leases(clock)
+    assert not leases.spend("a")
+    leases.keep("a", 2, taken_at=0.0)
+    assert [leases.spend("a") for _ in range(3)] == [True, True, False]
+    leases.keep("b", 5, taken_at=0.0)
+    clock.now = LEASE_TTL_S - 0.1
+    assert leases.spend("b")
+    clock.now = LEASE_TTL_S
+    assert not leases.spend("b")  # too old: dropped, never spent
+    assert leases.held("b") == 0

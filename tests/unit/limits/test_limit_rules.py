@@ -16,6 +16,7 @@ from graph.limits.rules import (
     recent,
     take_attempts,
     take_token,
+    take_tokens,
 )
 
 A = Window("a", limit=2, window_s=60)
@@ -71,6 +72,25 @@ def test_a_bucket_bursts_then_refills_at_its_rate() -> None:
     assert take_token(bucket, 0.0, 0.0, 1e6) == (0.0, 5.0)  # never more than its capacity
     assert take_token(bucket, 0.5, 100.0, 50.0) == pytest.approx((5.0, 0.5))  # a clock behind
     assert bucket.full_after_s() == 60.0
+
+
+# (tokens before, seen, now, wanted) -> (taken, left); a bucket of 6 a minute, 1 every 10 s
+LEASES = [
+    (6.0, 0.0, 0.0, 4, 4, 2.0),  # a lease of 4 out of 6
+    (2.0, 0.0, 0.0, 4, 2, 0.0),  # as many as there are, fewer than wanted
+    (0.5, 0.0, 0.0, 4, 0, 0.5),  # less than one: none taken, nothing changed
+    (0.5, 0.0, 5.0, 4, 1, 0.0),  # refilled to 1 by 5 s later
+    (0.0, 0.0, 1e6, 10, 6, 0.0),  # never more than its capacity
+    (3.0, 100.0, 50.0, 2, 2, 1.0),  # a clock behind adds nothing
+]
+
+
+@pytest.mark.parametrize(("tokens", "seen", "now", "want", "taken", "left"), LEASES)
+def test_a_lease_takes_the_whole_tokens_there_are_up_to_those_wanted(
+    tokens: float, seen: float, now: float, want: int, taken: int, left: float
+) -> None:
+    bucket = Bucket.per_minute(6)
+    assert take_tokens(bucket, tokens, seen, now, want) == (taken, pytest.approx(left))
 
 
 def test_a_counter_is_named_by_a_keyed_hash_never_the_value() -> None:
