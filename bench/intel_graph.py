@@ -167,7 +167,8 @@ def build_graph(
     # from the reports, as for a graph written before intake kept them (the marker the schema
     # left on the empty graph forgotten first, or the upgrade would find nothing to do).
     # Then the reports a day by force and every count a week, that intake and case work keep
-    # (upgrades/005_report_weeks): the upgrade path at the bench's scale.
+    # (upgrades/005_report_weeks), the content counts (007) and the people counts (008): the
+    # upgrade path at the bench's scale.
     upgrade_again(graph, COUNT_UPGRADES, out)
     seconds = time.perf_counter() - started
     summary = {"schema": MARKER_SCHEMA, **asdict(world.stats)}
@@ -193,7 +194,9 @@ def build_graph(
 
 
 #: The data upgrades that count what intake and case work keep counted, in their order.
-COUNT_UPGRADES = ("004_report_days_by_basis", "005_report_weeks", "008_person_counts")
+COUNT_UPGRADES = (
+    "004_report_days_by_basis", "005_report_weeks", "007_content_counts", "008_person_counts",
+)  # fmt: skip
 
 
 def upgrade_again(graph: Graph, names: tuple[str, ...], out: Callable[[str], None] = print) -> None:

@@ -197,11 +197,13 @@ def test_the_upgrades_give_an_older_graph_its_times_and_counts_and_then_find_not
     pending = load_query("admin/pending_upgrades")
     assert written.read(pending)[0]["pending"] == [
         "003_report_times", "004_report_days_by_basis", "005_report_weeks",
+        "007_content_counts", "008_person_counts",
     ]  # fmt: skip
 
     written.run_schema(times_upgrade)
     written.run_schema(days_upgrade)
-    written.run_schema(load_query("upgrades/005_report_weeks").text)  # tested in test_kept_counts
+    for counted in ("005_report_weeks", "007_content_counts", "008_person_counts"):
+        written.run_schema(load_query(f"upgrades/{counted}").text)  # tested with their counts
     assert written.read(pending)[0]["pending"] == []
     first = next(r for r in _rows(0, 1))
     restored = _times(written)
