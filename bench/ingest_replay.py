@@ -176,6 +176,15 @@ def query_names() -> dict[str, str]:
     return {query.text: name for name, query in all_queries().items()}
 
 
+def load_average() -> str:
+    """The machine's load (``/proc/loadavg``: 1, 5 and 15 minutes), printed beside the figures:
+    on the shared development machine it changes them more than most changes to intake."""
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "unknown"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--size", type=int, default=20_000, help="referrals recorded")
@@ -187,6 +196,7 @@ def main() -> None:
     parser.add_argument("--warm-jit-share", type=float, default=0.10)
     args = parser.parse_args()
     with bench_graph() as graph, tempfile.TemporaryDirectory() as scratch:
+        print(f"load average at the start: {load_average()}", flush=True)
         before = measure_baseline(graph, 1_000, 100_000).rows_per_second
         print(f"warm-up: {warm_up(graph, Path(scratch), args)}")
         after = measure_baseline(graph, 1_000, 100_000).rows_per_second
@@ -223,6 +233,7 @@ def main() -> None:
         print(again.line("live intake (not recording)", base))
         fastest = max(r.referrals / r.seconds for r in replays)
         print(aims(live, again, fastest))
+        print(f"load average at the end: {load_average()}")
         if args.per_query:
             timed = checked(replay(graph, sent, live.referrals, True), live)
             print(timed.line("replay, each query waited", base))

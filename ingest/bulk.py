@@ -4,7 +4,9 @@ Memory stays constant: lines are read one at a time and written in batches. Vali
 next batch overlaps the write of the previous one (one writer thread), so the CPU and Neo4j work
 at once. With ``processes`` > 0, validation runs in that many helper processes: it then no
 longer competes with the writer for this process's interpreter lock, which is what bounds bulk
-intake (``bench/INTAKE-HISTORY.md``). A crash and a rerun give every line exactly once: intake is
+intake (``bench/INTAKE-HISTORY.md``). The pipeline fills fast: until a helper has started, and
+while nothing is being written, this process validates chunks too, and the first batch is
+written as soon as it is full. A crash and a rerun give every line exactly once: intake is
 idempotent on (source, source_ref), and the rerun counts earlier lines as "already present".
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import multiprocessing
 import re
+import threading
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
@@ -134,6 +137,10 @@ def prepare_chunk(
 
 
 CHUNK_LINES = 250  # lines sent to a helper process at a time
+# The longest the first batch's writer waits for the batch after it (``_Following``): about
+# what validating a batch takes on a loaded machine, and a bound on how long the linker lock
+# is held for it when most of a file's lines are rejects.
+FOLLOWING_WAIT_S = 2.0
 
 
 def _start_helper() -> None:
@@ -142,11 +149,28 @@ def _start_helper() -> None:
     settle_helper()
 
 
+def _prepared_here(
+    chunk: tuple[Line, ...], issue_codes: bool, dates: DateBounds | None
+) -> Future[list[Prepared]]:
+    done: Future[list[Prepared]] = Future()
+    done.set_result(prepare_chunk(list(chunk), issue_codes, dates))
+    return done
+
+
 def prepared_lines(
-    lines: Iterable[Line], issue_codes: bool, processes: int, dates: DateBounds | None = None
+    lines: Iterable[Line],
+    issue_codes: bool,
+    processes: int,
+    dates: DateBounds | None = None,
+    idle: Callable[[], bool] = lambda: False,
 ) -> Iterator[tuple[Line, Prepared]]:
     """Each line with its preparation, in file order; in ``processes`` helper processes when
-    more than 0. At most a few chunks a process are in flight, so memory stays constant."""
+    more than 0. At most a few chunks a process are in flight, so memory stays constant.
+
+    With helpers, this process validates chunks itself until a helper has started (which
+    takes a while), and then while the helpers are behind and ``idle()`` says it has nothing
+    else to do (before the first batch is written): the first batches fill sooner. A chunk is
+    passed on as soon as it and every chunk before it are prepared."""
     if processes <= 0:
         for line in lines:
             yield line, prepare(line, issue_codes, dates)
@@ -155,11 +179,18 @@ def prepared_lines(
     context = multiprocessing.get_context("forkserver")
     pool = ProcessPoolExecutor(processes, mp_context=context, initializer=_start_helper)
     try:
+        started = pool.submit(prepare_chunk, [], issue_codes, dates)  # done once one is up
         in_flight: deque[tuple[tuple[Line, ...], Future[list[Prepared]]]] = deque()
+        most = 2 * processes + 2
         source = iter(lines)
         while chunk := tuple(islice(source, CHUNK_LINES)):
-            in_flight.append((chunk, pool.submit(prepare_chunk, list(chunk), issue_codes, dates)))
-            if len(in_flight) > 2 * processes + 1:
+            behind = bool(in_flight) and not in_flight[0][1].done()
+            if not started.done() or (behind and len(in_flight) < most and idle()):
+                in_flight.append((chunk, _prepared_here(chunk, issue_codes, dates)))
+            else:
+                submitted = pool.submit(prepare_chunk, list(chunk), issue_codes, dates)
+                in_flight.append((chunk, submitted))
+            while in_flight and (in_flight[0][1].done() or len(in_flight) > most):
                 done, future = in_flight.popleft()
                 yield from zip(done, future.result(), strict=True)
         while in_flight:
@@ -203,6 +234,7 @@ class BulkIngest:
         self.summary = Summary()
         self.collector = BatchCollector()
         self._read_to = 0  # the last physical line read
+        self._pending: tuple[_Batch, Future[BatchResult]] | None = None  # the write in flight
         self._shown = 0  # the last line the progress callback was told of
 
     def _progress(self) -> None:
@@ -273,30 +305,53 @@ class BulkIngest:
 
     def run(self, lines: Iterable[Line]) -> Summary:
         """A full batch is written once the batch after it is full too: each write prepares
-        the next batch's linking, matched (in ``matcher``) while the write commits."""
-        pending: tuple[_Batch, Future[BatchResult]] | None = None
+        the next batch's linking, matched (in ``matcher``) while the write commits. The first
+        is written as soon as it is full, and takes the batch after it when its transaction
+        ends (:class:`_Following`)."""
+        following: _Following | None = None  # the first write's, until the batch after it fills
         with (
             self.collector,
             ThreadPoolExecutor(max_workers=1, thread_name_prefix="ohch-writer") as writer,
             ThreadPoolExecutor(max_workers=1, thread_name_prefix="ohch-matcher") as matcher,
         ):
-            queued: _Batch | None = None  # full, waiting for the batch after it
-            batch = _Batch()
-            for line, prepared in prepared_lines(
-                lines, self.codes is not None, self.processes, self.dates
-            ):
-                self.summary.lines += 1
-                self._read_to = line.number
-                self._add(line, prepared, batch)
-                if len(batch.rows) >= self.batch_size:
-                    if queued is not None:
-                        pending = self._flush(writer, matcher, pending, queued, batch)
-                    queued, batch = batch, _Batch()
-            if queued is not None:
-                pending = self._flush(writer, matcher, pending, queued, batch)
-            pending = self._flush(writer, matcher, pending, batch, None)
-            if pending is not None:
-                self._done(*pending)
+            try:
+                queued: _Batch | None = None  # full, waiting for the batch after it
+                started = False  # the first full batch is written
+                batch = _Batch()
+                for line, prepared in prepared_lines(
+                    lines,
+                    self.codes is not None,
+                    self.processes,
+                    self.dates,
+                    idle=lambda: self._pending is None,
+                ):
+                    self.summary.lines += 1
+                    self._read_to = line.number
+                    self._add(line, prepared, batch)
+                    if len(batch.rows) < self.batch_size:
+                        continue
+                    if not started:
+                        started, following = True, _Following() if self.look_ahead else None
+                        self._flush(writer, matcher, batch, following)
+                    elif following is not None:
+                        following.fill(batch.rows)
+                        following, queued = None, batch
+                    elif queued is not None:
+                        self._flush(writer, matcher, queued, _Following(batch.rows))
+                        queued = batch
+                    else:
+                        queued = batch
+                    batch = _Batch()
+                if following is not None:
+                    following.fill(batch.rows)
+                    following = None
+                if queued is not None:
+                    self._flush(writer, matcher, queued, _Following(batch.rows))
+                self._flush(writer, matcher, batch, None)
+                self._finish()
+            finally:
+                if following is not None:
+                    following.fill([])  # a write still waiting for it goes on at once
             self._progress()
         return self.summary
 
@@ -304,25 +359,55 @@ class BulkIngest:
         self,
         writer: ThreadPoolExecutor,
         matcher: ThreadPoolExecutor,
-        pending: tuple[_Batch, Future[BatchResult]] | None,
         batch: _Batch,
-        following: _Batch | None,
-    ) -> tuple[_Batch, Future[BatchResult]] | None:
+        following: _Following | None,
+    ) -> None:
         """Wait for the previous write, then start this one (one write in flight at a time),
         with the batch that follows it, if any, for its linking to be prepared ahead."""
-        ahead = self._done(*pending) if pending is not None else None
+        ahead = self._finish()
         if not batch.rows:
-            return None
-        next_rows = list(following.rows) if following is not None and self.look_ahead else None
-        future = writer.submit(write_batch, self.graph, list(batch.rows), ahead, next_rows, matcher)
-        return batch, future
+            return
+        rows = following.rows if following is not None and self.look_ahead else None
+        future = writer.submit(write_batch, self.graph, list(batch.rows), ahead, rows, matcher)
+        self._pending = (batch, future)
 
-    def _done(self, batch: _Batch, future: Future[BatchResult]) -> Ahead | None:
+    def _finish(self) -> Ahead | None:
+        """Wait for the write in flight, if any, and record its outcomes."""
+        if self._pending is None:
+            return None
+        batch, future = self._pending
         result = future.result()
+        self._pending = None
         self.summary.batches_matched_ahead += result.used_ahead
         self._record(batch, result.outcomes)
         self.collector.after_batch()
         return result.ahead
+
+
+class _Following:
+    """The batch after the one being written, which its writer asks for at the end of its
+    transaction to prepare that batch's linking ahead. A write after the first is given it
+    full. The first is written as soon as it is full, so that Neo4j starts while the batch
+    after it is validated, and its writer waits for that batch (the linker lock held) at most
+    :data:`FOLLOWING_WAIT_S`; without it, the next batch links in its own transaction (the
+    same links, a little later)."""
+
+    __slots__ = ("_filled", "_rows")
+
+    def __init__(self, rows: list[IntakeRow] | None = None) -> None:
+        self._rows = rows
+        self._filled = threading.Event()
+        if rows is not None:
+            self._filled.set()
+
+    def fill(self, rows: list[IntakeRow]) -> None:
+        self._rows = list(rows)
+        self._filled.set()
+
+    def rows(self) -> list[IntakeRow] | None:
+        if not self._filled.wait(FOLLOWING_WAIT_S):
+            return None
+        return self._rows or None
 
 
 def ingest_file(

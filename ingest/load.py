@@ -18,6 +18,7 @@ conflict, and nothing is overwritten.
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from typing import Any
@@ -123,11 +124,15 @@ def _known(tx: ManagedTransaction, rows: list[IntakeRow]) -> dict[str, dict[str,
     return {r["key"]: r for r in run(tx, load_query("intake/find_reports_by_key"), keys=keys)}
 
 
+NextRows = Callable[[], list[IntakeRow] | None]
+"""The batch after this one, asked for at the end of this batch's transaction (None: none)."""
+
+
 def _write(
     tx: ManagedTransaction,
     rows: list[IntakeRow],
     ahead: Ahead | None = None,
-    next_rows: list[IntakeRow] | None = None,
+    next_rows: NextRows | None = None,
     matcher: Executor | None = None,
 ) -> BatchResult:
     years = sorted({row.year for row in rows if row.receipt.reference is None})
@@ -137,31 +142,34 @@ def _write(
     }
     first = dict(counters)
     outcomes, new = _sort_out(rows, _known(tx, rows), counters)
+    # Writes whose answers nothing reads are sent, not waited for: Neo4j runs them in the
+    # order sent while Python goes on; each is consumed before the transaction body ends.
+    sent = [
+        send(tx, load_query("intake/advance_reference_counter"), year=year, last=last)
+        for year, last in counters.items()
+        if last != first[year]
+    ]
     used_ahead = False
     if new:
         new_rows = [n.row for n in new]
         linking, matched = _linking_for(tx, new_rows, ahead)
         # Neo4j creates the reports while Python matches them; links are written after.
-        created = send(
-            tx,
-            load_query("intake/create_reports"),
-            rows=[n.row.params(n.reference) for n in new],
-        )
+        created = [n.row.params(n.reference) for n in new]
+        sent.append(send(tx, load_query("intake/create_reports"), rows=created))
+        sent.append(send(tx, load_query("intake/count_report_days"), days=report_days(new_rows)))
         result = matched.result() if matched is not None else None
         used_ahead = result is not None
         if result is None:  # not prepared, or a summary was not kept: load through tx
             linking.load(tx)
             result = linking.match()
         linking.write(tx, result)
-        created.consume()
-        run(tx, load_query("intake/count_report_days"), days=report_days(new_rows))
         count_new_reports(tx, [row.id for row in new_rows])  # counts kept for people
-    for year, last in counters.items():
-        if last != first[year]:
-            run(tx, load_query("intake/advance_reference_counter"), year=year, last=last)
     next_ahead = None
-    if next_rows and matcher is not None:
-        next_ahead = _prepare_ahead(tx, next_rows, matcher)
+    following = next_rows() if next_rows is not None else None
+    if following and matcher is not None:
+        next_ahead = _prepare_ahead(tx, following, matcher)
+    for pending in sent:
+        pending.consume()
     return BatchResult(outcomes, next_ahead, used_ahead)
 
 
@@ -213,9 +221,10 @@ def write_batch(
     graph: Graph,
     rows: list[IntakeRow],
     ahead: Ahead | None,
-    next_rows: list[IntakeRow] | None,
+    next_rows: NextRows | None,
     matcher: Executor,
 ) -> BatchResult:
     """Write a batch as :func:`write_reports` does, using ``ahead`` (prepared by the batch
-    before) if it is still exact, and prepare the linking of ``next_rows`` (bulk intake)."""
+    before) if it is still exact, and prepare the linking of the rows ``next_rows`` gives at
+    the end of the transaction, if any (bulk intake)."""
     return graph.write_tx(lambda tx: _write(tx, rows, ahead, next_rows, matcher))
