@@ -42,6 +42,7 @@ STEP_NAMES = {
     Step.ASSESSED: Text("Assessed"),
     Step.PASSED_TO_FORCE: Text("Police force"),
     Step.NO_ENFORCEMENT: Text("Enforcement action"),
+    Step.CLOSED: Text("Case closed"),
 }
 # Each wording of the timeline (services.status.TimelineEntry.key), with and without its date.
 WORDINGS = {
@@ -57,6 +58,12 @@ WORDINGS = {
     "force_pending": Text("We have not passed your report to a local police force yet."),
     "no_enforcement": Text(
         "The police cannot take any enforcement action on your report. %(reason)s"
+    ),
+    # The outcome's name is the Home Office's, in English on both languages' pages (as in the
+    # closing message, graph/updates/templates).
+    "closed": Text(
+        "The police closed the case about your report on %(date)s. "
+        "The outcome they recorded is: %(outcome)s."
     ),
 }
 # The forces of Wales by their Welsh names too; any other force's name is shown as it is.
@@ -94,6 +101,8 @@ def _wording(entry: TimelineEntry, progress: Progress, language: str) -> Text:
     if "%(force)s" in msgid:
         name = progress.force_name or ""
         params["force"] = FORCE_NAMES.get(name, name)
+    if "%(outcome)s" in msgid:
+        params["outcome"] = progress.outcome_name or ""
     if "%(reason)s" in msgid:
         reason = progress.no_enforcement_reason or ""
         params["reason"] = phrase(Language(language), "reason", reason)

@@ -43,6 +43,7 @@ class Step(enum.StrEnum):
     ASSESSED = "assessed"
     PASSED_TO_FORCE = "passed_to_force"
     NO_ENFORCEMENT = "no_enforcement"
+    CLOSED = "closed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +64,8 @@ class Progress:
     assigned: datetime | None
     no_enforcement_reason: str | None = None  # a code of the reviewed library
     no_enforcement_at: datetime | None = None
+    outcome_name: str | None = None  # the outcome the force recorded last (Home Office's name)
+    outcome_at: datetime | None = None  # the start of the UK day it was reached
 
     def timeline(self) -> list[TimelineEntry]:
         """The progress in plain words, one entry a step, in order."""
@@ -88,6 +91,7 @@ class Progress:
                 "passed_to_force" if self.force_name else "force_pending",
             ),
             *self._no_enforcement(),
+            *self._closed(),
         ]
 
     def _no_enforcement(self) -> list[TimelineEntry]:
@@ -96,6 +100,15 @@ class Progress:
         why = phrase(Language.ENGLISH, "reason", self.no_enforcement_reason)
         text = f"The police cannot take any enforcement action on your report. {why}"
         return [TimelineEntry(Step.NO_ENFORCEMENT, self.no_enforcement_at, text, "no_enforcement")]
+
+    def _closed(self) -> list[TimelineEntry]:
+        if self.outcome_name is None:
+            return []
+        text = (
+            "The police closed the case about your report. "
+            f"The outcome they recorded is: {self.outcome_name}."
+        )
+        return [TimelineEntry(Step.CLOSED, self.outcome_at, text, "closed")]
 
 
 class Refusal(enum.StrEnum):
@@ -117,6 +130,8 @@ def _progress(row: Record) -> Progress:
         assigned=_moment(row["assigned_ms"]),
         no_enforcement_reason=row["no_enforcement_reason"],
         no_enforcement_at=_moment(row["no_enforcement_ms"]),
+        outcome_name=row["outcome_name"],
+        outcome_at=_moment(row["outcome_ms"]),
     )
 
 

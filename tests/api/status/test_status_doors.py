@@ -8,9 +8,15 @@ from pathlib import Path
 import orjson
 from fastapi.testclient import TestClient
 
+from graph.cases.outcome_store import record_outcome
+from graph.cases.store import assign_case
+from graph.db import Graph
+from graph.viewer import Role, Viewer
 from services.attempts import LIMIT
 from tests.api.conftest import gql
 from tests.factories import referral
+from tests.integration.intake.helpers import query
+from tests.integration.updates.world import case_of
 
 STATUS = """query($r: String!, $c: String!) { reportStatus(reference: $r, accessCode: $c) {
   __typename
@@ -96,3 +102,25 @@ def test_a_question_missing_its_code_is_named(hub: tuple[TestClient, Path]) -> N
     response = client.post("/api/v1/status", json={"reference": "OHCH-2026-000001"})
     assert response.status_code == 422
     assert [p["field"] for p in response.json()["problems"]] == ["access_code"]
+
+
+def test_a_closed_case_shows_its_outcome_last_by_rest_and_graphql(
+    client: TestClient, reference_graph: Graph
+) -> None:
+    reference, code = _submitted(client)
+    case = case_of(reference_graph, reference)
+    assign_case(reference_graph, case, "dc-patel")
+    force = query(reference_graph, "MATCH (:Case {id: $k})-[:ASSIGNED_TO]->(f:Force) "
+                  "RETURN f.code AS code", k=case)[0]["code"]  # fmt: skip
+    officer = Viewer(Role.FORCE_OFFICER, "pc-smith", force)
+    record_outcome(reference_graph, case, "18", named_suspect=False, viewer=officer)
+    body = client.post("/api/v1/status", json={"reference": reference, "access_code": code}).json()
+    closed = body["timeline"][-1]
+    assert closed["step"] == "closed"
+    assert closed["text"] == (
+        "The police closed the case about your report. "
+        "The outcome they recorded is: Investigation complete: no suspect identified."
+    )
+    assert closed["at"] is not None
+    answer = gql(client, STATUS, r=reference, c=code)["data"]["reportStatus"]
+    assert answer["timeline"][-1]["step"] == "CLOSED"

@@ -156,3 +156,31 @@ def test_staff_pages_stay_in_english() -> None:
     response = render.message(Text("This page has expired"), Text("Try again."), 400)
     assert b'<html lang="en"' in response.body
     assert "set-cookie" not in response.headers
+
+
+def test_a_closed_case_reads_with_the_day_its_outcome_was_reached() -> None:
+    progress = Progress(
+        received=datetime(2026, 3, 1, 10, 0, tzinfo=UTC),
+        assessed=datetime(2026, 3, 2, 10, 0, tzinfo=UTC),
+        force_name="Gwent Police",
+        assigned=datetime(2026, 3, 3, 10, 0, tzinfo=UTC),
+        outcome_name="Investigation complete: no suspect identified",
+        outcome_at=datetime(2026, 6, 30, 23, 0, tzinfo=UTC),  # 1 July in the UK (summer time)
+    )
+    (english,) = [r for r in timeline_rows(progress, "en") if r["key"]["text"] == "Case closed"]
+    assert english["value"]["text"] == (
+        "The police closed the case about your report on 1 July 2026. "
+        "The outcome they recorded is: Investigation complete: no suspect identified."
+    )
+    key, said = [(r["key"]["text"], r["value"]["text"]) for r in timeline_rows(progress, "cy")][-1]
+    assert key == "Achos wedi'i gau"
+    assert said == (
+        "Caeodd yr heddlu'r achos ynghylch eich adroddiad ar 1 Gorffennaf 2026. "
+        "Y canlyniad a gofnodwyd ganddynt yw: Investigation complete: no suspect identified."
+    )
+    assert progress.timeline()[-1].text == (  # the API's words, undated as its others are
+        "The police closed the case about your report. "
+        "The outcome they recorded is: Investigation complete: no suspect identified."
+    )
+    still_open = Progress(received=progress.received, assessed=None, force_name=None, assigned=None)
+    assert "closed" not in [e.key for e in still_open.timeline()]
