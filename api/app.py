@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager, suppress
@@ -32,9 +33,12 @@ from services.use_case import Caller
 log = logging.getLogger("ohch.api")
 
 
-async def _apply_schema_when_reachable(app: FastAPI, graph: Graph, stop: asyncio.Event) -> None:
+async def _apply_schema_when_reachable(
+    app: FastAPI, graph: Graph, stop: asyncio.Event, prepared: threading.Event
+) -> None:
     """Apply the schema and reference data at start-up (``services.startup.prepare_graph``); if
-    Neo4j is down, keep trying (readyz says 503 meanwhile).
+    Neo4j is down, keep trying (readyz says 503 meanwhile). The app's writes wait for
+    ``prepared`` (``Graph.writes_held_until``).
 
     Never cancelled mid-call: a worker thread would go on using the driver after it closed.
     """
@@ -48,6 +52,7 @@ async def _apply_schema_when_reachable(app: FastAPI, graph: Graph, stop: asyncio
             continue
         if loaded is not None:
             log.info("reference data loaded: %s", loaded)
+        prepared.set()
         app.state.schema_ready.set()
         return
 
@@ -79,14 +84,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         asyncio.get_running_loop().set_default_executor(
             ThreadPoolExecutor(settings.intake_batch_max + 32, thread_name_prefix="ohch-api")
         )
-        graph = Graph.connect(settings)
+        connected = Graph.connect(settings)
+        prepared = threading.Event()  # set once the schema and data upgrades have run
+        graph = connected.writes_held_until(prepared, settings.startup_write_wait_s)
         app.state.graph = graph
         app.state.schema_ready = asyncio.Event()
         app.state.journal = Journal(settings.journal_dir)
         intake.start_gathering(graph, settings)  # referrals arriving together: one transaction
         stop = asyncio.Event()
         tasks = [
-            asyncio.create_task(_apply_schema_when_reachable(app, graph, stop)),
+            asyncio.create_task(_apply_schema_when_reachable(app, connected, stop, prepared)),
             asyncio.create_task(
                 _drain_journal_while_running(
                     app.state.journal, graph, stop, settings.journal_drain_interval_s
@@ -100,7 +107,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             await asyncio.gather(*tasks)
             if not await asyncio.to_thread(intake.stop_gathering, graph):
                 log.error("referrals were still being written when the API stopped")
-            graph.close()
+            connected.close()
 
     app = FastAPI(
         title="ohch: national online hate crime hub",

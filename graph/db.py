@@ -7,6 +7,7 @@ transactions that retry transient failures and route in a cluster). Repositories
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -59,9 +60,24 @@ def translated_errors() -> Iterator[None]:
 class Graph:
     """A driver bound to one database; the repositories' only door to Neo4j."""
 
-    def __init__(self, driver: Driver, database: str) -> None:
+    def __init__(
+        self,
+        driver: Driver,
+        database: str,
+        writes_open: threading.Event | None = None,
+        write_wait_s: float = 0.0,
+    ) -> None:
         self.driver = driver
         self.database = database
+        self._writes_open = writes_open
+        self._write_wait_s = write_wait_s
+
+    def writes_held_until(self, opened: threading.Event, wait_s: float) -> Graph:
+        """This graph (the same driver) whose writes wait until ``opened`` is set, at most
+        ``wait_s`` a write, then raise :class:`GraphUnavailable` (so intake journals, and other
+        doors answer 503). The API writes through it while it prepares the graph at start-up:
+        a data upgrade rebuilding kept counts would otherwise race the writes that keep them."""
+        return Graph(self.driver, self.database, opened, wait_s)
 
     @classmethod
     def connect(cls, settings: Settings) -> Graph:
@@ -85,6 +101,10 @@ class Graph:
             return session.execute_read(work)
 
     def write_tx(self, work: Callable[[ManagedTransaction], T]) -> T:
+        if self._writes_open is not None and not self._writes_open.wait(self._write_wait_s):
+            raise GraphUnavailable(
+                "the graph is still being prepared (schema and data upgrades); try again shortly"
+            )
         with translated_errors(), self.driver.session(database=self.database) as session:
             return session.execute_write(work)
 

@@ -77,6 +77,12 @@ class Settings(BaseSettings):
 
     journal_dir: Path = Field(Path(".ohch/journal"), description="Durable intake journal")
     journal_drain_interval_s: float = Field(5.0, gt=0)
+    startup_write_wait_s: float = Field(
+        30.0,
+        ge=0,
+        description="How long a write waits for the API's start-up preparation (schema, data "
+        "upgrades) before the caller is told the graph is unavailable",
+    )
     earliest_report_date: date = Field(
         DEFAULT_EARLIEST_REPORT_DATE,
         description="The earliest report or incident date a bulk file may carry; an earlier "

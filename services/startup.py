@@ -29,12 +29,13 @@ log = logging.getLogger("ohch.api")
 
 @use_case
 def prepare_graph(caller: Caller) -> dict[str, int] | None:
-    """Everything a fresh hub needs, each step idempotent: the schema, the data upgrades, and
-    the reference data (forces, postcode districts), loaded only if not already this version's.
+    """Everything a fresh hub needs, each step idempotent: the schema and the data upgrades,
+    run unless this version's already were, and the reference data (forces, postcode
+    districts), loaded only if not already this version's.
     Returns the counts loaded, or ``None`` when the reference data was current. Raises
     :class:`~graph.errors.GraphUnavailable` at once when Neo4j does not answer."""
     caller.graph.verify()  # fails fast, unlike a managed transaction's retries
-    schema.apply(caller.graph)
+    schema.apply_if_changed(caller.graph)
     return ensure_reference(caller.graph)
 
 

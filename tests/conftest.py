@@ -10,7 +10,7 @@ import pytest
 from graph import schema
 from graph.cypher import load_query
 from graph.db import Graph
-from graph.reference.loader import load_reference
+from graph.reference.loader import ensure_reference
 from graph.settings import Settings
 from tests.neo4j_provider import provide_neo4j
 
@@ -44,13 +44,14 @@ def _session_graph(neo4j_settings: Settings) -> Iterator[Graph]:
 
 @pytest.fixture
 def graph(_session_graph: Graph) -> Graph:
-    """The test database, empty (schema applied)."""
-    _session_graph.run_schema(load_query("admin/delete_all").text)
+    """The test database, empty (schema applied, and marked so)."""
+    _session_graph.run_schema(load_query("admin/delete_data").text)
     return _session_graph
 
 
 @pytest.fixture
 def reference_graph(graph: Graph) -> Graph:
-    """The test database with the forces and postcode districts loaded."""
-    load_reference(graph)
+    """The test database with the forces and postcode districts loaded (and marked loaded, as
+    an app's start-up leaves them)."""
+    ensure_reference(graph)
     return graph
