@@ -63,10 +63,14 @@ def evidence_from_record(
     if first is None:
         raise NotFound(f"case {record['id']} has no reports")
     occurred = native(record["first_occurred"])
+    # A sender's clock may run ahead of ours (intake allows limits.CLOCK_SKEW_SECONDS), so an
+    # incident "just now" can carry a time after the hub's receipt, and past midnight a day
+    # after it; the incident cannot have happened after the hub received the report.
+    occurred_on = uk_date(min(occurred, first) if occurred is not None else first)
     return CaseEvidence(
         case_id=record["id"],
         received_at=first,
-        occurred_on=uk_date(occurred if occurred is not None else first),
+        occurred_on=occurred_on,
         strands=tuple(record["strands"]),  # OTHER too: the assessment reads the monitored ones
         online=bool(record["online"]),
         victim_postcodes=tuple(p for p in record["victim_postcodes"] if p),

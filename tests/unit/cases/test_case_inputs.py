@@ -14,7 +14,7 @@ from graph.assessment.models import Jurisdiction, PerceivedBy
 from graph.assignment.models import AssignmentInput, VictimLocation
 from graph.assignment.rules import assign
 from graph.cases.course import CourseOfConduct, course_from, largest
-from graph.cases.inputs import CaseEvidence, case_facts, jurisdiction_of
+from graph.cases.inputs import CaseEvidence, case_facts, evidence_from_record, jurisdiction_of
 from graph.cases.suggestions import CaseSuggestion
 
 RECEIVED = datetime(2026, 3, 5, 9, 0, tzinfo=UTC)
@@ -155,3 +155,32 @@ def test_the_lead_forces_country_decides_the_jurisdiction(
         AssignmentInput(victims=(VictimLocation(postcode=postcode),)), on=date(2026, 3, 5)
     )
     assert jurisdiction_of(found) is jurisdiction
+
+
+def _record(first_occurred: datetime | None) -> dict[str, Any]:
+    """A case_inputs record of one report received at 23:58 on 31 May (UK time, BST)."""
+    return {
+        "id": "case:content:1", "first_received": datetime(2026, 5, 31, 22, 58, tzinfo=UTC),
+        "first_occurred": first_occurred, "strands": ["race"], "online": True,
+        "victim_postcodes": [], "reporter_postcodes": [], "chosen_forces": [],
+        "victim_reported_hostility": False, "recording_decided_at": None,
+    }  # fmt: skip
+
+
+# the report's incident time -> the day the rules count the offence on
+OCCURRED: list[tuple[datetime | None, date]] = [
+    (None, date(2026, 5, 31)),  # none given: the day it was received
+    (datetime(2026, 5, 30, 12, 0, tzinfo=UTC), date(2026, 5, 30)),
+    # the sender's clock ran 3 minutes ahead (intake's skew allows 5): past midnight UK time,
+    # but never after the hub received it, so the case can still be assessed
+    (datetime(2026, 5, 31, 23, 1, tzinfo=UTC), date(2026, 5, 31)),
+]
+
+
+@pytest.mark.parametrize(("occurred", "day"), OCCURRED)
+def test_the_offence_day_is_never_after_the_hub_received_the_report(
+    occurred: datetime | None, day: date
+) -> None:
+    found = evidence_from_record(_record(occurred), {})
+    assert found.occurred_on == day
+    assert case_facts(found).occurred_on == day
