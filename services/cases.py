@@ -82,11 +82,12 @@ def cases_by_ids(caller: Caller, case_ids: list[str]) -> list[CaseSummary | None
 def assessed_cases(caller: Caller, case_ids: list[str]) -> list[AssessedCase | Exception]:
     """Each case's live assessment and assignment, or the error that stopped it (a batch, for a
     DataLoader: a case's ``assessment`` and ``assignment`` read the same evidence, which for a
-    viral case means every report's people, so a request works each case out once)."""
+    viral case means every report's people, so a request works each case out once), with the
+    join suggestions read with them."""
 
     def assessed(case_id: str) -> AssessedCase:
         view = cases_store.view(caller.graph, case_id)
-        return AssessedCase(view.assessment, view.assignment)
+        return AssessedCase(view.assessment, view.assignment, view.joins)
 
     return _each(assessed, case_ids)
 

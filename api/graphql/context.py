@@ -72,6 +72,12 @@ class Context(BaseContext):
             found = self._batches[batch] = DataLoader(load_fn=load)
         return found
 
+    def asked(self, batch: Callable[[Caller, list[K]], Sequence[V]], key: K) -> bool:
+        """Whether this request's loader for ``batch`` was already asked for ``key`` (so
+        another field can take its answer instead of reading the graph again)."""
+        found = self._batches.get(batch)
+        return found is not None and found.cache_map.get(key) is not None
+
 
 async def get_context(request: Request) -> Context:
     settings: Settings = request.app.state.settings

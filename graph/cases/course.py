@@ -20,10 +20,10 @@ from datetime import date
 from neo4j import ManagedTransaction
 
 from graph.assessment.calendars import uk_date
-from graph.cases.grouping_store import occasions_around
+from graph.cases.grouping_store import Occasions
 from graph.cases.suggestions import CaseSuggestion
 from graph.cypher import load_query
-from graph.db import Graph, native, run
+from graph.db import native, run
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,17 +74,12 @@ def course_from(
     )
 
 
-def course_of_conduct(graph: Graph, case_id: str) -> CourseOfConduct | None:
-    """The case's course of conduct, or ``None`` when no account targeted one victim on the
-    occasions a course needs."""
-
-    def work(tx: ManagedTransaction) -> CourseOfConduct | None:
-        around = occasions_around(tx, case_id)
-        group = largest(around.groups)
-        if group is None:
-            return None
-        rows = run(tx, load_query("cases/content_incidents"), ids=list(group.content_ids))
-        days = {r["id"]: uk_date(native(r["at"])) for r in rows if r["at"] is not None}
-        return course_from(group, around.cases_of, case_id, days)
-
-    return graph.read_tx(work)
+def course_in(tx: ManagedTransaction, case_id: str, around: Occasions) -> CourseOfConduct | None:
+    """The case's course of conduct from the occasions around it (``occasions_around``), or
+    ``None`` when no account targeted one victim on the occasions a course needs."""
+    group = largest(around.groups)
+    if group is None:
+        return None
+    rows = run(tx, load_query("cases/content_incidents"), ids=list(group.content_ids))
+    days = {r["id"]: uk_date(native(r["at"])) for r in rows if r["at"] is not None}
+    return course_from(group, around.cases_of, case_id, days)

@@ -169,29 +169,28 @@ def occasions_around(tx: ManagedTransaction, case_id: str) -> Occasions:
     return Occasions(groups, cases_of, mine)
 
 
+def joins_from(around: Occasions, case_id: str) -> list[JoinSuggestion]:
+    """The join suggestions the occasions around ``case_id`` make: each group holding content
+    of another open case."""
+    out = []
+    for s in around.groups:
+        theirs = [c for c in s.content_ids if around.cases_of.get(c, case_id) != case_id]
+        if not theirs:
+            continue
+        out.append(
+            JoinSuggestion(
+                id=s.suggestion_id,
+                case_ids=tuple(sorted({around.cases_of[c] for c in theirs})),
+                content_ids=s.content_ids,
+                platform=s.platform,
+                account=s.account,
+                occasions=s.occasions,
+                reason=s.reason,
+            )
+        )
+    return out
+
+
 def suggested_joins(graph: Graph, case_id: str) -> list[JoinSuggestion]:
     """Suggestions to join ``case_id`` with other open cases (same account, same victim)."""
-
-    def work(tx: ManagedTransaction) -> list[JoinSuggestion]:
-        around = occasions_around(tx, case_id)
-        out = []
-        for s in around.groups:
-            theirs = [
-                c for c in s.content_ids if c in around.cases_of and around.cases_of[c] != case_id
-            ]
-            if not theirs:
-                continue
-            out.append(
-                JoinSuggestion(
-                    id=s.suggestion_id,
-                    case_ids=tuple(sorted({around.cases_of[c] for c in theirs})),
-                    content_ids=s.content_ids,
-                    platform=s.platform,
-                    account=s.account,
-                    occasions=s.occasions,
-                    reason=s.reason,
-                )
-            )
-        return out
-
-    return graph.read_tx(work)
+    return graph.read_tx(lambda tx: joins_from(occasions_around(tx, case_id), case_id))

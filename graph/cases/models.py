@@ -85,6 +85,7 @@ class AssessedCase:
 
     assessment: Assessment
     assignment: ForceAssignment
+    joins: tuple[JoinSuggestion, ...] = ()  # what case.suggestedJoins gives, read with them
 
 
 class ChangeKind(enum.StrEnum):

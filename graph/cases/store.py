@@ -9,11 +9,14 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
+from neo4j import ManagedTransaction
+
 from graph.assessment.engine import assess
 from graph.assessment.models import Assessment, Recommendation
 from graph.assignment.models import ForceAssignment
 from graph.assignment.rules import assign
-from graph.cases.course import course_of_conduct
+from graph.cases.course import course_in
+from graph.cases.grouping_store import Occasions, joins_from, occasions_around
 from graph.cases.inputs import (
     CaseEvidence,
     assignment_input,
@@ -22,9 +25,9 @@ from graph.cases.inputs import (
     evidence_from_record,
     jurisdiction_of,
 )
-from graph.cases.models import CaseStatus, CaseSummary
+from graph.cases.models import CaseStatus, CaseSummary, JoinSuggestion
 from graph.cypher import load_query
-from graph.db import Graph
+from graph.db import Graph, run
 from graph.errors import Conflict, InvalidValue, NotFound
 from graph.reference.forces import forces_by_code
 from graph.viewer import Viewer
@@ -59,28 +62,36 @@ class CaseView:
     evidence: CaseEvidence
     assessment: Assessment
     assignment: ForceAssignment
+    joins: tuple[JoinSuggestion, ...] = ()  # read with the course of conduct, from one count
 
 
-def load_evidence(graph: Graph, case_id: str) -> CaseEvidence:
-    rows = graph.read(load_query("cases/case_inputs"), case_id=case_id)
+def _evidence_in(tx: ManagedTransaction, case_id: str) -> tuple[CaseEvidence, Occasions]:
+    rows = run(tx, load_query("cases/case_inputs"), case_id=case_id)
     if not rows:
         raise NotFound(f"case {case_id!r} does not exist")
     record = rows[0]
     facts = json.loads(record["analyst_facts"]) if record["analyst_facts"] else {}
-    return evidence_from_record(record, facts, course_of_conduct(graph, case_id))
+    around = occasions_around(tx, case_id)
+    return evidence_from_record(record, facts, course_in(tx, case_id, around)), around
+
+
+def load_evidence(graph: Graph, case_id: str) -> CaseEvidence:
+    return graph.read_tx(lambda tx: _evidence_in(tx, case_id))[0]
 
 
 def view(graph: Graph, case_id: str, now: datetime | None = None) -> CaseView:
-    """The recommendation and the assignment the rules give now, with their reasons."""
+    """The recommendation and the assignment the rules give now, with their reasons, and the
+    join suggestions the same occasions make (one transaction)."""
     now = now or datetime.now(UTC)
-    evidence = load_evidence(graph, case_id)
+    evidence, around = graph.read_tx(lambda tx: _evidence_in(tx, case_id))
     facts = case_facts(evidence)
     assignment = assign(assignment_input(evidence, facts), on=now.date())
     assessment = assess(facts, now, jurisdiction=jurisdiction_of(assignment))
     if evidence.course is not None:
         reasons = (*assessment.reasons, evidence.course.reason)
         assessment = assessment.model_copy(update={"reasons": reasons})
-    return CaseView(evidence=evidence, assessment=assessment, assignment=assignment)
+    joins = tuple(joins_from(around, case_id))
+    return CaseView(evidence=evidence, assessment=assessment, assignment=assignment, joins=joins)
 
 
 def record_facts(graph: Graph, case_id: str, facts: object, by: str) -> CaseView:

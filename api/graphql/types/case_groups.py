@@ -69,6 +69,12 @@ async def history(info: Info, case_id: str) -> list[CaseChangeRecord]:
 
 
 async def joins(info: Info, case_id: str) -> list[JoinSuggestion]:
+    """The case's join suggestions: those read with its assessment when this request asked for
+    that first (one count of the occasions, not two), else read on their own."""
+    if info.context.asked(cases.assessed_cases, case_id):
+        assessed = await info.context.loader(cases.assessed_cases).load(case_id)
+        if not isinstance(assessed, Exception):
+            return [JoinSuggestion.of(s) for s in assessed.joins]
     found = await info.context.run(cases.suggested_joins, case_id)
     return [JoinSuggestion.of(s) for s in found]
 

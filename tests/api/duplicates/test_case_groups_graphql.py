@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
 from fastapi.testclient import TestClient
 
+import graph.db as db
+from graph.cypher import Query
 from tests.api.conftest import gql
 from tests.factories import referral
 
@@ -101,3 +106,28 @@ def test_a_split_undoes_a_merge_and_a_missing_case_is_not_found(client: TestClie
     assert [h["kind"] for h in history] == ["SPLIT", "MERGE"]  # newest first
     missing = gql(client, SPLIT, token=ANALYST, case="case:x", contents=["c"], reason="r")
     assert missing["data"]["splitCase"]["__typename"] == "NotFoundError"
+
+
+WITH_ASSESSMENT = """query($id: ID!) { case(id: $id) { ... on Case {
+  assessment { recommendation reasons } suggestedJoins { caseIds occasions reason } } } }"""
+
+
+def test_joins_asked_with_the_assessment_are_counted_once_and_are_the_same(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one = _case(client, "TV-1", "https://x.com/jsmith88/status/1796512345678900101", "go back")
+    two = _case(client, "TV-2", "https://x.com/jsmith88/status/1796512345678900202", "get out")
+    alone = gql(client, CASE, token=ANALYST, id=one)["data"]["case"]["suggestedJoins"]
+    assert [s["caseIds"] for s in alone] == [[two]]
+    counted: list[str] = []
+    original = db._run
+
+    def counting(tx: Any, query: Query, params: dict[str, Any]) -> Any:
+        counted.append(query.name)
+        return original(tx, query, params)
+
+    monkeypatch.setattr(db, "_run", counting)
+    found = gql(client, WITH_ASSESSMENT, token=ANALYST, id=one)["data"]["case"]
+    assert found["suggestedJoins"] == alone
+    assert any("course of conduct" in r.lower() for r in found["assessment"]["reasons"])
+    assert counted.count("cases/case_clusters") == 1  # the occasions are counted once
