@@ -141,3 +141,24 @@ def test_the_journal_copy_keeps_complete_lines_only(tmp_path: Path) -> None:
     assert [p.name for p in written] == ["draining-01.jsonl", "pending.jsonl"]
     assert (tmp_path / "copy" / "pending.jsonl").read_bytes() == b'{"b": 2}\n'
     assert copy_journal(tmp_path / "absent", tmp_path / "copy2") == []
+
+
+def _size(text: str) -> int:
+    """A clamd.conf SIZE: bytes, or with a K or M suffix."""
+    units = {"K": 1024, "M": 1024 * 1024}
+    suffix = text[-1].upper()
+    return int(text[:-1]) * units[suffix] if suffix in units else int(text)
+
+
+def test_the_api_scans_with_a_clamd_that_takes_the_largest_evidence_file() -> None:
+    services = _compose()["services"]
+    assert isinstance(services, dict)
+    address = services["api"]["environment"]["OHCH_CLAMD"]
+    assert address == "tcp://clamav:3310"
+    assert "clamav" in services["api"]["depends_on"]
+    clamd = services["clamav"]["environment"]
+    largest = Settings(_env_file=None).evidence_max_video_bytes
+    # A stream over StreamMaxLength is cut off, so "not scanned"; a file over MaxFileSize or
+    # MaxScanSize is passed over by clamd and would come back clean unread.
+    for option in ("StreamMaxLength", "MaxFileSize", "MaxScanSize"):
+        assert _size(clamd[f"CLAMD_CONF_{option}"]) >= largest, option
