@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import threading
 from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager, suppress
@@ -23,6 +22,7 @@ from graph.audit.log import AuditLog
 from graph.db import Graph
 from graph.errors import GraphUnavailable
 from graph.settings import Settings, load_settings
+from graph.write_gate import WriteGate
 from ingest.journal import Journal
 from pages import assets as web_assets
 from pages import router as web_pages
@@ -34,11 +34,11 @@ log = logging.getLogger("ohch.api")
 
 
 async def _apply_schema_when_reachable(
-    app: FastAPI, graph: Graph, stop: asyncio.Event, prepared: threading.Event
+    app: FastAPI, graph: Graph, stop: asyncio.Event, gate: WriteGate
 ) -> None:
     """Apply the schema and reference data at start-up (``services.startup.prepare_graph``); if
-    Neo4j is down, keep trying (readyz says 503 meanwhile). The app's writes wait for
-    ``prepared`` (``Graph.writes_held_until``).
+    Neo4j is down, keep trying (readyz says 503 meanwhile). The app's writes pass ``gate``
+    (``Graph.writes_held_until``): held while preparing, refused at once while unreachable.
 
     Never cancelled mid-call: a worker thread would go on using the driver after it closed.
     """
@@ -47,12 +47,13 @@ async def _apply_schema_when_reachable(
             loaded = await asyncio.to_thread(prepare_graph, Caller(graph, API_PROCESS))
         except GraphUnavailable as exc:
             log.warning("schema not applied yet: %s", exc)
+            gate.unreachable(str(exc))
             with suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), 5)
             continue
         if loaded is not None:
             log.info("reference data loaded: %s", loaded)
-        prepared.set()
+        gate.open()
         app.state.schema_ready.set()
         return
 
@@ -85,15 +86,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             ThreadPoolExecutor(settings.intake_batch_max + 32, thread_name_prefix="ohch-api")
         )
         connected = Graph.connect(settings)
-        prepared = threading.Event()  # set once the schema and data upgrades have run
-        graph = connected.writes_held_until(prepared, settings.startup_write_wait_s)
+        gate = WriteGate()  # open once the schema and data upgrades have run
+        graph = connected.writes_held_until(gate, settings.startup_write_wait_s)
         app.state.graph = graph
         app.state.schema_ready = asyncio.Event()
         app.state.journal = Journal(settings.journal_dir)
         intake.start_gathering(graph, settings)  # referrals arriving together: one transaction
         stop = asyncio.Event()
         tasks = [
-            asyncio.create_task(_apply_schema_when_reachable(app, connected, stop, prepared)),
+            asyncio.create_task(_apply_schema_when_reachable(app, connected, stop, gate)),
             asyncio.create_task(
                 _drain_journal_while_running(
                     app.state.journal, graph, stop, settings.journal_drain_interval_s

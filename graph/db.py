@@ -7,7 +7,6 @@ transactions that retry transient failures and route in a cluster). Repositories
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,6 +21,7 @@ from graph.cypher import Query
 from graph.errors import Conflict, GraphUnavailable
 from graph.neo4j_password import neo4j_password
 from graph.settings import Settings
+from graph.write_gate import WriteGate
 
 SCHEMA_ATTEMPTS = 8
 
@@ -64,20 +64,20 @@ class Graph:
         self,
         driver: Driver,
         database: str,
-        writes_open: threading.Event | None = None,
+        gate: WriteGate | None = None,
         write_wait_s: float = 0.0,
     ) -> None:
         self.driver = driver
         self.database = database
-        self._writes_open = writes_open
+        self._gate = gate
         self._write_wait_s = write_wait_s
 
-    def writes_held_until(self, opened: threading.Event, wait_s: float) -> Graph:
-        """This graph (the same driver) whose writes wait until ``opened`` is set, at most
-        ``wait_s`` a write, then raise :class:`GraphUnavailable` (so intake journals, and other
-        doors answer 503). The API writes through it while it prepares the graph at start-up:
-        a data upgrade rebuilding kept counts would otherwise race the writes that keep them."""
-        return Graph(self.driver, self.database, opened, wait_s)
+    def writes_held_until(self, gate: WriteGate, wait_s: float) -> Graph:
+        """This graph (the same driver) whose writes first pass ``gate``, waiting at most
+        ``wait_s`` a write (:meth:`WriteGate.pass_through`; then :class:`GraphUnavailable`, so
+        intake journals and other doors answer 503). The API writes through it: a data upgrade
+        rebuilding kept counts at start-up would otherwise race the writes that keep them."""
+        return Graph(self.driver, self.database, gate, wait_s)
 
     @classmethod
     def connect(cls, settings: Settings) -> Graph:
@@ -101,10 +101,8 @@ class Graph:
             return session.execute_read(work)
 
     def write_tx(self, work: Callable[[ManagedTransaction], T]) -> T:
-        if self._writes_open is not None and not self._writes_open.wait(self._write_wait_s):
-            raise GraphUnavailable(
-                "the graph is still being prepared (schema and data upgrades); try again shortly"
-            )
+        if self._gate is not None:
+            self._gate.pass_through(self._write_wait_s)
         with translated_errors(), self.driver.session(database=self.database) as session:
             return session.execute_write(work)
 

@@ -18,6 +18,7 @@ from api.app import create_app
 from graph.db import Graph
 from graph.errors import GraphUnavailable
 from graph.settings import Settings
+from graph.write_gate import WriteGate
 from services.startup import prepare_graph
 from tests.factories import referral
 from tests.integration.intake.helpers import query
@@ -103,12 +104,16 @@ def test_a_referral_that_cannot_wait_is_journalled_and_written_once_ready(
 
 
 def test_held_writes_name_why_and_reads_are_not_held(reference_graph: Graph) -> None:
-    opened = threading.Event()
-    held = reference_graph.writes_held_until(opened, 0.05)
+    gate = WriteGate()
+    held = reference_graph.writes_held_until(gate, 0.05)
     with pytest.raises(GraphUnavailable, match="still being prepared"):
         held.write_tx(lambda tx: tx.run("CREATE (:Probe)").consume())
     assert held.read_tx(lambda tx: tx.run("RETURN 1 AS one").single()["one"]) == 1
-    opened.set()
+    gate.unreachable("Neo4j is unreachable: refused")
+    # Not held (it would fail anyway): refused at once for that reason, not after the wait.
+    with pytest.raises(GraphUnavailable, match="could not be prepared: Neo4j is unreachable"):
+        reference_graph.writes_held_until(gate, 600).write_tx(lambda tx: None)
+    gate.open()
     held.write_tx(lambda tx: tx.run("CREATE (:Probe)").consume())
     assert query(reference_graph, "MATCH (p:Probe) RETURN count(p) AS n") == [{"n": 1}]
 
