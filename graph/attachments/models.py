@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from graph.attachments.scanning import HANDED_OVER, FileState
 from graph.attachments.spool import Spooled
 
 MAX_FILES = 20  # in one sending, as a referral's attachments (ingest/limits.py)
@@ -82,6 +83,13 @@ class EvidenceFile:
     sender_role: str
     sender_id: str
     times_sent: int
+    scan_state: FileState = FileState.HELD  # a file kept before scanning counts as held
+    scanned_at: datetime | None = None
+    scan_why: str | None = None  # why it could not be scanned, when it was not
+
+    @property
+    def downloadable(self) -> bool:
+        return self.scan_state in HANDED_OVER
 
 
 @dataclass(frozen=True, slots=True)

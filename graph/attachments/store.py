@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from graph.attachments.models import Attached, EvidenceFile, Held, Sent
+from graph.attachments.scanning import FileState
 from graph.cypher import load_query
 from graph.db import Graph, Record, native
 from graph.errors import NotFound
@@ -46,6 +47,8 @@ def _file(f: dict[str, Any]) -> EvidenceFile:
         pdq=f["pdq"], pdq_quality=f["pdq_quality"], declared_name=f["declared_name"],
         declared_type=f["declared_type"], received_at=native(f["received_at"]),
         sender_role=f["sender_role"], sender_id=f["sender_id"], times_sent=f["times_sent"],
+        scan_state=FileState(f["scan_state"] or FileState.HELD),
+        scanned_at=native(f["scanned_at"]), scan_why=f["scan_why"],
     )  # fmt: skip
 
 

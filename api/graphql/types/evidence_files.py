@@ -9,6 +9,15 @@ import strawberry
 
 from api.graphql.types.mirror import mirror, mirrors
 from graph.attachments.models import EvidenceFile as EvidenceFileValue
+from graph.attachments.scanning import FileState
+
+strawberry.enum(
+    FileState,
+    name="EvidenceScanState",
+    description="What the virus scan made of a file: CLEAN and ACCEPTED (kept unscanned under "
+    "the hub's policy) can be downloaded; HELD waits for the rescan job "
+    "(no scanner answered); QUARANTINED contained malware and its bytes are erased.",
+)
 
 
 @strawberry.type(
@@ -36,7 +45,17 @@ class EvidenceFile:
         description="The report's reference for a complainant; the staff user otherwise."
     )
     times_sent: int = strawberry.field(description="How often it was sent with this report.")
+    scan_state: FileState = strawberry.field(
+        description="Its virus scan's outcome; a file kept before scanning began is HELD."
+    )
+    scanned_at: datetime | None = strawberry.field(description="When it was last scanned.")
+    scan_why: str | None = strawberry.field(
+        description="Why it could not be scanned (no scanner, scanner away, too large), if so."
+    )
+    downloadable: bool = strawberry.field(
+        description="Whether staff can download it now (and a package includes it)."
+    )
 
     @classmethod
     def of(cls, value: EvidenceFileValue) -> EvidenceFile:
-        return mirror(cls, value)
+        return mirror(cls, value, downloadable=value.downloadable)

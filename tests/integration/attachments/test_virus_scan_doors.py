@@ -27,6 +27,8 @@ PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n%%EOF\n"
 INFECTED_PDF = b"%PDF-1.7\n1 0 obj<</Note(" + MALWARE + b")>>endobj\n%%EOF\n"
 DOWN = "unix:///nonexistent/ohch-test/clamd.sock"
 ANALYST = {"Authorization": "Bearer dev:hub_analyst:ann"}
+SCANS = """query($ref: String!) { report(sourceRef: $ref) { ... on Report {
+  evidenceFiles { declaredName scanState scannedAt scanWhy downloadable } } } }"""
 
 
 def _settings(base: Settings, folder: Path, **update: Any) -> Settings:
@@ -69,6 +71,16 @@ def _kept(folder: Path) -> list[str]:
     return sorted(p.name for p in (folder / "evidence").rglob("*") if p.is_file())
 
 
+def _scans(client: TestClient, source_ref: str) -> list[dict[str, Any]]:
+    """The report's files as hub staff see them over GraphQL, without the scan time."""
+    answer = client.post("/graphql", json={"query": SCANS, "variables": {"ref": source_ref}},
+                         headers=ANALYST).json()  # fmt: skip
+    files: list[dict[str, Any]] = answer["data"]["report"]["evidenceFiles"]
+    for found in files:
+        assert found.pop("scannedAt") is not None
+    return files
+
+
 def _audited(folder: Path) -> list[dict[str, Any]]:
     return [orjson.loads(line) for line in (folder / "audit.jsonl").read_text().splitlines()]
 
@@ -90,6 +102,9 @@ def test_the_rest_route_refuses_malware_naming_the_file_and_keeps_nothing(
     assert clean.status_code == 201, clean.text
     download = scanned.get(f"/api/v1/evidence/{hashlib.sha256(PDF).hexdigest()}", headers=ANALYST)
     assert (download.status_code, download.content) == (200, PDF)
+    assert _scans(scanned, "VS-REST-1") == [
+        {"declaredName": "letter.pdf", "scanState": "CLEAN", "scanWhy": None, "downloadable": True}
+    ]
 
 
 def test_the_public_form_refuses_malware_beside_the_upload(
@@ -130,6 +145,9 @@ def test_no_scanner_and_refuse_is_503_and_hold_is_a_409_to_download(
         held = client.get(f"/api/v1/evidence/{key}", headers=ANALYST)
         assert held.status_code == 409
         assert "has not been checked for viruses yet" in held.json()["detail"]
+        (listed,) = _scans(client, "VS-DOWN-2")
+        assert (listed["scanState"], listed["downloadable"]) == ("HELD", False)
+        assert listed["scanWhy"]  # why no scan: the scanner did not answer
 
 
 def test_doctor_reports_the_scanner_and_the_policy_in_force(
