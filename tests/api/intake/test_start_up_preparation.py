@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 import api.app
@@ -43,6 +44,11 @@ def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[threading.Event, lis
     release.set()
 
 
+def _app(settings: Settings, tmp_path: Path, **update: float) -> FastAPI:
+    """An API whose writes wait at most ``startup_write_wait_s`` for start-up preparation."""
+    return create_app(settings.model_copy(update={"journal_dir": tmp_path / "journal", **update}))
+
+
 def _reports(graph: Graph) -> list[dict[str, Any]]:
     return query(graph, "MATCH (r:Report) RETURN r.reference AS ref, r.source_ref AS source_ref")
 
@@ -54,10 +60,7 @@ def test_a_referral_waits_for_preparation_then_is_written(
     held: tuple[threading.Event, list[float]],
 ) -> None:
     release, finished = held
-    settings = neo4j_settings.model_copy(
-        update={"journal_dir": tmp_path / "journal", "startup_write_wait_s": 20.0}
-    )
-    with TestClient(create_app(settings)) as client:
+    with TestClient(_app(neo4j_settings, tmp_path, startup_write_wait_s=20.0)) as client:
         assert client.get("/readyz").status_code == 503  # still preparing
         answers: list[Any] = []
         sending = threading.Thread(
@@ -84,14 +87,8 @@ def test_a_referral_that_cannot_wait_is_journalled_and_written_once_ready(
     held: tuple[threading.Event, list[float]],
 ) -> None:
     release, _finished = held
-    settings = neo4j_settings.model_copy(
-        update={
-            "journal_dir": tmp_path / "journal",
-            "startup_write_wait_s": 0.2,
-            "journal_drain_interval_s": 0.2,
-        }
-    )
-    with TestClient(create_app(settings)) as client:
+    app = _app(neo4j_settings, tmp_path, startup_write_wait_s=0.2, journal_drain_interval_s=0.2)
+    with TestClient(app) as client:
         response = client.post(URL, json=referral(source_ref="EARLY"))
         assert response.status_code == 202, response.text
         journalled = response.json()
