@@ -46,11 +46,16 @@ def apply(graph: Graph) -> int:
     return len(statements)
 
 
-def apply_if_changed(graph: Graph) -> bool:
-    """:func:`apply` unless the graph's marker says these very files were applied in full;
-    True when they were run."""
+def is_current(graph: Graph) -> bool:
+    """Whether the graph's marker says these very files were applied in full (the marker is
+    written last, so a graph being upgraded is not current until the upgrade has finished)."""
     [row] = graph.read(load_query("admin/schema_state"))
-    if row["fingerprint"] == fingerprint():
+    return bool(row["fingerprint"] == fingerprint())
+
+
+def apply_if_changed(graph: Graph) -> bool:
+    """:func:`apply` unless the graph is current (:func:`is_current`); True when it ran."""
+    if is_current(graph):
         return False
     apply(graph)
     return True

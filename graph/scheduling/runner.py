@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from graph import schema
 from graph.db import Graph
 from graph.scheduling import claims
 from graph.scheduling.jobs import JOBS, Work
@@ -42,6 +43,13 @@ class Runner:
         self._seen: dict[JobName, datetime] = {}
 
     def run_due(self, now: datetime) -> list[RunOutcome]:
+        """Run each due slot not seen yet; none while the graph is not prepared for this
+        version's schema and data upgrades (the API prepares it as it starts, or ``ohch schema
+        apply``): a job writing kept counts would race an upgrade rebuilding them. The slots
+        wait, and run at a later look if still due."""
+        if not schema.is_current(self.graph):
+            log.warning("scheduled jobs wait: the graph is not prepared for this version yet")
+            return []
         claims.abandon_stale(self.graph, now)
         outcomes = []
         for job, slot in self.schedule.due(now):
