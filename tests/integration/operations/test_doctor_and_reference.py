@@ -49,8 +49,10 @@ def _audit_event() -> AuditEvent:
 def test_a_fresh_graph_fails_until_upgrades_and_reference_data_are_there(
     graph: Graph, config: Settings, tmp_path: Path
 ) -> None:
-    # The fixture emptied the graph after the schema was applied: the upgrades' markers and the
-    # reference data are gone, as in a hub whose API never started on this version.
+    # The fixture emptied the graph after the schema was applied (reference data gone); with the
+    # markers of the upgrades and of the schema gone too, it is a hub whose API never started on
+    # this version.
+    graph.run_schema("MATCH (m) WHERE m:DataUpgrade OR m:SchemaState DELETE m")
     found = _statuses(config, warn_below_mb=1)
     assert found["settings"] is Status.OK
     assert found["neo4j"] is Status.OK
@@ -64,6 +66,10 @@ def test_a_fresh_graph_fails_until_upgrades_and_reference_data_are_there(
 
     schema.apply(graph)
     assert ensure_reference(graph) == {"forces": 46, "postcode districts": 2951}
+    # Every upgrade done, but the graph marked prepared by another version: jobs would wait.
+    graph.run_schema("MATCH (s:SchemaState) SET s.fingerprint = 'an older version'")
+    assert _statuses(config, warn_below_mb=1)["upgrades"] is Status.WARN
+    schema.apply(graph)
     healthy = _doctor(config, tmp_path)
     assert healthy.returncode == 0, healthy.stdout + healthy.stderr
     lines = healthy.stdout.splitlines()
