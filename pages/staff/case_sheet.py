@@ -15,6 +15,7 @@ from datetime import datetime
 
 from graph.access import Capability, may
 from graph.advice.notes import GuidanceNote
+from graph.attachments.models import EvidenceFile
 from graph.audit.log import AuditLog
 from graph.audit.records import AuditRecord
 from graph.cases.force_view import CaseDetail
@@ -23,7 +24,17 @@ from graph.errors import Forbidden, NotFound
 from graph.reference.forces import Force
 from graph.removals.models import Referral
 from graph.updates.outbox import OutboxMessage, OutboxView
-from services import advice, audit, cases, force_view, identity, reference, updates, workspace
+from services import (
+    advice,
+    attachments,
+    audit,
+    cases,
+    force_view,
+    identity,
+    reference,
+    updates,
+    workspace,
+)
 from services.content import ContentValue, contents_by_ids
 from services.identity import AccountIdentity
 from services.paging import PageRequest
@@ -50,6 +61,7 @@ class HubSheet:
     identities: tuple[AccountIdentity, ...] | None  # None: the role may not read them
     forces: tuple[Force, ...]
     audit: tuple[AuditRecord, ...] | None  # None: the role may not read the trail
+    files: dict[str, tuple[EvidenceFile, ...]]  # each listed report's evidence files, by id
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +75,7 @@ class CaseSheet:
         """The page's sections, as the audit trail lists them."""
         shown = ["summary", "reports", "victims", "contents", "accounts", "guidance"]
         if self.hub is not None:
-            shown += ["assessment", "assignment", "timeline", "updates"]
+            shown += ["assessment", "assignment", "timeline", "updates", "evidence files"]
             if self.hub.referrals is not None:
                 shown.append("referrals")
             if self.hub.identities is not None:
@@ -118,7 +130,15 @@ def _hub(caller: Caller, audit_log: AuditLog, detail: CaseDetail, now: datetime)
         identities=_identities(caller, detail) if may(viewer, C.IDENTITY_EVIDENCE) else None,
         forces=tuple(reference.list_forces(caller)),
         audit=_audit(caller, audit_log, case_id) if may(viewer, C.READ_AUDIT) else None,
+        files=_files(caller, detail),
     )
+
+
+def _files(caller: Caller, detail: CaseDetail) -> dict[str, tuple[EvidenceFile, ...]]:
+    """The evidence files of the reports the page lists, with their virus scans."""
+    ids = [r.id for r in detail.reports]
+    found = attachments.evidence_files_of_reports(caller, ids) if ids else []
+    return {i: tuple(files) for i, files in zip(ids, found, strict=True) if files}
 
 
 def _assessed(caller: Caller, case_id: str) -> tuple[AssessedCase | None, str | None]:

@@ -393,3 +393,32 @@ def test_the_evidence_package_downloads_for_the_hub_and_the_cases_force_and_is_a
         ("dc-patel", None),
         ("pc-wigan", WIGAN_FORCE),
     ]
+
+
+PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n%%EOF\n"
+
+
+def test_the_case_page_lists_each_reports_files_with_their_virus_scan_for_hub_staff(
+    sign_in: SignIn,
+) -> None:
+    client = sign_in(Role.HUB_ANALYST, "dc-patel")
+    sent = client.post("/api/v1/referrals", json=referral()).json()
+    sent_files = client.post(
+        f"/api/v1/referrals/{sent['reference']}/evidence",
+        files=[("files", ("letter.pdf", PDF, "application/pdf"))],
+        data={"access_code": sent["access_code"]},
+    )
+    assert sent_files.status_code == 201, sent_files.text
+    case_id = _case_of(client, sent["reference"])
+    html = client.get(_path(case_id)).text
+    (cell,) = re.findall(r"<td class=\"govuk-table__cell\" data-files>(.*?)</td>", html, re.S)
+    assert "letter.pdf (pdf, 1 KB)" in cell
+    # No scanner in the tests, and outside production the policy keeps the file unscanned.
+    assert 'data-scan-state="accepted_unscanned"' in cell
+    assert "not scanned (kept by policy)" in cell
+
+    _post(client, _path(case_id) + "/assignment", html, force="rules", reason="")
+    wigan = sign_in(Role.FORCE_OFFICER, "pc-wigan", WIGAN_FORCE)
+    own = wigan.get(_path(case_id))
+    assert own.status_code == 200
+    assert "data-files" not in own.text  # the force gets the files in the evidence package

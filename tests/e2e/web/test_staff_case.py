@@ -24,6 +24,7 @@ from tests.keycloak_provider import TEST_PASSWORD, KeycloakRealm
 
 SCREENS = REPO / "docs" / "screens"
 MAX_TABS = 120  # a keyboard user reaches the decision form in fewer presses than this
+PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n%%EOF\n"  # an evidence file
 
 
 def _sign_in(page: Page, user: str) -> None:
@@ -68,7 +69,17 @@ def test_an_analyst_finds_opens_decides_and_assigns_a_case_and_another_force_is_
     staff_visit: Any, reference_graph: Graph, staff_hub: str, keycloak_realm: KeycloakRealm
 ) -> None:
     analyst = staff_visit()
-    reference = _submit(analyst, referral())
+    sent = analyst.context.request.post(f"{analyst.base}/api/v1/referrals", data=referral())
+    assert sent.status == 201, sent.text()
+    reference = sent.json()["reference"]
+    attached = analyst.context.request.post(
+        f"{analyst.base}/api/v1/referrals/{reference}/evidence",
+        multipart={
+            "access_code": sent.json()["access_code"],
+            "files": {"name": "letter.pdf", "mimeType": "application/pdf", "buffer": PDF},
+        },
+    )
+    assert attached.status == 201, attached.text()
     page = analyst.page
     page.goto(f"{staff_hub}/staff/search")
     assert page.url.startswith(keycloak_realm.issuer), page.url
@@ -90,6 +101,9 @@ def test_an_analyst_finds_opens_decides_and_assigns_a_case_and_another_force_is_
     assert f"Report {reference} received" in page.locator("[data-timeline]").inner_text()
     assert page.locator("[data-hostile-address]").count() >= 1
     assert page.locator("main a[href^='http']").count() == 0  # no live link to the content
+    files = page.locator("[data-files]").inner_text()
+    assert "letter.pdf (pdf, 1 KB)" in files
+    assert "not scanned (kept by policy)" in files  # no scanner here; kept outside production
     _checked(analyst, "staff-case")
 
     # The decision by keyboard alone: Tab into the radios, arrow to the answer, type the
