@@ -44,6 +44,8 @@ class WriteGate:
     def pass_through(self, wait_s: float) -> None:
         """Return when writes may go ahead; raise :class:`GraphUnavailable` when Neo4j was
         unreachable at the last try, or when preparing takes longer than ``wait_s``."""
+        if self._state is GateState.OPEN:  # every write after start-up: no lock taken
+            return
         deadline = time.monotonic() + wait_s
         with self._changed:
             while self._state is GateState.PREPARING:
