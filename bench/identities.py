@@ -16,7 +16,14 @@ Each size is linked twice on seed 7: with the policy file's hand-set weights (th
 "before") and with the committed estimate (graph/identity/data/estimated_weights.json, made by
 scripts/estimate_identity_weights.py on another seed: held out). "+review" is the recall of the
 automatic links plus every true item of the review queue (the whole queue, as an analyst paging
-to its end reads it), "/acct" the review items per account; calibration is printed for both.
+to its end reads it): an analyst confirming an item records SAME_PERSON, which joins the two
+accounts' persons, so the figure is the closure (persons derived from the automatic links plus
+the confirmed items, by the linker's own clustering), counting only items an analyst would
+confirm (true ones) and nothing an analyst's decisions could not produce; "rev.true" is the
+raw count of true items in the queue. "/acct" is the review items per account, "groups" the
+distinct pairs of persons (after the automatic links) those items fall between: the decisions
+an analyst deciding a person's items at once makes (``judge_identity_group``). Calibration is
+printed for both weights.
 The harder generator is also measured, with the estimate only, on a third seed used for
 nothing else (UNSEEN_SEED). ``bench/identity_diagnosis.py`` says which true pairs are missed
 and why.
@@ -143,6 +150,8 @@ def run(size: int, seed: int, hard: bool = False, weights: Weights | None = None
         if data.person_of[s.left] == data.person_of[s.right]
     ]
     after = derive_persons(keys, list(result.log) + confirmed)
+    person = result.persons.person_of
+    groups = {tuple(sorted((person[s.left], person[s.right]))) for s in queue}
     reviewed = [after.person_of[k] for k in keys]
     together_after = pairs(Counter(zip(reviewed, truth, strict=True)).values())
     return {
@@ -157,6 +166,7 @@ def run(size: int, seed: int, hard: bool = False, weights: Weights | None = None
         "review": len(queue),
         "review_per_account": len(queue) / size,
         "review_true": true_reviews,
+        "review_groups": len(groups),
         "recall_after_review": together_after / true_pairs if true_pairs else 1.0,
         "seconds": seconds,
         "calibration": calibration,
@@ -168,7 +178,8 @@ def _row(label: str, r: dict[str, Any]) -> str:
     return (
         f"{label:>9} {r['accounts']:>8} {r['persons']:>8} {r['found']:>8} {r['candidates']:>8} "
         f"{r['oversized']:>8} {r['precision']:>10.5f} {r['recall']:>8.5f} {r['review']:>7} "
-        f"{r['review_per_account']:>7.2f} {r['review_true']:>8} {r['recall_after_review']:>9.5f} "
+        f"{r['review_per_account']:>7.2f} {r['review_groups']:>7} {r['review_true']:>8} "
+        f"{r['recall_after_review']:>9.5f} "
         f"{r['seconds']:>8.1f}"
     )
 
@@ -189,6 +200,7 @@ def main(argv: list[str]) -> None:
         print(
             f"{'weights':>9} {'accounts':>8} {'persons':>8} {'found':>8} {'cands':>8} "
             f"{'skipped':>8} {'precision':>10} {'recall':>8} {'review':>7} {'/acct':>7} "
+            f"{'groups':>7} "
             f"{'rev.true':>8} "
             f"{'+review':>9} {'seconds':>8}"
         )

@@ -31,6 +31,7 @@ from bench.identities import _groups, _pairwise
 from graph.identity.blocking import block_accounts
 from graph.identity.evidence import Evidence
 from graph.identity.features import account_evidence, account_frequencies
+from graph.identity.person_check import check_links, hold
 from graph.identity.policy import default_policy
 from graph.identity.scoring import Decision, PairScore, score_evidence
 from graph.identity.weights import default_weights
@@ -69,6 +70,9 @@ def main(argv: list[str]) -> None:
     for x, y in blocking.pairs:
         ev = account_evidence(by_key[x], by_key[y], freq, policy)
         scores[(x, y)] = score_evidence(x, y, ev, policy, weights)
+    # as the linker decides: links the persons' other pairs speak against are held for review
+    checked = hold(list(scores.values()), check_links(list(scores.values()), policy.person_veto))
+    scores = {s.pair: s for s in checked}
     truth = data.person_of
     keys = [r.key for r in data.records]
     members: dict[str, list[str]] = {}

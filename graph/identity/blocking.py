@@ -8,10 +8,20 @@ Keys (strings, so a store could index them):
   rarely hits both ends);
 - ``hi|initial+tail|digits``: first letter, last five letters and the digits (``jsmith88``
   meets ``johnsmith88``);
+- ``hd|skeleton`` and ``hd|skeleton less one letter``: a skeleton of six letters or more and
+  every form of it with one letter deleted, so one typo (a dropped, swapped or changed letter:
+  ``peterrobinson`` and ``peter_robinsn``) still meets;
 - ``nm|metaphone(first)|metaphone(last)``: phonetic key of a registered (disclosed) name;
 - ``tx|shingle``: a word 3-gram of a post (the same text posted from both);
 - ``vd|victim|slot``: a victim targeted in a three-day slot (and the next slot, so two posts
-  days apart across a slot boundary still meet).
+  days apart across a slot boundary still meet);
+- ``vi|victim``: a victim both accounts targeted, on any days (a victim targeted by
+  thousands is an oversized block and costs nothing);
+- ``in|incident``: an incident both accounts were reported in together.
+
+The last three were added for the harder generator (hub issue 26): a tenth of its true pairs
+shared no other key, though many were reported together or went after the same victim weeks
+apart, or differed from a common handle by one typo.
 
 Profile links and mentions (``@handle`` in a post, matched on the folded handle) give their
 pair directly. The cap: a block with more than ``max_block_size``
@@ -64,10 +74,13 @@ def account_keys(record: AccountRecord, policy: LinkagePolicy, behaviour: bool =
             keys += [f"hp|{sk[:n]}|{form.digits}", f"hx|{sk[-n:]}|{form.digits}"]
         if len(sk) >= 6:
             keys.append(f"hi|{sk[0]}{sk[-5:]}|{form.digits}")
+            keys += [f"hd|{sk}", *(f"hd|{sk[:i]}{sk[i + 1 :]}" for i in range(len(sk)))]
     for name in record.registered_names:  # display names are self-chosen: too weak to block on
         keys += name_keys(name)
     if not behaviour:
         return list(dict.fromkeys(keys))
+    keys += [f"in|{i}" for i in sorted(record.incidents)]
+    keys += [f"vi|{v}" for v in sorted(record.victims)]
     keys += [f"tx|{s}" for s in sorted(account_shingles(record))]
     for post in record.posts:
         if post.victim and post.at:

@@ -17,6 +17,7 @@ from graph.identity.blocking import Blocking, block_accounts
 from graph.identity.features import account_frequencies
 from graph.identity.judgements import SYSTEM, Judgement, JudgementLog, Verdict, judge
 from graph.identity.models import AccountRecord
+from graph.identity.person_check import check_links, hold
 from graph.identity.persons import Persons, derive_persons
 from graph.identity.policy import LinkagePolicy, default_policy
 from graph.identity.scoring import Decision, PairScore, score_accounts
@@ -127,7 +128,10 @@ def link_accounts(
     With ``touching`` (account keys whose evidence just changed), only candidate pairs with
     one of them are scored: every account still counts for the frequencies and the blocks, so
     each pair scores as the whole run would score it. ``weights``: the estimated weights to
-    score with (the committed estimate by default)."""
+    score with (the committed estimate by default). A link that another scored pair across
+    the two persons it would join speaks against is held for review
+    (``graph/identity/person_check.py``), and a review pair the links already make one person
+    leaves the queue."""
     policy = policy or default_policy()
     log = log or JudgementLog()
     by_key = {r.key: r for r in records}
@@ -141,4 +145,6 @@ def link_accounts(
         score_accounts(by_key[x], by_key[y], freq, policy, weights)
         for x, y in counted(wanted, on_progress)
     ]
+    analysts = [j.pair for j in log.active() if j.by_analyst and j.verdict is Verdict.SAME_PERSON]
+    scored = hold(scored, check_links(scored, policy.person_veto, analysts))
     return conclude(blocking, scored, log, by_key, at=at)

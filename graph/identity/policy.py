@@ -87,6 +87,7 @@ class LinkagePolicy(SectionedPolicy):
     prior_log2_odds: float = setting("decision", "prior_log2_odds")
     auto_link: float = setting("decision", "auto_link")
     review: float = setting("decision", "review")
+    person_veto: float = setting("decision", "person_veto")
     max_block_size: int = setting("blocking", "max_block_size")
     handle_affix_chars: int = setting("blocking", "handle_affix_chars")
     handle_prefixes: tuple[str, ...] = setting("handles", "prefixes")
@@ -111,6 +112,8 @@ class LinkagePolicy(SectionedPolicy):
                     raise ValueError(f"{name}.{key}: is missing")
         if not 0.0 < self.review <= self.auto_link < 1.0:
             raise ValueError("decision: need 0 < review <= auto_link < 1")
+        if not 0.0 <= self.person_veto < self.review:
+            raise ValueError("decision.person_veto: need 0 <= person_veto < review")
         if self.max_block_size < 2:
             raise ValueError("blocking.max_block_size: must be at least 2")
         return self

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from graph.identity.blocking import account_keys, block, block_accounts
 from graph.identity.linker import link_accounts
 from graph.identity.policy import default_policy
@@ -78,3 +80,23 @@ def test_linking_only_the_accounts_touched_scores_their_pairs_as_a_whole_run_doe
         touched.persons.person_of["tiktok|wolfking"]
         != touched.persons.person_of["reddit|wolf.king"]
     )  # not touched: left for the batch job
+
+
+def test_a_handle_one_typo_from_another_shares_a_key() -> None:
+    # no shared skeleton, ends or initial key: only the one-letter-deleted forms meet
+    left, right = acct("facebook|peterrobinson"), acct("tiktok|peter_robinsn")
+    shared = set(account_keys(left, POLICY)) & set(account_keys(right, POLICY))
+    assert shared
+    assert all(k.startswith(("hd|", "hp|")) for k in shared)
+    assert any(k.startswith("hd|") for k in shared)
+
+
+def test_accounts_reported_together_or_after_one_victim_weeks_apart_are_candidates() -> None:
+    together = [
+        replace(acct("x|aaa111"), incidents=frozenset({"incident:7"})),
+        replace(acct("tiktok|zzz999"), incidents=frozenset({"incident:7"})),
+    ]
+    assert block_accounts(together, POLICY).pairs == (("tiktok|zzz999", "x|aaa111"),)
+    victim = [acct("x|aaa111", victims=("victim:3",)), acct("tiktok|zzz999", victims=("victim:3",))]
+    assert block_accounts(victim, POLICY).pairs == (("tiktok|zzz999", "x|aaa111"),)
+    assert block_accounts(victim, POLICY, behaviour=False).pairs == ()

@@ -41,6 +41,8 @@ def test_ip_total_cannot_reach_auto_link_alone() -> None:
         ),
         ("review = 0.70", "review = 0.995", "linkage_policy.decision"),
         ("max_block_size = 50", "max_block_size = 1", "linkage_policy.blocking.max_block_size"),
+        ("person_veto = 0.01", "", "linkage_policy.decision.person_veto"),
+        ("person_veto = 0.01", "person_veto = 0.9", "linkage_policy.decision.person_veto"),
     ],
 )
 def test_broken_policy_names_the_setting(old: str, new: str, field: str) -> None:
