@@ -53,8 +53,9 @@ REPORTS = 2_000
 SEED = 11
 #: What the generator writes that the hub does not: the marker of a finished build.
 GENERATED_ONLY = {"BenchIntelGraph"}
-#: What intake writes that the benchmark graph leaves out: duplicate matching's working state.
-NOT_GENERATED = {"BlockKey", "LinkerLock", "ReviewItem", "ABOUT_REPORT"}
+#: What the hub writes that the benchmark graph leaves out: duplicate matching's working state,
+#: and the marker of the schema applied (``ohch schema apply``, or the bench, writes it).
+NOT_GENERATED = {"BlockKey", "LinkerLock", "ReviewItem", "ABOUT_REPORT", "SchemaState"}
 
 NODE_SHAPE = """
 MATCH (n) UNWIND labels(n) AS label
