@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from graph.db import Graph
 from tests.e2e.web.conftest import AXE, REPO, Visit
@@ -130,7 +130,9 @@ def test_a_force_officer_sees_their_cases_records_an_outcome_and_is_refused_anot
     other = _case(officer, "E2E-WYP-1", "3001", WEST_YORKSHIRE, suspect="@someone_else")
     _sign_in(officer, "officer.gmp", "/staff/force")
     page = officer.page
-    assert page.get_by_role("heading", name="Your force's cases").is_visible()
+    expect(
+        page.get_by_role("heading", name="Your force's cases")
+    ).to_be_visible()  # waits for the page
     listed = page.locator("[data-force-cases] tbody tr")
     assert listed.count() == 1
     assert listed.first.get_attribute("data-case") == own
@@ -179,7 +181,9 @@ def test_a_force_officer_sees_their_cases_records_an_outcome_and_is_refused_anot
     response = page.goto(f"{officer.base}/staff/force/cases/{other}")  # the old address
     assert response is not None
     assert response.status == 403
-    assert page.get_by_role("heading", name="You cannot see this case").is_visible()
+    expect(
+        page.get_by_role("heading", name="You cannot see this case")
+    ).to_be_visible()  # waits for the page
     _checked(officer, "staff-force-case-refused")
 
 
@@ -191,7 +195,9 @@ def test_a_hub_analyst_gets_a_clear_403_from_the_force_view(
     response = analyst.page.reload()
     assert response is not None
     assert response.status == 403
-    assert analyst.page.get_by_role("heading", name="You cannot use the force view").is_visible()
+    expect(
+        analyst.page.get_by_role("heading", name="You cannot use the force view")
+    ).to_be_visible()  # waits for the page
     _checked(analyst, "staff-force-403")
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from graph.db import Graph
 from pages.staff.session import COOKIE
@@ -41,7 +41,7 @@ def test_an_analyst_signs_in_sees_the_queues_and_signs_out(
     assert "code_challenge_method=S256" in page.url
     _sign_in(page, "analyst.hub")
     page.wait_for_url(f"{staff_hub}/staff")
-    assert page.get_by_role("heading", name="Work queues").is_visible()
+    expect(page.get_by_role("heading", name="Work queues")).to_be_visible()  # waits for the page
     assert "analyst.hub" in page.locator(".moj-identity-bar").inner_text()
     rows = page.locator("[data-queues] tbody tr")
     assert rows.count() == 8
@@ -56,7 +56,9 @@ def test_an_analyst_signs_in_sees_the_queues_and_signs_out(
     if page.url.startswith(keycloak_realm.issuer):  # the provider asks to confirm
         page.locator("#kc-logout").click()
     page.wait_for_url(f"{staff_hub}/staff/signed-out")
-    assert page.get_by_role("heading", name="You have signed out").is_visible()
+    expect(
+        page.get_by_role("heading", name="You have signed out")
+    ).to_be_visible()  # waits for the page
     assert not [c for c in visit.context.cookies() if c["name"] == COOKIE]
     page.goto(f"{staff_hub}/staff")
     assert page.url.startswith(keycloak_realm.issuer)  # signed out at the provider too
@@ -81,7 +83,9 @@ def test_a_user_with_no_hub_role_is_refused_and_a_forged_cookie_signs_nobody_in(
     _sign_in(page, "norole.user")
     page.wait_for_load_state()
     assert page.url.startswith(f"{staff_hub}/staff/sign-in/callback")
-    assert page.get_by_role("heading", name="You cannot use the workspace").is_visible()
+    expect(
+        page.get_by_role("heading", name="You cannot use the workspace")
+    ).to_be_visible()  # waits for the page
     assert not [c for c in visit.context.cookies() if c["name"] == COOKIE]
 
     visit.context.clear_cookies()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from graph.db import Graph
 from tests.e2e.web.conftest import REPORT, Visit, fill_report, send, send_filled_report
@@ -88,7 +88,9 @@ def test_a_report_goes_from_the_form_to_the_force_and_back_to_the_victim(
     with officer.page.expect_navigation():
         officer.page.locator(f"[data-force-cases] tr[data-case='{case_id}'] a").first.click()
     assert officer.page.locator("[data-case-id]").get_attribute("data-case-id") == case_id
-    assert officer.page.get_by_role("heading", name="Record the outcome").is_visible()
+    expect(
+        officer.page.get_by_role("heading", name="Record the outcome")
+    ).to_be_visible()  # waits for the page
 
     public.go("/status")
     public.page.get_by_label("Reference").fill(victim_reference)
