@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import UTC, datetime
+from functools import cache
 
 from graph.cypher import all_queries, load_query, schema_statements
 from graph.db import Graph
@@ -18,8 +19,10 @@ from graph.db import Graph
 _APPLIED = ("schema/", "upgrades/")
 
 
+@cache
 def fingerprint() -> str:
-    """SHA-256 of every schema and upgrade file, by name and text."""
+    """SHA-256 of every schema and upgrade file, by name and text (read once a process, as the
+    query files are: the scheduler asks at every look)."""
     digest = hashlib.sha256()
     for name, query in all_queries().items():
         if name.startswith(_APPLIED):
