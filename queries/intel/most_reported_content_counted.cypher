@@ -58,6 +58,9 @@ WITH row.key AS content_id, row.reports AS reports, size(COLLECT {
   MATCH (p:Person {id: reporter})
   RETURN DISTINCT coalesce(p.person_id, p.id) AS identity
 }) AS reporters
+// Grouped before the page is sorted, as in intel/prolific_accounts_counted: the sort would
+// otherwise keep `ranked` in each row it holds, counted at its size a row.
+WITH content_id, reports, reporters, count(*) AS once
 RETURN content_id, reports, reporters
 ORDER BY reports DESC, reporters DESC, content_id
 SKIP $skip LIMIT $limit

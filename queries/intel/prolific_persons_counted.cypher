@@ -108,6 +108,9 @@ WITH row.person_id AS person_id, row.reports AS reports, row.keys AS keys,
      row.platforms AS platforms,
      size(COLLECT { UNWIND row.lists AS list UNWIND list AS content RETURN DISTINCT content })
        AS contents
+// Grouped before the page is sorted, as in intel/prolific_accounts_counted: the sort would
+// otherwise keep `ranked` in each row it holds, counted at its size a row.
+WITH person_id, reports, keys, platforms, contents, count(*) AS once
 RETURN person_id, reports, contents, size(keys) AS account_count,
        COLLECT { UNWIND keys AS key RETURN key ORDER BY key LIMIT $accounts_shown } AS accounts,
        platforms
