@@ -41,12 +41,17 @@ def operators(plan: Any) -> Iterator[tuple[str, str]]:
         yield from operators(child)
 
 
-def explain(graph: Graph, name: str) -> list[tuple[str, str]]:
+def plan_of(graph: Graph, name: str) -> Any:
+    """Neo4j's plan of a query file (EXPLAIN: nothing runs), as a tree of operators."""
     query = load_query(name)
     with graph.driver.session(database=graph.database) as session:
         summary = session.run("EXPLAIN " + query.text, dict.fromkeys(query.params)).consume()
     assert summary.plan is not None
-    return list(operators(summary.plan))
+    return summary.plan
+
+
+def explain(graph: Graph, name: str) -> list[tuple[str, str]]:
+    return list(operators(plan_of(graph, name)))
 
 
 @pytest.mark.parametrize("name", ENTITY_QUERIES + WINDOW_QUERIES)
@@ -101,10 +106,7 @@ def test_the_page_is_sorted_from_grouped_rows_not_rows_that_carry_the_ranking(
     accounts on the 1M bench graph was refused for the memory a transaction may use. The nearest
     aggregation under the page's sort (its input side) must be the grouping that makes rows of
     their own columns."""
-    query = load_query(name)
-    with graph.driver.session(database=graph.database) as session:
-        summary = session.run("EXPLAIN " + query.text, dict.fromkeys(query.params)).consume()
-    node = _page_sort(summary.plan)
+    node = _page_sort(plan_of(graph, name))
     assert node is not None
     while node.get("children"):
         node = node["children"][0]  # the input side (an Apply's left, its subqueries right)

@@ -138,9 +138,7 @@ def test_an_analyst_finds_opens_decides_and_assigns_a_case_and_another_force_is_
     with other.expect_response(lambda r: unquote(r.url) == unquote(case_url)) as shown:
         _sign_in(other, "officer.wyp")  # West Yorkshire: the case is Greater Manchester's
     assert shown.value.status == 403
-    expect(
-        other.get_by_role("heading", name="You cannot see this case")
-    ).to_be_visible()  # waits for the page
+    expect(other.get_by_role("heading", name="You cannot see this case")).to_be_visible()
     assert "Traceback" not in other.content()
     _checked(officer, "staff-case-refused")
 
@@ -187,4 +185,4 @@ def test_an_analyst_answers_a_possible_duplicate_side_by_side(
     item.get_by_label("Reason").fill("A different post by the same account")
     _send(page, "Record answer")
     assert "Recorded: not the same." in page.locator("main").inner_text()
-    expect(page.locator("[data-empty]")).to_be_visible()  # waits for the page
+    expect(page.locator("[data-empty]")).to_be_visible()

@@ -130,9 +130,7 @@ def test_a_force_officer_sees_their_cases_records_an_outcome_and_is_refused_anot
     other = _case(officer, "E2E-WYP-1", "3001", WEST_YORKSHIRE, suspect="@someone_else")
     _sign_in(officer, "officer.gmp", "/staff/force")
     page = officer.page
-    expect(
-        page.get_by_role("heading", name="Your force's cases")
-    ).to_be_visible()  # waits for the page
+    expect(page.get_by_role("heading", name="Your force's cases")).to_be_visible()
     listed = page.locator("[data-force-cases] tbody tr")
     assert listed.count() == 1
     assert listed.first.get_attribute("data-case") == own
@@ -181,9 +179,7 @@ def test_a_force_officer_sees_their_cases_records_an_outcome_and_is_refused_anot
     response = page.goto(f"{officer.base}/staff/force/cases/{other}")  # the old address
     assert response is not None
     assert response.status == 403
-    expect(
-        page.get_by_role("heading", name="You cannot see this case")
-    ).to_be_visible()  # waits for the page
+    expect(page.get_by_role("heading", name="You cannot see this case")).to_be_visible()
     _checked(officer, "staff-force-case-refused")
 
 
@@ -197,7 +193,7 @@ def test_a_hub_analyst_gets_a_clear_403_from_the_force_view(
     assert response.status == 403
     expect(
         analyst.page.get_by_role("heading", name="You cannot use the force view")
-    ).to_be_visible()  # waits for the page
+    ).to_be_visible()
     _checked(analyst, "staff-force-403")
 
 

@@ -41,7 +41,7 @@ def test_an_analyst_signs_in_sees_the_queues_and_signs_out(
     assert "code_challenge_method=S256" in page.url
     _sign_in(page, "analyst.hub")
     page.wait_for_url(f"{staff_hub}/staff")
-    expect(page.get_by_role("heading", name="Work queues")).to_be_visible()  # waits for the page
+    expect(page.get_by_role("heading", name="Work queues")).to_be_visible()
     assert "analyst.hub" in page.locator(".moj-identity-bar").inner_text()
     rows = page.locator("[data-queues] tbody tr")
     assert rows.count() == 8
@@ -56,9 +56,7 @@ def test_an_analyst_signs_in_sees_the_queues_and_signs_out(
     if page.url.startswith(keycloak_realm.issuer):  # the provider asks to confirm
         page.locator("#kc-logout").click()
     page.wait_for_url(f"{staff_hub}/staff/signed-out")
-    expect(
-        page.get_by_role("heading", name="You have signed out")
-    ).to_be_visible()  # waits for the page
+    expect(page.get_by_role("heading", name="You have signed out")).to_be_visible()
     assert not [c for c in visit.context.cookies() if c["name"] == COOKIE]
     page.goto(f"{staff_hub}/staff")
     assert page.url.startswith(keycloak_realm.issuer)  # signed out at the provider too
@@ -83,9 +81,7 @@ def test_a_user_with_no_hub_role_is_refused_and_a_forged_cookie_signs_nobody_in(
     _sign_in(page, "norole.user")
     page.wait_for_load_state()
     assert page.url.startswith(f"{staff_hub}/staff/sign-in/callback")
-    expect(
-        page.get_by_role("heading", name="You cannot use the workspace")
-    ).to_be_visible()  # waits for the page
+    expect(page.get_by_role("heading", name="You cannot use the workspace")).to_be_visible()
     assert not [c for c in visit.context.cookies() if c["name"] == COOKIE]
 
     visit.context.clear_cookies()

@@ -88,9 +88,7 @@ def test_a_report_goes_from_the_form_to_the_force_and_back_to_the_victim(
     with officer.page.expect_navigation():
         officer.page.locator(f"[data-force-cases] tr[data-case='{case_id}'] a").first.click()
     assert officer.page.locator("[data-case-id]").get_attribute("data-case-id") == case_id
-    expect(
-        officer.page.get_by_role("heading", name="Record the outcome")
-    ).to_be_visible()  # waits for the page
+    expect(officer.page.get_by_role("heading", name="Record the outcome")).to_be_visible()
 
     public.go("/status")
     public.page.get_by_label("Reference").fill(victim_reference)
